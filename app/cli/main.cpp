@@ -1,0 +1,55 @@
+#include "querycommand.h"
+#include "sandboxcommand.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+const char kUsage[] = R"(Usage: tusk-cli COMMAND [OPTIONS]
+
+Tusk's command-line tool (no GUI needed).
+
+Commands:
+  query [--format csv|tsv|json] [--max-rows N] CONNINFO SQL
+        Run SQL and stream the rows to stdout (CSV by default, RFC 4180).
+        CONNINFO is a URI (postgresql://user@host/db), key=value pairs or
+        service=NAME; .pgpass and the PG* environment apply as in psql.
+        Exit status: 0 ok, 1 SQL error, 2 usage or connection error.
+  sandbox up [--dir DIR] [--replicas N] [--demo] [--workload]
+        Start a throwaway local cluster (primary + N streaming replicas) and
+        print {"dir":..., "nodes":[{"name","role","uri"}, ...]} as JSON.
+  sandbox status --dir DIR
+  sandbox down --dir DIR
+        Stop the sandbox's servers and remove its files.
+
+Options:
+  -h, --help      Show this help (also after a command).
+  -v, --version   Show the version.
+)";
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tusk-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TUSK_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("help")) {
+        std::fputs(kUsage, args.isEmpty() ? stderr : stdout);
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == QLatin1String("--version") || args.first() == QLatin1String("-v")) {
+        std::printf("tusk-cli %s\n", TUSK_VERSION);
+        return 0;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("query"))
+        return tusk::cli::runQuery(args);
+    if (command == QLatin1String("sandbox"))
+        return tusk::cli::runSandbox(args);
+    std::fprintf(stderr, "tusk-cli: unknown command '%s'\n\n%s", qPrintable(command), kUsage);
+    return 2;
+}

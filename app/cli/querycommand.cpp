@@ -1,0 +1,111 @@
+#include "querycommand.h"
+
+#include "export/rowwriter.h"
+#include "pg/session.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace tusk::cli {
+
+using namespace tusk::pg;
+
+namespace {
+
+void printError(const Error &e)
+{
+    std::fprintf(stderr, "%s\n", e.toString().toUtf8().constData());
+}
+
+} // namespace
+
+int runQuery(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run SQL and stream the rows to stdout."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("format"), QStringLiteral("csv (default), tsv or json."),
+                      QStringLiteral("format"), QStringLiteral("csv")});
+    parser.addOption({QStringLiteral("max-rows"), QStringLiteral("Stop after N rows (0: no limit)."),
+                      QStringLiteral("N"), QStringLiteral("0")});
+    parser.addPositionalArgument(QStringLiteral("CONNINFO"), QStringLiteral("URI, key=value string or service=NAME."));
+    parser.addPositionalArgument(QStringLiteral("SQL"), QStringLiteral("The statement(s) to run."));
+    if (!parser.parse(QStringList{QStringLiteral("tusk-cli query")} + args)) {
+        std::fprintf(stderr, "tusk-cli query: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(parser.helpText().toUtf8().constData(), stdout);
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2) {
+        std::fprintf(stderr, "tusk-cli query: expected CONNINFO and SQL (see --help)\n");
+        return 2;
+    }
+    exporting::RowFormat format;
+    if (!exporting::RowWriter::parseFormat(parser.value(QStringLiteral("format")), &format)) {
+        std::fprintf(stderr, "tusk-cli query: unknown --format '%s' (csv, tsv or json)\n",
+                     qPrintable(parser.value(QStringLiteral("format"))));
+        return 2;
+    }
+    bool ok = false;
+    QueryOptions options;
+    options.maxRows = parser.value(QStringLiteral("max-rows")).toLongLong(&ok);
+    if (!ok || options.maxRows < 0) {
+        std::fprintf(stderr, "tusk-cli query: --max-rows needs a number >= 0\n");
+        return 2;
+    }
+    auto params = ConnectionParams::parse(pos.at(0));
+    if (!params) {
+        printError(params.error());
+        return 2;
+    }
+
+    int exitCode = 0;
+    exporting::RowWriter writer(format, [](const char *data, qsizetype size) {
+        std::fwrite(data, 1, size_t(size), stdout);
+    });
+    Session session(QStringLiteral("tusk-cli"));
+    const QString sql = pos.at(1);
+    QObject::connect(&session, &Session::connected, [&] { session.execute(sql, options); });
+    QObject::connect(&session, &Session::connectionFailed, [&](const Error &e) {
+        printError(e);
+        exitCode = 2;
+        QCoreApplication::exit(2);
+    });
+    QObject::connect(&session, &Session::noticeReceived,
+                     [](const Notice &n) { std::fprintf(stderr, "%s\n", n.toString().toUtf8().constData()); });
+    QObject::connect(&session, &Session::resultStarted,
+                     [&](quint64, int, const Columns &columns) { writer.beginResult(columns); });
+    QObject::connect(&session, &Session::rowsArrived,
+                     [&](quint64, int, const ResultChunk &chunk) { writer.writeChunk(chunk); });
+    QObject::connect(&session, &Session::resultCompleted, [&](quint64, const ResultSummary &s) {
+        // Results without rows (UPDATE, CREATE ...) print their command tag on stderr, as psql would.
+        if (s.returnsRows)
+            writer.endResult();
+        else
+            std::fprintf(stderr, "%s\n", s.commandTag.toUtf8().constData());
+    });
+    QObject::connect(&session, &Session::finished, [&](quint64, const RequestSummary &s) {
+        if (s.truncated)
+            std::fprintf(stderr, "NOTICE:  %s\n", s.truncationReason.toUtf8().constData());
+        QCoreApplication::exit(0);
+    });
+    QObject::connect(&session, &Session::failed, [&](quint64, const Error &e) {
+        writer.flush();
+        std::fflush(stdout);
+        printError(e);
+        exitCode = e.kind == Error::Kind::ConnectionLost ? 2 : 1;
+        QCoreApplication::exit(exitCode);
+    });
+    session.connectTo(*params);
+    QCoreApplication::exec();
+    writer.flush();
+    std::fflush(stdout);
+    return exitCode;
+}
+
+} // namespace tusk::cli

@@ -1,0 +1,39 @@
+#include "common/palettes.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("tusk"));
+    QApplication::setOrganizationName(QStringLiteral("Tusk"));
+    QApplication::setApplicationVersion(QStringLiteral(TUSK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Tusk — a PostgreSQL workbench for DBAs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("theme"), QStringLiteral("light, dark or system (default)."),
+                      QStringLiteral("theme"), QStringLiteral("system")});
+    parser.addPositionalArgument(QStringLiteral("CONNINFO"),
+                                 QStringLiteral("Connect at start: URI, key=value string or service=NAME."),
+                                 QStringLiteral("[CONNINFO]"));
+    parser.process(app);
+
+    tusk::widgets::applyTheme(tusk::widgets::themeFromName(parser.value(QStringLiteral("theme"))));
+    MainWindow window;
+    window.show();
+    if (!parser.positionalArguments().isEmpty()) {
+        auto params = tusk::pg::ConnectionParams::parse(parser.positionalArguments().first());
+        if (!params) {
+            std::fprintf(stderr, "tusk: %s\n", params.error().toString().toUtf8().constData());
+            return 2;
+        }
+        window.connectTo(*params);
+    }
+    return QApplication::exec();
+}

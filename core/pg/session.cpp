@@ -1,0 +1,147 @@
+#include "pg/session.h"
+#include "pg/sessionworker_p.h"
+
+#include <QThread>
+#include <QThreadPool>
+
+namespace tusk::pg {
+
+namespace {
+void registerMetaTypes()
+{
+    static const bool done = [] {
+        qRegisterMetaType<Error>();
+        qRegisterMetaType<Notice>();
+        qRegisterMetaType<ServerInfo>();
+        qRegisterMetaType<ResultChunk>();
+        qRegisterMetaType<Columns>();
+        qRegisterMetaType<ResultSummary>();
+        qRegisterMetaType<RequestSummary>();
+        qRegisterMetaType<TransactionStatus>();
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+} // namespace
+
+Session::Session(const QString &applicationName, QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread)
+    , m_shared(std::make_shared<SessionShared>())
+{
+    registerMetaTypes();
+    m_thread->setObjectName(QStringLiteral("pg-session"));
+    m_worker = new SessionWorker(m_shared, applicationName);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+
+    // Bookkeeping first (same thread as the caller), then the public signal.
+    connect(m_worker, &SessionWorker::connected, this, [this](const ServerInfo &info) {
+        m_serverInfo = info;
+        m_state = State::Connected;
+        emit connected(info);
+    });
+    connect(m_worker, &SessionWorker::connectionFailed, this, [this](const Error &e) {
+        m_state = State::Disconnected;
+        emit connectionFailed(e);
+    });
+    connect(m_worker, &SessionWorker::connectionLost, this, [this](const Error &e) {
+        m_state = State::Disconnected;
+        emit connectionLost(e);
+    });
+    connect(m_worker, &SessionWorker::disconnected, this, [this] {
+        m_state = State::Disconnected;
+        emit disconnected();
+    });
+    connect(m_worker, &SessionWorker::finished, this, [this](quint64 gen, const RequestSummary &s) {
+        --m_pending;
+        emit finished(gen, s);
+    });
+    connect(m_worker, &SessionWorker::failed, this, [this](quint64 gen, const Error &e) {
+        --m_pending;
+        emit failed(gen, e);
+    });
+    connect(m_worker, &SessionWorker::transactionStatusChanged, this, [this](TransactionStatus t) {
+        m_txStatus = t;
+        emit transactionStatusChanged(t);
+    });
+    connect(m_worker, &SessionWorker::resultStarted, this, &Session::resultStarted);
+    connect(m_worker, &SessionWorker::rowsArrived, this, &Session::rowsArrived);
+    connect(m_worker, &SessionWorker::resultCompleted, this, &Session::resultCompleted);
+    connect(m_worker, &SessionWorker::noticeReceived, this, &Session::noticeReceived);
+    connect(m_worker, &SessionWorker::notificationReceived, this, &Session::notificationReceived);
+    m_thread->start();
+}
+
+Session::~Session()
+{
+    // Orderly shutdown: the worker closes its connection when deleted on the thread's finish.
+    m_thread->requestInterruption();
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+void Session::connectTo(const ConnectionParams &params)
+{
+    m_params = params;
+    m_state = State::Connecting;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, params] { w->connectTo(params); }, Qt::QueuedConnection);
+}
+
+void Session::reconnect()
+{
+    m_state = State::Connecting;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->reconnect(); }, Qt::QueuedConnection);
+}
+
+void Session::disconnectFromServer()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->disconnectFromServer(); }, Qt::QueuedConnection);
+}
+
+quint64 Session::execute(const QString &sql, const QueryOptions &options)
+{
+    return enqueue(sql, {}, false, options);
+}
+
+quint64 Session::execute(const QString &sql, const QStringList &params, const QueryOptions &options)
+{
+    return enqueue(sql, params, true, options);
+}
+
+quint64 Session::enqueue(const QString &sql, const QStringList &params, bool hasParams, const QueryOptions &options)
+{
+    Request r;
+    r.generation = m_nextGeneration++;
+    r.sql = sql;
+    r.params = params;
+    r.hasParams = hasParams;
+    r.options = options;
+    if (r.options.chunkRows <= 0)
+        r.options.chunkRows = 20000;
+    ++m_pending;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->execute(r); }, Qt::QueuedConnection);
+    return r.generation;
+}
+
+bool Session::cancel()
+{
+    if (m_pending == 0)
+        return false;
+    std::shared_ptr<PGcancel> cancel;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        cancel = m_shared->cancel;
+    }
+    if (!cancel)
+        return false;
+    // PQcancel opens a new connection to the server: never on the caller's thread.
+    QThreadPool::globalInstance()->start([cancel] {
+        char err[256];
+        PQcancel(cancel.get(), err, sizeof err);
+    });
+    return true;
+}
+
+} // namespace tusk::pg

@@ -1,0 +1,726 @@
+#include "pg/sessionworker_p.h"
+
+#include <QThreadPool>
+
+#include <vector>
+
+namespace tusk::pg {
+
+namespace {
+
+QString field(const PGresult *r, int code)
+{
+    const char *v = PQresultErrorField(r, code);
+    return v ? QString::fromUtf8(v) : QString();
+}
+
+QString cleanMessage(const char *raw)
+{
+    // libpq messages end with a newline and may repeat "connection to server ... failed: ".
+    return QString::fromUtf8(raw ? raw : "").trimmed();
+}
+
+TransactionStatus toTransactionStatus(PGTransactionStatusType t)
+{
+    switch (t) {
+    case PQTRANS_IDLE:
+        return TransactionStatus::Idle;
+    case PQTRANS_ACTIVE:
+        return TransactionStatus::Active;
+    case PQTRANS_INTRANS:
+        return TransactionStatus::InTransaction;
+    case PQTRANS_INERROR:
+        return TransactionStatus::InFailedTransaction;
+    default:
+        return TransactionStatus::Unknown;
+    }
+}
+
+constexpr qint64 kChunkArenaLimit = 16 * 1024 * 1024; // flush before a chunk's text passes this
+
+} // namespace
+
+Error errorFromResult(const PGresult *r)
+{
+    Error e;
+    e.kind = Error::Kind::Sql;
+    e.severity = field(r, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (e.severity.isEmpty())
+        e.severity = field(r, PG_DIAG_SEVERITY);
+    e.sqlState = field(r, PG_DIAG_SQLSTATE);
+    e.message = field(r, PG_DIAG_MESSAGE_PRIMARY);
+    if (e.message.isEmpty())
+        e.message = cleanMessage(PQresultErrorMessage(r));
+    e.detail = field(r, PG_DIAG_MESSAGE_DETAIL);
+    e.hint = field(r, PG_DIAG_MESSAGE_HINT);
+    e.context = field(r, PG_DIAG_CONTEXT);
+    e.position = field(r, PG_DIAG_STATEMENT_POSITION).toInt();
+    e.internalPosition = field(r, PG_DIAG_INTERNAL_POSITION).toInt();
+    e.internalQuery = field(r, PG_DIAG_INTERNAL_QUERY);
+    if (e.sqlState == QLatin1String("57014"))
+        e.kind = Error::Kind::Cancelled;
+    if (e.severity.isEmpty())
+        e.severity = QStringLiteral("ERROR");
+    return e;
+}
+
+Error errorFromConnection(const PGconn *conn, Error::Kind kind)
+{
+    Error e;
+    e.kind = kind;
+    e.severity = QStringLiteral("FATAL");
+    e.message = conn ? cleanMessage(PQerrorMessage(conn)) : QStringLiteral("out of memory");
+    if (e.message.isEmpty())
+        e.message = QStringLiteral("connection failed");
+    addConnectionAdvice(e);
+    return e;
+}
+
+SessionWorker::SessionWorker(std::shared_ptr<SessionShared> shared, QString applicationName)
+    : m_shared(std::move(shared))
+    , m_applicationName(std::move(applicationName))
+    , m_connectTimer(this)
+{
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, &SessionWorker::onConnectTimeout);
+}
+
+SessionWorker::~SessionWorker()
+{
+    closeConnection();
+}
+
+void SessionWorker::closeConnection()
+{
+    m_readNotifier.reset();
+    m_writeNotifier.reset();
+    m_socket = -1;
+    m_connectTimer.stop();
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->cancel.reset();
+    }
+    if (m_conn) {
+        PQfinish(m_conn);
+        m_conn = nullptr;
+    }
+    m_phase = Phase::Idle;
+}
+
+void SessionWorker::connectTo(const ConnectionParams &params)
+{
+    closeConnection();
+    m_params = params;
+    m_info = ServerInfo();
+
+    ConnectionParams p = params;
+    p.setDefault(QStringLiteral("fallback_application_name"), m_applicationName);
+    p.set(QStringLiteral("client_encoding"), QStringLiteral("UTF8")); // cells are kept as UTF-8 text
+    std::vector<QByteArray> storage;
+    storage.reserve(size_t(p.entries().size()) * 2);
+    std::vector<const char *> keys, values;
+    for (const auto &[k, v] : p.entries()) {
+        storage.push_back(k.toUtf8());
+        keys.push_back(storage.back().constData());
+        storage.push_back(v.toUtf8());
+        values.push_back(storage.back().constData());
+    }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+
+    m_phase = Phase::Connecting;
+    // Note: resolves host names synchronously; harmless here, we are the worker thread.
+    m_conn = PQconnectStartParams(keys.data(), values.data(), 0);
+    if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
+        Error e = errorFromConnection(m_conn, Error::Kind::Connection);
+        closeConnection();
+        emit connectionFailed(e);
+        return;
+    }
+    // libpq enforces connect_timeout only in its blocking connect, so we do it here.
+    m_connectTimer.start(params.connectTimeoutSeconds() * 1000);
+    m_pollStatus = PGRES_POLLING_WRITING;
+    updateNotifiers(false, true);
+}
+
+void SessionWorker::reconnect()
+{
+    connectTo(m_params);
+}
+
+void SessionWorker::disconnectFromServer()
+{
+    const bool wasOpen = m_conn != nullptr;
+    Error e;
+    e.kind = Error::Kind::ConnectionLost;
+    e.severity = QStringLiteral("ERROR");
+    e.message = QStringLiteral("disconnected before the request ran");
+    if (m_current && !m_current->internalDone)
+        emit failed(m_current->generation, e);
+    m_current.reset();
+    for (const Request &r : m_queue)
+        emit failed(r.generation, e);
+    m_queue.clear();
+    closeConnection();
+    if (wasOpen)
+        emit disconnected();
+}
+
+void SessionWorker::updateNotifiers(bool wantRead, bool wantWrite)
+{
+    const int fd = m_conn ? PQsocket(m_conn) : -1;
+    if (fd != m_socket) {
+        // libpq may switch sockets while trying several hosts/addresses.
+        m_readNotifier.reset();
+        m_writeNotifier.reset();
+        m_socket = fd;
+        if (fd >= 0) {
+            m_readNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+            m_writeNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
+            connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::onSocketReadable);
+            connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::onSocketWritable);
+        }
+    }
+    if (m_readNotifier)
+        m_readNotifier->setEnabled(wantRead);
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(wantWrite);
+}
+
+void SessionWorker::onSocketWritable()
+{
+    if (m_phase == Phase::Connecting) {
+        pollConnect();
+        return;
+    }
+    flushOutgoing();
+}
+
+void SessionWorker::onSocketReadable()
+{
+    if (m_phase == Phase::Connecting) {
+        pollConnect();
+        return;
+    }
+    if (!m_conn)
+        return;
+    const bool inputOk = PQconsumeInput(m_conn) == 1;
+    drainNotifications();
+    // Even when the read failed, rows already buffered are handed over before the error.
+    processResults();
+    if (!inputOk || PQstatus(m_conn) == CONNECTION_BAD)
+        loseConnection(errorFromConnection(m_conn, Error::Kind::ConnectionLost));
+}
+
+void SessionWorker::pollConnect()
+{
+    m_pollStatus = PQconnectPoll(m_conn);
+    switch (m_pollStatus) {
+    case PGRES_POLLING_READING:
+        updateNotifiers(true, false);
+        return;
+    case PGRES_POLLING_WRITING:
+        updateNotifiers(false, true);
+        return;
+    case PGRES_POLLING_FAILED: {
+        Error e = errorFromConnection(m_conn, Error::Kind::Connection);
+        closeConnection();
+        emit connectionFailed(e);
+        return;
+    }
+    case PGRES_POLLING_OK:
+    default:
+        break;
+    }
+    m_connectTimer.stop();
+    PQsetnonblocking(m_conn, 1);
+    PQsetNoticeReceiver(m_conn, &SessionWorker::noticeThunk, this);
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->cancel.reset(PQgetCancel(m_conn), &PQfreeCancel);
+    }
+    updateNotifiers(true, false);
+    bootstrap();
+}
+
+void SessionWorker::onConnectTimeout()
+{
+    if (m_phase != Phase::Connecting)
+        return;
+    Error e;
+    e.kind = Error::Kind::Connection;
+    e.severity = QStringLiteral("FATAL");
+    e.message = QStringLiteral("connection to %1 timed out after %2 s")
+                    .arg(m_params.displayName())
+                    .arg(m_params.connectTimeoutSeconds());
+    addConnectionAdvice(e);
+    closeConnection();
+    emit connectionFailed(e);
+}
+
+void SessionWorker::bootstrap()
+{
+    m_phase = Phase::Bootstrapping;
+    auto param = [this](const char *name) { return QString::fromUtf8(PQparameterStatus(m_conn, name)); };
+    m_info.versionNumber = PQserverVersion(m_conn);
+    m_info.version = param("server_version");
+    m_info.serverEncoding = param("server_encoding");
+    m_info.applicationName = param("application_name");
+    m_info.isSuperuser = param("is_superuser") == QLatin1String("on");
+    m_info.database = QString::fromUtf8(PQdb(m_conn));
+    m_info.user = QString::fromUtf8(PQuser(m_conn));
+    m_info.host = QString::fromUtf8(PQhost(m_conn));
+    m_info.port = QString::fromUtf8(PQport(m_conn));
+    m_info.backendPid = PQbackendPID(m_conn);
+    m_info.tlsInUse = PQsslInUse(m_conn) == 1;
+    if (m_info.tlsInUse) {
+        m_info.tlsProtocol = QString::fromUtf8(PQsslAttribute(m_conn, "protocol"));
+        m_info.tlsCipher = QString::fromUtf8(PQsslAttribute(m_conn, "cipher"));
+    }
+    m_info.libpqVersion = PQlibVersion();
+#ifdef TUSK_HAVE_CHUNKED_ROWS
+    m_info.hasChunkedRows = true;
+#endif
+
+    Request r;
+    r.sql = QStringLiteral("SELECT pg_catalog.pg_is_in_recovery(), "
+                           "coalesce((SELECT pg_catalog.string_agg(extname || ' ' || extversion, ',' "
+                           "ORDER BY extname) FROM pg_catalog.pg_extension), '')");
+    r.options.singleRowMode = false;
+    r.internalResult = [this](const PGresult *res) {
+        if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
+            m_info.isInRecovery = PQgetvalue(res, 0, 0)[0] == 't';
+            const QString ext = QString::fromUtf8(PQgetvalue(res, 0, 1));
+            m_info.extensions = ext.isEmpty() ? QStringList() : ext.split(u',');
+        }
+    };
+    r.internalDone = [this](bool) {
+        // A failed bootstrap (e.g. a restricted role) leaves defaults; the session is still usable.
+        m_phase = Phase::Ready;
+        checkTransactionStatus();
+        emit connected(m_info);
+    };
+    m_queue.push_front(std::move(r));
+    startNext();
+}
+
+void SessionWorker::execute(const Request &request)
+{
+    m_queue.push_back(request);
+    if (m_phase == Phase::Idle) {
+        Error e;
+        e.kind = Error::Kind::ConnectionLost;
+        e.severity = QStringLiteral("ERROR");
+        e.message = QStringLiteral("not connected");
+        e.suggestion = QStringLiteral("Connect (or reconnect) first.");
+        m_queue.pop_back();
+        emit failed(request.generation, e);
+        return;
+    }
+    startNext();
+}
+
+void SessionWorker::startNext()
+{
+    if (m_current || m_queue.empty() || !m_conn || m_phase == Phase::Connecting
+        || PQstatus(m_conn) == CONNECTION_BAD)
+        return;
+    if (m_phase == Phase::Bootstrapping && !m_queue.front().internalDone)
+        return;
+    m_current = std::move(m_queue.front());
+    m_queue.pop_front();
+
+    m_resultIndex = 0;
+    m_resultOpen = false;
+    m_inCopyOut = false;
+    m_columnCount = 0;
+    m_firstChunkSent = false;
+    m_resultRows = m_rows = m_textBytes = 0;
+    m_discarding = false;
+    m_truncationReason.clear();
+    m_error.reset();
+    m_requestClock.start();
+
+    const QByteArray sql = m_current->sql.toUtf8();
+    int sent = 0;
+    if (m_current->hasParams) {
+        std::vector<QByteArray> storage;
+        std::vector<const char *> values;
+        storage.reserve(size_t(m_current->params.size()));
+        for (const QString &p : m_current->params) {
+            if (p.isNull()) {
+                values.push_back(nullptr);
+            } else {
+                storage.push_back(p.toUtf8());
+                values.push_back(storage.back().constData());
+            }
+        }
+        sent = PQsendQueryParams(m_conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
+                                 nullptr, 0);
+    } else {
+        sent = PQsendQuery(m_conn, sql.constData());
+    }
+    if (!sent) {
+        Error e = errorFromConnection(m_conn, Error::Kind::Sql);
+        e.severity = QStringLiteral("ERROR");
+        m_error = e;
+        completeRequest();
+        return;
+    }
+    if (m_current->options.singleRowMode)
+        PQsetSingleRowMode(m_conn);
+    flushOutgoing();
+}
+
+void SessionWorker::flushOutgoing()
+{
+    if (!m_conn)
+        return;
+    const int r = PQflush(m_conn);
+    if (r < 0) {
+        loseConnection(errorFromConnection(m_conn, Error::Kind::ConnectionLost));
+        return;
+    }
+    updateNotifiers(true, r == 1);
+}
+
+void SessionWorker::processResults()
+{
+    while (m_current && m_conn) {
+        if (m_inCopyOut && !drainCopyOut())
+            break;
+        if (PQisBusy(m_conn))
+            break;
+        PGresult *result = PQgetResult(m_conn);
+        if (!result) {
+            completeRequest();
+            continue;
+        }
+        handleResult(result);
+    }
+    // Hand over what this read brought: at once for the first rows, then every chunkMillis.
+    if (m_current && !m_chunk.isEmpty()
+        && (!m_firstChunkSent || m_chunkClock.elapsed() >= m_current->options.chunkMillis))
+        flushChunk();
+}
+
+void SessionWorker::handleResult(PGresult *raw)
+{
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(raw, &PQclear);
+    if (m_current->internalResult) {
+        if (PQresultStatus(raw) == PGRES_FATAL_ERROR)
+            m_error = errorFromResult(raw);
+        m_current->internalResult(raw);
+        return;
+    }
+    switch (PQresultStatus(raw)) {
+    case PGRES_SINGLE_TUPLE:
+        if (!m_resultOpen)
+            beginResultSet(raw);
+        appendRows(raw);
+        break;
+    case PGRES_TUPLES_OK:
+        if (!m_resultOpen)
+            beginResultSet(raw);
+        appendRows(raw);
+        finishResultSet(raw);
+        break;
+    case PGRES_COMMAND_OK:
+        finishResultSet(raw);
+        break;
+    case PGRES_COPY_OUT:
+        // COPY ... TO STDOUT: each line becomes a row of a one-column result set.
+        beginResultSet(raw);
+        m_inCopyOut = true;
+        break;
+    case PGRES_COPY_IN:
+    case PGRES_COPY_BOTH: {
+        PQputCopyEnd(m_conn, "COPY FROM STDIN is not supported in Tusk's query tool");
+        Error e;
+        e.kind = Error::Kind::Unsupported;
+        e.severity = QStringLiteral("ERROR");
+        e.message = QStringLiteral("COPY FROM STDIN is not supported here");
+        e.suggestion = QStringLiteral("Use COPY FROM a server file, or psql's \\copy.");
+        m_error = e;
+        flushOutgoing();
+        break;
+    }
+    case PGRES_EMPTY_QUERY:
+        break;
+    case PGRES_BAD_RESPONSE:
+    case PGRES_NONFATAL_ERROR:
+    case PGRES_FATAL_ERROR:
+    default: {
+        Error e = errorFromResult(raw);
+        // The cancel we sent ourselves to stop a runaway result is not an error.
+        if (!(m_discarding && e.kind == Error::Kind::Cancelled))
+            m_error = e;
+        break;
+    }
+    }
+}
+
+void SessionWorker::beginResultSet(const PGresult *result)
+{
+    m_columnCount = PQnfields(result);
+    auto columns = std::make_shared<QVector<Column>>();
+    columns->reserve(m_columnCount);
+    for (int c = 0; c < m_columnCount; ++c) {
+        Column col;
+        col.name = QString::fromUtf8(PQfname(result, c));
+        col.typeOid = PQftype(result, c);
+        col.typeModifier = PQfmod(result, c);
+        col.tableOid = PQftable(result, c);
+        col.tableColumn = PQftablecol(result, c);
+        columns->append(col);
+    }
+    if (PQresultStatus(result) == PGRES_COPY_OUT) {
+        columns->clear();
+        Column line;
+        line.name = QStringLiteral("COPY");
+        line.typeOid = 25; // text
+        columns->append(line);
+        m_columnCount = 1;
+    }
+    m_resultOpen = true;
+    m_resultRows = 0;
+    m_firstChunkSent = false;
+    m_chunk = ResultChunk(m_columnCount);
+    m_chunk.reserve(256, 64 * 1024);
+    m_chunkClock.start();
+    emit resultStarted(m_current->generation, m_resultIndex, Columns(std::move(columns)));
+}
+
+void SessionWorker::startDiscarding(const QString &reason)
+{
+    m_discarding = true;
+    m_truncationReason = reason;
+    // Cancelling inside a transaction block would abort the user's transaction: there we read
+    // and drop the rest instead.
+    if (PQtransactionStatus(m_conn) == PQTRANS_ACTIVE && m_txStatus == TransactionStatus::Idle) {
+        std::shared_ptr<PGcancel> cancel;
+        {
+            QMutexLocker lock(&m_shared->mutex);
+            cancel = m_shared->cancel;
+        }
+        if (cancel) {
+            QThreadPool::globalInstance()->start([cancel] {
+                char err[256];
+                PQcancel(cancel.get(), err, sizeof err);
+            });
+        }
+    }
+}
+
+void SessionWorker::appendRows(const PGresult *result)
+{
+    const int rows = PQntuples(result);
+    const QueryOptions &opt = m_current->options;
+    for (int r = 0; r < rows; ++r) {
+        if (m_discarding)
+            return;
+        if (opt.maxRows > 0 && m_rows >= opt.maxRows) {
+            startDiscarding(QStringLiteral("Stopped after %L1 rows (row limit); the rest of the result was "
+                                           "not fetched.")
+                                .arg(opt.maxRows));
+            return;
+        }
+        if (opt.maxBytes > 0 && m_textBytes >= opt.maxBytes) {
+            startDiscarding(QStringLiteral("Stopped after %L1 MB of data (memory limit) at %L2 rows; the rest "
+                                           "of the result was not fetched.")
+                                .arg(opt.maxBytes / (1024 * 1024))
+                                .arg(m_rows));
+            return;
+        }
+        qint64 rowBytes = 0;
+        for (int c = 0; c < m_columnCount; ++c) {
+            if (PQgetisnull(result, r, c)) {
+                m_chunk.appendNull();
+            } else {
+                const int len = PQgetlength(result, r, c);
+                m_chunk.appendCell(PQgetvalue(result, r, c), len);
+                rowBytes += len;
+            }
+        }
+        m_chunk.finishRow();
+        m_textBytes += rowBytes;
+        ++m_rows;
+        ++m_resultRows;
+        if (m_chunk.rowCount() >= opt.chunkRows || m_chunk.textSize() >= kChunkArenaLimit)
+            flushChunk();
+    }
+}
+
+bool SessionWorker::drainCopyOut()
+{
+    for (;;) {
+        char *buffer = nullptr;
+        const int n = PQgetCopyData(m_conn, &buffer, 1);
+        if (n > 0) {
+            int len = n;
+            if (len > 0 && buffer[len - 1] == '\n')
+                --len;
+            if (!m_discarding) {
+                m_chunk.appendCell(buffer, len);
+                m_chunk.finishRow();
+                ++m_rows;
+                ++m_resultRows;
+                m_textBytes += len;
+                if (m_chunk.rowCount() >= m_current->options.chunkRows)
+                    flushChunk();
+            }
+            PQfreemem(buffer);
+            continue;
+        }
+        if (n == 0)
+            return false; // wait for more input
+        m_inCopyOut = false; // -1: done (the final result follows), -2: error (reported by PQgetResult)
+        return true;
+    }
+}
+
+void SessionWorker::flushChunk()
+{
+    if (m_chunk.isEmpty() || !m_current)
+        return;
+    const int rows = m_chunk.rowCount();
+    m_avgRowBytes = qMax<qint64>(8, m_chunk.textSize() / rows);
+    emit rowsArrived(m_current->generation, m_resultIndex, m_chunk);
+    m_firstChunkSent = true;
+    m_chunk = ResultChunk(m_columnCount);
+    const qint64 nextRows = m_current->options.chunkRows;
+    m_chunk.reserve(nextRows, qMin<qint64>(kChunkArenaLimit, nextRows * m_avgRowBytes + 1024));
+    m_chunkClock.restart();
+}
+
+void SessionWorker::finishResultSet(const PGresult *result)
+{
+    flushChunk();
+    ResultSummary s;
+    s.index = m_resultIndex;
+    s.commandTag = QString::fromUtf8(PQcmdStatus(const_cast<PGresult *>(result)));
+    s.returnsRows = m_resultOpen;
+    const char *affected = PQcmdTuples(const_cast<PGresult *>(result));
+    if (affected && *affected && !s.commandTag.startsWith(QLatin1String("SELECT")))
+        s.rowsAffected = QByteArray(affected).toLongLong();
+    s.rows = m_resultRows;
+    m_resultOpen = false;
+    m_resultRows = 0;
+    ++m_resultIndex;
+    emit resultCompleted(m_current->generation, s);
+}
+
+void SessionWorker::completeRequest()
+{
+    flushChunk();
+    if (m_resultOpen && !m_current->internalResult) {
+        // A result set cut short (row limit, error, lost connection) still reports what it delivered.
+        ResultSummary s;
+        s.index = m_resultIndex;
+        s.rows = m_resultRows;
+        s.commandTag = QStringLiteral("SELECT %1").arg(m_resultRows);
+        s.returnsRows = true;
+        m_resultOpen = false;
+        emit resultCompleted(m_current->generation, s);
+    }
+    Request done = std::move(*m_current);
+    m_current.reset();
+    checkTransactionStatus();
+
+    if (done.internalDone) {
+        done.internalDone(!m_error);
+    } else if (m_error) {
+        Error e = *m_error;
+        if (m_conn && PQstatus(m_conn) == CONNECTION_BAD && e.kind != Error::Kind::ConnectionLost) {
+            // e.g. FATAL 57P01 after pg_terminate_backend(): the session is gone, not just the statement.
+            e.kind = Error::Kind::ConnectionLost;
+            addConnectionAdvice(e);
+            if (e.suggestion.isEmpty())
+                e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
+        }
+        if (m_rows > 0 && e.kind != Error::Kind::Cancelled)
+            e.context += (e.context.isEmpty() ? QString() : QStringLiteral("\n"))
+                         + QStringLiteral("%L1 rows were received before the error and are kept.").arg(m_rows);
+        emit failed(done.generation, e);
+    } else {
+        RequestSummary s;
+        s.resultCount = m_resultIndex;
+        s.rows = m_rows;
+        s.textBytes = m_textBytes;
+        s.elapsedMicros = m_requestClock.nsecsElapsed() / 1000;
+        s.truncated = m_discarding;
+        s.truncationReason = m_truncationReason;
+        emit finished(done.generation, s);
+    }
+    m_error.reset();
+    startNext();
+}
+
+void SessionWorker::checkTransactionStatus()
+{
+    if (!m_conn)
+        return;
+    const TransactionStatus t = toTransactionStatus(PQtransactionStatus(m_conn));
+    if (t == TransactionStatus::Active)
+        return; // a request is running: the interesting state comes when it ends
+    if (t != m_txStatus) {
+        m_txStatus = t;
+        emit transactionStatusChanged(t);
+    }
+}
+
+void SessionWorker::drainNotifications()
+{
+    while (PGnotify *n = PQnotifies(m_conn)) {
+        emit notificationReceived(QString::fromUtf8(n->relname), QString::fromUtf8(n->extra), n->be_pid);
+        PQfreemem(n);
+    }
+}
+
+void SessionWorker::loseConnection(Error error)
+{
+    if (!m_conn)
+        return;
+    error.kind = Error::Kind::ConnectionLost;
+    if (error.message.isEmpty())
+        error.message = QStringLiteral("the connection to the server was lost");
+    if (m_txStatus == TransactionStatus::InTransaction || m_txStatus == TransactionStatus::InFailedTransaction)
+        error.detail = QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
+    addConnectionAdvice(error);
+    if (m_current) {
+        if (!m_error || m_error->kind == Error::Kind::Sql || m_error->kind == Error::Kind::Cancelled)
+            m_error = error;
+        completeRequest();
+    }
+    Error queued = error;
+    queued.message = QStringLiteral("not run: ") + error.message;
+    for (const Request &r : m_queue) {
+        if (!r.internalDone)
+            emit failed(r.generation, queued);
+    }
+    m_queue.clear();
+    const bool wasReady = m_phase == Phase::Ready;
+    closeConnection();
+    m_txStatus = TransactionStatus::Unknown;
+    emit transactionStatusChanged(m_txStatus);
+    if (wasReady)
+        emit connectionLost(error);
+    else
+        emit connectionFailed(error);
+}
+
+void SessionWorker::noticeThunk(void *self, const PGresult *result)
+{
+    auto *worker = static_cast<SessionWorker *>(self);
+    Notice n;
+    n.severity = field(result, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (n.severity.isEmpty())
+        n.severity = field(result, PG_DIAG_SEVERITY);
+    n.sqlState = field(result, PG_DIAG_SQLSTATE);
+    n.message = field(result, PG_DIAG_MESSAGE_PRIMARY);
+    n.detail = field(result, PG_DIAG_MESSAGE_DETAIL);
+    n.hint = field(result, PG_DIAG_MESSAGE_HINT);
+    emit worker->noticeReceived(n);
+}
+
+} // namespace tusk::pg

@@ -1,0 +1,129 @@
+#pragma once
+
+// Private to core/pg: the libpq side of Session. Lives in the session's worker thread.
+
+#include "pg/session.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <libpq-fe.h>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace tusk::pg {
+
+/// State both threads touch; everything in it is guarded by mutex.
+struct SessionShared
+{
+    QMutex mutex;
+    std::shared_ptr<PGcancel> cancel;
+};
+
+struct Request
+{
+    quint64 generation = 0;
+    QString sql;
+    QStringList params;
+    bool hasParams = false;
+    QueryOptions options;
+    /// Internal requests (server-info bootstrap) hand their results here instead of emitting.
+    std::function<void(const PGresult *)> internalResult;
+    std::function<void(bool ok)> internalDone;
+};
+
+Error errorFromResult(const PGresult *result);
+Error errorFromConnection(const PGconn *conn, Error::Kind kind);
+
+class SessionWorker : public QObject
+{
+    Q_OBJECT
+public:
+    SessionWorker(std::shared_ptr<SessionShared> shared, QString applicationName);
+    ~SessionWorker() override;
+
+    void connectTo(const ConnectionParams &params);
+    void reconnect();
+    void disconnectFromServer();
+    void execute(const Request &request);
+
+signals:
+    void connected(const tusk::pg::ServerInfo &info);
+    void connectionFailed(const tusk::pg::Error &error);
+    void connectionLost(const tusk::pg::Error &error);
+    void disconnected();
+    void resultStarted(quint64 generation, int resultIndex, const tusk::pg::Columns &columns);
+    void rowsArrived(quint64 generation, int resultIndex, const tusk::pg::ResultChunk &chunk);
+    void resultCompleted(quint64 generation, const tusk::pg::ResultSummary &summary);
+    void finished(quint64 generation, const tusk::pg::RequestSummary &summary);
+    void failed(quint64 generation, const tusk::pg::Error &error);
+    void noticeReceived(const tusk::pg::Notice &notice);
+    void notificationReceived(const QString &channel, const QString &payload, int serverPid);
+    void transactionStatusChanged(tusk::pg::TransactionStatus status);
+
+private:
+    enum class Phase { Idle, Connecting, Bootstrapping, Ready };
+
+    void closeConnection();
+    void updateNotifiers(bool wantRead, bool wantWrite);
+    void onSocketReadable();
+    void onSocketWritable();
+    void pollConnect();
+    void onConnectTimeout();
+    void bootstrap();
+    void startNext();
+    void flushOutgoing();
+    void processResults();
+    void handleResult(PGresult *result);
+    void beginResultSet(const PGresult *result);
+    void appendRows(const PGresult *result);
+    bool drainCopyOut();
+    void flushChunk();
+    void finishResultSet(const PGresult *result);
+    void completeRequest();
+    void drainNotifications();
+    void loseConnection(Error error);
+    void checkTransactionStatus();
+    void startDiscarding(const QString &reason);
+    static void noticeThunk(void *self, const PGresult *result);
+
+    std::shared_ptr<SessionShared> m_shared;
+    QString m_applicationName;
+    ConnectionParams m_params;
+    PGconn *m_conn = nullptr;
+    Phase m_phase = Phase::Idle;
+    PostgresPollingStatusType m_pollStatus = PGRES_POLLING_WRITING;
+    int m_socket = -1;
+    std::unique_ptr<QSocketNotifier> m_readNotifier;
+    std::unique_ptr<QSocketNotifier> m_writeNotifier;
+    QTimer m_connectTimer;
+    ServerInfo m_info;
+    TransactionStatus m_txStatus = TransactionStatus::Unknown;
+
+    std::deque<Request> m_queue;
+    std::optional<Request> m_current;
+    // State of the running request.
+    int m_resultIndex = 0;
+    bool m_resultOpen = false;
+    bool m_inCopyOut = false;
+    int m_columnCount = 0;
+    ResultChunk m_chunk;
+    bool m_firstChunkSent = false;
+    qint64 m_resultRows = 0;
+    qint64 m_rows = 0;
+    qint64 m_textBytes = 0;
+    qint64 m_avgRowBytes = 64;
+    bool m_discarding = false;
+    QString m_truncationReason;
+    std::optional<Error> m_error;
+    QElapsedTimer m_chunkClock;
+    QElapsedTimer m_requestClock;
+};
+
+} // namespace tusk::pg

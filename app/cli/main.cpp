@@ -20,6 +20,9 @@ Commands:
         Start a throwaway local cluster (primary + N streaming replicas) and
         print {"dir":..., "nodes":[{"name","role","uri"}, ...]} as JSON.
   sandbox status --dir DIR
+        Print the nodes with "running" flags; exit 1 when not all run.
+  sandbox uri --dir DIR [--node NAME]
+        Print one node's connection URI (default: primary).
   sandbox down --dir DIR
         Stop the sandbox's servers and remove its files.
 

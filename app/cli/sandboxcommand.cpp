@@ -28,8 +28,10 @@ int runSandbox(const QStringList &args)
                       QStringLiteral("0")});
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Load the CRM demo schema, ~1M rows (up).")});
     parser.addOption({QStringLiteral("workload"), QStringLiteral("Run a light background workload (up).")});
+    parser.addOption({QStringLiteral("node"), QStringLiteral("Node name for uri (default: primary)."),
+                      QStringLiteral("NAME"), QStringLiteral("primary")});
     parser.addOption({QStringLiteral("quiet"), QStringLiteral("No progress messages on stderr.")});
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("up, status or down"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("up, status, uri or down"));
     if (!parser.parse(QStringList{QStringLiteral("tusk-cli sandbox")} + args)) {
         std::fprintf(stderr, "tusk-cli sandbox: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -40,7 +42,7 @@ int runSandbox(const QStringList &args)
     }
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1) {
-        std::fprintf(stderr, "tusk-cli sandbox: expected one of up, status, down (see --help)\n");
+        std::fprintf(stderr, "tusk-cli sandbox: expected one of up, status, uri, down (see --help)\n");
         return 2;
     }
     const QString action = pos.first();
@@ -73,8 +75,8 @@ int runSandbox(const QStringList &args)
         printJson(cluster->toJson());
         return 0;
     }
-    if (action != QLatin1String("status") && action != QLatin1String("down")) {
-        std::fprintf(stderr, "tusk-cli sandbox: unknown action '%s' (up, status, down)\n", qPrintable(action));
+    if (action != QLatin1String("status") && action != QLatin1String("down") && action != QLatin1String("uri")) {
+        std::fprintf(stderr, "tusk-cli sandbox: unknown action '%s' (up, status, uri, down)\n", qPrintable(action));
         return 2;
     }
     if (dir.isEmpty()) {
@@ -85,6 +87,16 @@ int runSandbox(const QStringList &args)
     if (!cluster) {
         std::fprintf(stderr, "tusk-cli sandbox %s: %s\n", qPrintable(action), cluster.error().toUtf8().constData());
         return action == QLatin1String("down") && !LocalCluster::exists(dir) ? 0 : 1;
+    }
+    if (action == QLatin1String("uri")) {
+        const QString name = parser.value(QStringLiteral("node"));
+        const QString uri = cluster->node(name).uri;
+        if (uri.isEmpty()) {
+            std::fprintf(stderr, "tusk-cli sandbox uri: no node '%s'\n", qPrintable(name));
+            return 1;
+        }
+        std::printf("%s\n", uri.toUtf8().constData());
+        return 0;
     }
     if (action == QLatin1String("status")) {
         const QJsonObject status = cluster->status();

@@ -452,8 +452,9 @@ void SessionWorker::handleResult(PGresult *raw)
     case PGRES_FATAL_ERROR:
     default: {
         Error e = errorFromResult(raw);
-        // The cancel we sent ourselves to stop a runaway result is not an error.
-        if (!(m_discarding && e.kind == Error::Kind::Cancelled))
+        // The cancel we sent ourselves to stop a runaway result is not an error. The first error
+        // wins: libpq's own "server closed the connection" follows the server's FATAL reason.
+        if (!(m_discarding && e.kind == Error::Kind::Cancelled) && !m_error)
             m_error = e;
         break;
     }
@@ -625,6 +626,7 @@ void SessionWorker::completeRequest()
     }
     Request done = std::move(*m_current);
     m_current.reset();
+    const TransactionStatus txBefore = m_txStatus;
     checkTransactionStatus();
 
     if (done.internalDone) {
@@ -634,10 +636,12 @@ void SessionWorker::completeRequest()
         if (m_conn && PQstatus(m_conn) == CONNECTION_BAD && e.kind != Error::Kind::ConnectionLost) {
             // e.g. FATAL 57P01 after pg_terminate_backend(): the session is gone, not just the statement.
             e.kind = Error::Kind::ConnectionLost;
+            if (txBefore == TransactionStatus::InTransaction || txBefore == TransactionStatus::InFailedTransaction)
+                e.detail = QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
             addConnectionAdvice(e);
-            if (e.suggestion.isEmpty())
-                e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
         }
+        if (e.kind == Error::Kind::ConnectionLost && e.suggestion.isEmpty())
+            e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
         if (m_rows > 0 && e.kind != Error::Kind::Cancelled)
             e.context += (e.context.isEmpty() ? QString() : QStringLiteral("\n"))
                          + QStringLiteral("%L1 rows were received before the error and are kept.").arg(m_rows);
@@ -688,8 +692,17 @@ void SessionWorker::loseConnection(Error error)
         error.detail = QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
     addConnectionAdvice(error);
     if (m_current) {
-        if (!m_error || m_error->kind == Error::Kind::Sql || m_error->kind == Error::Kind::Cancelled)
+        if (m_error) {
+            // The server often says why before it closes (FATAL 57P01 after pg_terminate_backend).
+            m_error->kind = Error::Kind::ConnectionLost;
+            if (m_error->detail.isEmpty())
+                m_error->detail = error.detail;
+            addConnectionAdvice(*m_error);
+            if (m_error->suggestion.isEmpty())
+                m_error->suggestion = error.suggestion;
+        } else {
             m_error = error;
+        }
         completeRequest();
     }
     Error queued = error;

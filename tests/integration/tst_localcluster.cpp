@@ -81,7 +81,7 @@ void TestLocalCluster::upStartsStreamingClusterAndDownLeavesNothing()
     }
     auto slotList = c->psql(QStringLiteral("primary"), QStringLiteral("SELECT slot_name || ':' || active FROM pg_replication_slots"));
     QVERIFY(slotList.ok());
-    QCOMPARE(slotList->trimmed(), QStringLiteral("replica1:t"));
+    QCOMPARE(slotList->trimmed(), QStringLiteral("replica1:true"));
     auto settings = c->psql(QStringLiteral("replica1"),
                             QStringLiteral("SELECT current_setting('cluster_name') || ',' || current_setting('wal_level') "
                                            "|| ',' || current_setting('listen_addresses') || ',' || pg_is_in_recovery()"));

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Tusk needs to build, test and run. Idempotent and quiet when
+# everything is there. Works as root, or as a normal user with sudo.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build ccache g++ pkg-config
+    qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
+    libqscintilla2-qt6-dev qtkeychain-qt6-dev libpq-dev
+    # servers for the sandbox and the integration tests
+    postgresql-15 postgresql-client-15 postgresql-15-hypopg postgresql-15-pg-qualstats
+    # GUI tests and screenshots
+    fonts-dejavu-core xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "Please install as root: apt-get install ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+    # A fresh machine may have no package lists yet.
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

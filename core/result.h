@@ -13,27 +13,27 @@ namespace tusk {
 /// if (!r) showError(r.error()); else use(*r);
 /// @endcode
 /// Marks a value as the error of a Result; needed when value and error have the same type.
-template<typename E>
-struct Failure
+template<typename E> struct Failure
 {
     E error;
 };
-template<typename E>
-Failure<E> failure(E error)
+template<typename E> Failure<E> failure(E error)
 {
     return Failure<E>{std::move(error)};
 }
 
-template<typename T, typename E>
-class Result
+template<typename T, typename E> class Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(E error)
-        requires(!std::is_same_v<T, E>)
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    {}
+    Result(E error) requires(!std::is_same_v<T, E>)
         : m_data(std::in_place_index<1>, std::move(error))
     {}
-    Result(Failure<E> f) : m_data(std::in_place_index<1>, std::move(f.error)) {}
+    Result(Failure<E> f)
+        : m_data(std::in_place_index<1>, std::move(f.error))
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -50,12 +50,13 @@ private:
 };
 
 /// Result of an operation that yields nothing but may fail.
-template<typename E>
-class Status
+template<typename E> class Status
 {
 public:
     Status() = default;
-    Status(E error) : m_error(std::move(error)) {}
+    Status(E error)
+        : m_error(std::move(error))
+    {}
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     const E &error() const { return *m_error; }

@@ -30,7 +30,8 @@ int runQuery(const QStringList &args)
                       QStringLiteral("format"), QStringLiteral("csv")});
     parser.addOption({QStringLiteral("max-rows"), QStringLiteral("Stop after N rows (0: no limit)."),
                       QStringLiteral("N"), QStringLiteral("0")});
-    parser.addPositionalArgument(QStringLiteral("CONNINFO"), QStringLiteral("URI, key=value string or service=NAME."));
+    parser.addPositionalArgument(QStringLiteral("CONNINFO"),
+                                 QStringLiteral("URI, key=value string or service=NAME."));
     parser.addPositionalArgument(QStringLiteral("SQL"), QStringLiteral("The statement(s) to run."));
     if (!parser.parse(QStringList{QStringLiteral("tusk-cli query")} + args)) {
         std::fprintf(stderr, "tusk-cli query: %s\n", qPrintable(parser.errorText()));
@@ -65,9 +66,8 @@ int runQuery(const QStringList &args)
     }
 
     int exitCode = 0;
-    exporting::RowWriter writer(format, [](const char *data, qsizetype size) {
-        std::fwrite(data, 1, size_t(size), stdout);
-    });
+    exporting::RowWriter writer(
+        format, [](const char *data, qsizetype size) { std::fwrite(data, 1, size_t(size), stdout); });
     Session session(QStringLiteral("tusk-cli"));
     const QString sql = pos.at(1);
     QObject::connect(&session, &Session::connected, [&] { session.execute(sql, options); });
@@ -76,8 +76,9 @@ int runQuery(const QStringList &args)
         exitCode = 2;
         QCoreApplication::exit(2);
     });
-    QObject::connect(&session, &Session::noticeReceived,
-                     [](const Notice &n) { std::fprintf(stderr, "%s\n", n.toString().toUtf8().constData()); });
+    QObject::connect(&session, &Session::noticeReceived, [](const Notice &n) {
+        std::fprintf(stderr, "%s\n", n.toString().toUtf8().constData());
+    });
     QObject::connect(&session, &Session::resultStarted,
                      [&](quint64, int, const Columns &columns) { writer.beginResult(columns); });
     QObject::connect(&session, &Session::rowsArrived,

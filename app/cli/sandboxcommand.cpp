@@ -23,9 +23,10 @@ int runSandbox(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Start, inspect and stop throwaway local clusters."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("dir"), QStringLiteral("The sandbox's directory."), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("replicas"), QStringLiteral("Streaming replicas (up)."), QStringLiteral("N"),
-                      QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("dir"), QStringLiteral("The sandbox's directory."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("replicas"), QStringLiteral("Streaming replicas (up)."),
+                      QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Load the CRM demo schema, ~1M rows (up).")});
     parser.addOption({QStringLiteral("workload"), QStringLiteral("Run a light background workload (up).")});
     parser.addOption({QStringLiteral("node"), QStringLiteral("Node name for uri (default: primary)."),
@@ -75,8 +76,10 @@ int runSandbox(const QStringList &args)
         printJson(cluster->toJson());
         return 0;
     }
-    if (action != QLatin1String("status") && action != QLatin1String("down") && action != QLatin1String("uri")) {
-        std::fprintf(stderr, "tusk-cli sandbox: unknown action '%s' (up, status, uri, down)\n", qPrintable(action));
+    if (action != QLatin1String("status") && action != QLatin1String("down") &&
+        action != QLatin1String("uri")) {
+        std::fprintf(stderr, "tusk-cli sandbox: unknown action '%s' (up, status, uri, down)\n",
+                     qPrintable(action));
         return 2;
     }
     if (dir.isEmpty()) {
@@ -85,7 +88,8 @@ int runSandbox(const QStringList &args)
     }
     auto cluster = LocalCluster::open(dir);
     if (!cluster) {
-        std::fprintf(stderr, "tusk-cli sandbox %s: %s\n", qPrintable(action), cluster.error().toUtf8().constData());
+        std::fprintf(stderr, "tusk-cli sandbox %s: %s\n", qPrintable(action),
+                     cluster.error().toUtf8().constData());
         return action == QLatin1String("down") && !LocalCluster::exists(dir) ? 0 : 1;
     }
     if (action == QLatin1String("uri")) {

@@ -62,8 +62,10 @@ void ConnectionPanel::showServer(const tusk::pg::ServerInfo &info)
     html += row(tr("Encryption"), info.tlsInUse ? info.tlsProtocol + QStringLiteral(" · ") + info.tlsCipher
                                                 : tr("none (no TLS)"));
     html += row(tr("Backend PID"), QString::number(info.backendPid));
-    html += row(tr("Extensions"), info.extensions.isEmpty() ? tr("none") : info.extensions.join(QStringLiteral(", ")));
+    html += row(tr("Extensions"),
+                info.extensions.isEmpty() ? tr("none") : info.extensions.join(QStringLiteral(", ")));
     html += QStringLiteral("</table>");
+    m_details->setTextFormat(Qt::RichText);
     m_details->setText(html);
     appendLog(tr("connected: %1").arg(info.summary()));
 }
@@ -71,7 +73,8 @@ void ConnectionPanel::showServer(const tusk::pg::ServerInfo &info)
 void ConnectionPanel::showError(const tusk::pg::Error &error)
 {
     m_title->setText(tr("Connection failed"));
-    m_details->setText(QStringLiteral("<pre>%1</pre>").arg(error.toString().toHtmlEscaped()));
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setText(error.toString());
     appendLog(error.toString());
 }
 

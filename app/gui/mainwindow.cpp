@@ -24,6 +24,9 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Tusk"));
     setCentralWidget(m_panel);
     createMenus();
+    m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
+    m_tlsLabel->setObjectName(QStringLiteral("tlsStatus"));
+    m_txLabel->setObjectName(QStringLiteral("transactionStatus"));
     for (QLabel *l : {m_serverLabel, m_tlsLabel, m_txLabel}) {
         l->setContentsMargins(8, 0, 8, 0);
         statusBar()->addPermanentWidget(l);
@@ -77,9 +80,9 @@ void MainWindow::createMenus()
 void MainWindow::askForConnection()
 {
     bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Connect"),
-                                               tr("Connection URI, key=value string or service=NAME:"),
-                                               QLineEdit::Normal, QString(), &ok);
+    const QString text =
+        QInputDialog::getText(this, tr("Connect"), tr("Connection URI, key=value string or service=NAME:"),
+                              QLineEdit::Normal, QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
     auto params = pg::ConnectionParams::parse(text);
@@ -115,9 +118,9 @@ void MainWindow::updateStatus()
     case State::Connected:
         break;
     }
-    m_serverLabel->setText(QStringLiteral("PostgreSQL %1 · %2")
-                               .arg(info.version.section(u' ', 0, 0),
-                                    info.isInRecovery ? tr("standby") : tr("primary")));
+    m_serverLabel->setText(
+        QStringLiteral("PostgreSQL %1 · %2")
+            .arg(info.version.section(u' ', 0, 0), info.isInRecovery ? tr("standby") : tr("primary")));
     m_tlsLabel->setText(info.tlsInUse ? tr("TLS %1").arg(info.tlsProtocol) : tr("no TLS"));
     switch (m_session->transactionStatus()) {
     case pg::TransactionStatus::InTransaction:

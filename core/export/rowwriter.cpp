@@ -20,7 +20,9 @@ bool isJsonNumber(QByteArrayView v)
 }
 } // namespace
 
-RowWriter::RowWriter(RowFormat format, Sink sink) : m_format(format), m_sink(std::move(sink))
+RowWriter::RowWriter(RowFormat format, Sink sink)
+    : m_format(format)
+    , m_sink(std::move(sink))
 {
     m_buffer.reserve(kFlushAt + 64 * 1024);
 }

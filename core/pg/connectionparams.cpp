@@ -94,7 +94,8 @@ QString join(const QList<QPair<QString, QString>> &entries, bool hidePassword)
     QStringList parts;
     for (const auto &e : entries) {
         const bool secret = e.first == QLatin1String("password");
-        parts << e.first + u'=' + (secret && hidePassword ? QStringLiteral("********") : quoteConninfoValue(e.second));
+        parts << e.first + u'=' +
+                     (secret && hidePassword ? QStringLiteral("********") : quoteConninfoValue(e.second));
     }
     return parts.join(u' ');
 }

@@ -21,9 +21,12 @@ bool Column::isNumeric() const
     }
 }
 
-ResultChunk::ResultChunk() : ResultChunk(0) {}
+ResultChunk::ResultChunk()
+    : ResultChunk(0)
+{}
 
-ResultChunk::ResultChunk(int columnCount) : d(new Data)
+ResultChunk::ResultChunk(int columnCount)
+    : d(new Data)
 {
     d->columns = columnCount;
 }

@@ -10,11 +10,11 @@ namespace tusk::pg {
 /// capabilities that decide which features and which catalog queries apply.
 struct ServerInfo
 {
-    int versionNumber = 0;    ///< PQserverVersion: 150004 for 15.4
-    QString version;          ///< server_version, e.g. "15.4 (Debian 15.4-1)"
+    int versionNumber = 0; ///< PQserverVersion: 150004 for 15.4
+    QString version;       ///< server_version, e.g. "15.4 (Debian 15.4-1)"
     QString database;
     QString user;
-    QString host;             ///< as libpq connected (PQhost)
+    QString host; ///< as libpq connected (PQhost)
     QString port;
     QString serverEncoding;
     QString applicationName;

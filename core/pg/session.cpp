@@ -86,18 +86,21 @@ void Session::connectTo(const ConnectionParams &params)
 {
     m_params = params;
     m_state = State::Connecting;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, params] { w->connectTo(params); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, params] { w->connectTo(params); }, Qt::QueuedConnection);
 }
 
 void Session::reconnect()
 {
     m_state = State::Connecting;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->reconnect(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->reconnect(); }, Qt::QueuedConnection);
 }
 
 void Session::disconnectFromServer()
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->disconnectFromServer(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->disconnectFromServer(); }, Qt::QueuedConnection);
 }
 
 quint64 Session::execute(const QString &sql, const QueryOptions &options)
@@ -110,7 +113,8 @@ quint64 Session::execute(const QString &sql, const QStringList &params, const Qu
     return enqueue(sql, params, true, options);
 }
 
-quint64 Session::enqueue(const QString &sql, const QStringList &params, bool hasParams, const QueryOptions &options)
+quint64 Session::enqueue(const QString &sql, const QStringList &params, bool hasParams,
+                         const QueryOptions &options)
 {
     Request r;
     r.generation = m_nextGeneration++;
@@ -121,7 +125,8 @@ quint64 Session::enqueue(const QString &sql, const QStringList &params, bool has
     if (r.options.chunkRows <= 0)
         r.options.chunkRows = 20000;
     ++m_pending;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, r] { w->execute(r); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, r] { w->execute(r); }, Qt::QueuedConnection);
     return r.generation;
 }
 

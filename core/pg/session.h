@@ -21,19 +21,19 @@ struct SessionShared;
 /// How a request's rows are delivered and when a runaway result is stopped.
 struct QueryOptions
 {
-    qint64 maxRows = 0;      ///< stop after this many rows (0: no limit)
-    qint64 maxBytes = 0;     ///< stop after this much cell text (0: no limit)
-    int chunkRows = 20000;   ///< hand rows over in chunks of at most this many rows ...
-    int chunkMillis = 50;    ///< ... or after this long, whichever comes first
+    qint64 maxRows = 0;    ///< stop after this many rows (0: no limit)
+    qint64 maxBytes = 0;   ///< stop after this much cell text (0: no limit)
+    int chunkRows = 20000; ///< hand rows over in chunks of at most this many rows ...
+    int chunkMillis = 50;  ///< ... or after this long, whichever comes first
     bool singleRowMode = true;
 };
 
 /// One result set of a request finished (a SELECT's rows, an UPDATE's count, ...).
 struct ResultSummary
 {
-    int index = 0;           ///< 0-based position among the request's result sets
-    QString commandTag;      ///< "SELECT 42", "UPDATE 3", "CREATE TABLE"
-    qint64 rows = 0;         ///< rows delivered for this result set
+    int index = 0;            ///< 0-based position among the request's result sets
+    QString commandTag;       ///< "SELECT 42", "UPDATE 3", "CREATE TABLE"
+    qint64 rows = 0;          ///< rows delivered for this result set
     qint64 rowsAffected = -1; ///< for INSERT/UPDATE/DELETE/MERGE/COPY, else -1
     bool returnsRows = false; ///< a row-returning result (had resultStarted), even with 0 rows
 };
@@ -112,7 +112,8 @@ signals:
     void transactionStatusChanged(tusk::pg::TransactionStatus status);
 
 private:
-    quint64 enqueue(const QString &sql, const QStringList &params, bool hasParams, const QueryOptions &options);
+    quint64 enqueue(const QString &sql, const QStringList &params, bool hasParams,
+                    const QueryOptions &options);
 
     QThread *m_thread = nullptr;
     SessionWorker *m_worker = nullptr;

@@ -177,8 +177,10 @@ void SessionWorker::updateNotifiers(bool wantRead, bool wantWrite)
         if (fd >= 0) {
             m_readNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
             m_writeNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
-            connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::onSocketReadable);
-            connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::onSocketWritable);
+            connect(m_readNotifier.get(), &QSocketNotifier::activated, this,
+                    &SessionWorker::onSocketReadable);
+            connect(m_writeNotifier.get(), &QSocketNotifier::activated, this,
+                    &SessionWorker::onSocketWritable);
         }
     }
     if (m_readNotifier)
@@ -322,8 +324,8 @@ void SessionWorker::execute(const Request &request)
 
 void SessionWorker::startNext()
 {
-    if (m_current || m_queue.empty() || !m_conn || m_phase == Phase::Connecting
-        || PQstatus(m_conn) == CONNECTION_BAD)
+    if (m_current || m_queue.empty() || !m_conn || m_phase == Phase::Connecting ||
+        PQstatus(m_conn) == CONNECTION_BAD)
         return;
     if (m_phase == Phase::Bootstrapping && !m_queue.front().internalDone)
         return;
@@ -399,8 +401,8 @@ void SessionWorker::processResults()
         handleResult(result);
     }
     // Hand over what this read brought: at once for the first rows, then every chunkMillis.
-    if (m_current && !m_chunk.isEmpty()
-        && (!m_firstChunkSent || m_chunkClock.elapsed() >= m_current->options.chunkMillis))
+    if (m_current && !m_chunk.isEmpty() &&
+        (!m_firstChunkSent || m_chunkClock.elapsed() >= m_current->options.chunkMillis))
         flushChunk();
 }
 
@@ -527,10 +529,11 @@ void SessionWorker::appendRows(const PGresult *result)
             return;
         }
         if (opt.maxBytes > 0 && m_textBytes >= opt.maxBytes) {
-            startDiscarding(QStringLiteral("Stopped after %L1 MB of data (memory limit) at %L2 rows; the rest "
-                                           "of the result was not fetched.")
-                                .arg(opt.maxBytes / (1024 * 1024))
-                                .arg(m_rows));
+            startDiscarding(
+                QStringLiteral("Stopped after %L1 MB of data (memory limit) at %L2 rows; the rest "
+                               "of the result was not fetched.")
+                    .arg(opt.maxBytes / (1024 * 1024))
+                    .arg(m_rows));
             return;
         }
         qint64 rowBytes = 0;
@@ -574,7 +577,7 @@ bool SessionWorker::drainCopyOut()
             continue;
         }
         if (n == 0)
-            return false; // wait for more input
+            return false;    // wait for more input
         m_inCopyOut = false; // -1: done (the final result follows), -2: error (reported by PQgetResult)
         return true;
     }
@@ -636,15 +639,17 @@ void SessionWorker::completeRequest()
         if (m_conn && PQstatus(m_conn) == CONNECTION_BAD && e.kind != Error::Kind::ConnectionLost) {
             // e.g. FATAL 57P01 after pg_terminate_backend(): the session is gone, not just the statement.
             e.kind = Error::Kind::ConnectionLost;
-            if (txBefore == TransactionStatus::InTransaction || txBefore == TransactionStatus::InFailedTransaction)
-                e.detail = QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
+            if (txBefore == TransactionStatus::InTransaction ||
+                txBefore == TransactionStatus::InFailedTransaction)
+                e.detail = QStringLiteral(
+                    "The open transaction was lost: its changes were rolled back by the server.");
             addConnectionAdvice(e);
         }
         if (e.kind == Error::Kind::ConnectionLost && e.suggestion.isEmpty())
             e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
         if (m_rows > 0 && e.kind != Error::Kind::Cancelled)
-            e.context += (e.context.isEmpty() ? QString() : QStringLiteral("\n"))
-                         + QStringLiteral("%L1 rows were received before the error and are kept.").arg(m_rows);
+            e.context += (e.context.isEmpty() ? QString() : QStringLiteral("\n")) +
+                         QStringLiteral("%L1 rows were received before the error and are kept.").arg(m_rows);
         emit failed(done.generation, e);
     } else {
         RequestSummary s;
@@ -688,8 +693,10 @@ void SessionWorker::loseConnection(Error error)
     error.kind = Error::Kind::ConnectionLost;
     if (error.message.isEmpty())
         error.message = QStringLiteral("the connection to the server was lost");
-    if (m_txStatus == TransactionStatus::InTransaction || m_txStatus == TransactionStatus::InFailedTransaction)
-        error.detail = QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
+    if (m_txStatus == TransactionStatus::InTransaction ||
+        m_txStatus == TransactionStatus::InFailedTransaction)
+        error.detail =
+            QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
     addConnectionAdvice(error);
     if (m_current) {
         if (m_error) {

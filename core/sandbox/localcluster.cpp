@@ -80,7 +80,9 @@ class ClusterBuilder
 {
 public:
     using Progress = LocalCluster::Progress;
-    ClusterBuilder(LocalCluster &c, const Progress &progress) : m_c(c), m_progress(progress)
+    ClusterBuilder(LocalCluster &c, const Progress &progress)
+        : m_c(c)
+        , m_progress(progress)
     {
         m_tools.runAs = c.m_runAs;
     }
@@ -154,8 +156,9 @@ Status<QString> ClusterBuilder::initPrimary(int port)
     auto init = m_tools.run(m_c.m_binaries.program(QStringLiteral("initdb")),
                             {QStringLiteral("-D"), n.dataDir, QStringLiteral("-U"), m_c.m_superuser,
                              QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth-local=trust"),
-                             QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"), QStringLiteral("UTF8"),
-                             QStringLiteral("--locale=C.UTF-8"), QStringLiteral("--no-sync")});
+                             QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"),
+                             QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8"),
+                             QStringLiteral("--no-sync")});
     QFile::remove(pwfile);
     if (!init)
         return init.error();
@@ -182,9 +185,9 @@ Status<QString> ClusterBuilder::addReplica(int index, int port)
     auto backup = m_tools.run(m_c.m_binaries.program(QStringLiteral("pg_basebackup")),
                               {QStringLiteral("-D"), n.dataDir, QStringLiteral("-h"), m_c.m_socketDir,
                                QStringLiteral("-p"), QString::number(primary.port), QStringLiteral("-U"),
-                               m_c.m_superuser, QStringLiteral("-R"), QStringLiteral("-C"), QStringLiteral("-S"),
-                               n.name, QStringLiteral("-X"), QStringLiteral("stream"), QStringLiteral("-c"),
-                               QStringLiteral("fast"), QStringLiteral("--no-sync")});
+                               m_c.m_superuser, QStringLiteral("-R"), QStringLiteral("-C"),
+                               QStringLiteral("-S"), n.name, QStringLiteral("-X"), QStringLiteral("stream"),
+                               QStringLiteral("-c"), QStringLiteral("fast"), QStringLiteral("--no-sync")});
     if (!backup)
         return backup.error();
     // The copied postgresql.conf ends with the primary's settings; later lines win.
@@ -219,13 +222,15 @@ Status<QString> ClusterBuilder::waitForReplicas(int count)
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < 60000) {
-        auto r = m_c.psql(QStringLiteral("primary"),
-                          QStringLiteral("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"));
+        auto r =
+            m_c.psql(QStringLiteral("primary"),
+                     QStringLiteral("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"));
         if (r && r->trimmed().toInt() >= count)
             return {};
         QThread::msleep(100);
     }
-    return QStringLiteral("the replicas did not start streaming within 60 s; see the logs in %1").arg(m_c.m_dataRoot);
+    return QStringLiteral("the replicas did not start streaming within 60 s; see the logs in %1")
+        .arg(m_c.m_dataRoot);
 }
 
 Status<QString> ClusterBuilder::startWorkload()
@@ -237,8 +242,8 @@ Status<QString> ClusterBuilder::startWorkload()
     QProcess p;
     p.setProgram(m_c.m_binaries.program(QStringLiteral("pgbench")));
     p.setArguments({QStringLiteral("-n"), QStringLiteral("-c"), QStringLiteral("4"), QStringLiteral("-R"),
-                    QStringLiteral("40"), QStringLiteral("-T"), QStringLiteral("604800"), QStringLiteral("-f"),
-                    script, QStringLiteral("-h"), m_c.m_socketDir, QStringLiteral("-p"),
+                    QStringLiteral("40"), QStringLiteral("-T"), QStringLiteral("604800"),
+                    QStringLiteral("-f"), script, QStringLiteral("-h"), m_c.m_socketDir, QStringLiteral("-p"),
                     QString::number(primary.port), QStringLiteral("-U"), m_c.m_superuser,
                     QStringLiteral("postgres")});
     p.setStandardOutputFile(QProcess::nullDevice());
@@ -269,7 +274,8 @@ Result<LocalCluster, QString> LocalCluster::up(const SandboxOptions &options, co
     if (exists(c.m_dir)) {
         auto old = open(c.m_dir);
         if (old && old->postmasterPid(QStringLiteral("primary")) > 0)
-            return QStringLiteral("a sandbox is already running in %1; stop it with: tusk-cli sandbox down --dir %1")
+            return QStringLiteral(
+                       "a sandbox is already running in %1; stop it with: tusk-cli sandbox down --dir %1")
                 .arg(c.m_dir);
         if (old)
             old->down(); // stale state from a crashed run
@@ -429,12 +435,10 @@ Result<LocalCluster, QString> LocalCluster::open(const QString &dirPath)
     c.m_binaries.binDir = o.value(QStringLiteral("bin_dir")).toString();
     for (const QJsonValue &v : o.value(QStringLiteral("nodes")).toArray()) {
         const QJsonObject n = v.toObject();
-        c.m_nodes << SandboxNode{n.value(QStringLiteral("name")).toString(),
-                                 n.value(QStringLiteral("role")).toString(),
-                                 n.value(QStringLiteral("port")).toInt(),
-                                 n.value(QStringLiteral("data_dir")).toString(),
-                                 n.value(QStringLiteral("log")).toString(),
-                                 n.value(QStringLiteral("uri")).toString()};
+        c.m_nodes << SandboxNode{
+            n.value(QStringLiteral("name")).toString(), n.value(QStringLiteral("role")).toString(),
+            n.value(QStringLiteral("port")).toInt(),    n.value(QStringLiteral("data_dir")).toString(),
+            n.value(QStringLiteral("log")).toString(),  n.value(QStringLiteral("uri")).toString()};
     }
     QFile pass(c.passfile());
     if (pass.open(QIODevice::ReadOnly))
@@ -460,10 +464,12 @@ Status<QString> LocalCluster::startNode(const QString &name)
         return QStringLiteral("no node %1").arg(name);
     ToolRunner tools{m_runAs};
     auto r = tools.run(m_binaries.program(QStringLiteral("pg_ctl")),
-                       {QStringLiteral("-D"), n.dataDir, QStringLiteral("-l"), n.logFile, QStringLiteral("-w"),
-                        QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-s"), QStringLiteral("start")});
+                       {QStringLiteral("-D"), n.dataDir, QStringLiteral("-l"), n.logFile,
+                        QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                        QStringLiteral("-s"), QStringLiteral("start")});
     if (!r)
-        return r.error() + QStringLiteral("\n--- ") + n.logFile + QStringLiteral(" ---\n") + logTail(n.logFile);
+        return r.error() + QStringLiteral("\n--- ") + n.logFile + QStringLiteral(" ---\n") +
+               logTail(n.logFile);
     // The URI libpq, psql and Tusk accept as is; the password comes from the passfile.
     const QString uri = QStringLiteral("postgresql://%1@127.0.0.1:%2/postgres?passfile=%3")
                             .arg(m_superuser)
@@ -482,10 +488,11 @@ Status<QString> LocalCluster::stopNode(const QString &name, const QString &mode)
     if (postmasterPid(name) == 0)
         return {};
     ToolRunner tools{m_runAs};
-    auto r = tools.run(m_binaries.program(QStringLiteral("pg_ctl")),
-                       {QStringLiteral("-D"), n.dataDir, QStringLiteral("-m"), mode, QStringLiteral("-w"),
-                        QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("-s"), QStringLiteral("stop")},
-                       40000);
+    auto r =
+        tools.run(m_binaries.program(QStringLiteral("pg_ctl")),
+                  {QStringLiteral("-D"), n.dataDir, QStringLiteral("-m"), mode, QStringLiteral("-w"),
+                   QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("-s"), QStringLiteral("stop")},
+                  40000);
     if (!r) {
         // A server that does not stop in time is killed: a sandbox must never linger.
         if (const qint64 pid = postmasterPid(name); pid > 0) {
@@ -496,7 +503,8 @@ Status<QString> LocalCluster::stopNode(const QString &name, const QString &mode)
     return postmasterPid(name) == 0 ? Status<QString>() : Status<QString>(r.error());
 }
 
-Result<QString, QString> LocalCluster::psql(const QString &nodeName, const QString &sql, const QString &database) const
+Result<QString, QString> LocalCluster::psql(const QString &nodeName, const QString &sql,
+                                            const QString &database) const
 {
     const SandboxNode n = node(nodeName);
     QString path = m_dir + QStringLiteral("/.psql-input.sql");
@@ -504,10 +512,10 @@ Result<QString, QString> LocalCluster::psql(const QString &nodeName, const QStri
         return failure(QStringLiteral("cannot write %1").arg(path));
     ToolRunner tools; // psql is a client: it runs as ourselves over the socket (trust)
     auto r = tools.run(m_binaries.program(QStringLiteral("psql")),
-                       {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At"), QStringLiteral("-v"),
-                        QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), m_socketDir, QStringLiteral("-p"),
-                        QString::number(n.port), QStringLiteral("-U"), m_superuser, QStringLiteral("-d"), database,
-                        QStringLiteral("-f"), path},
+                       {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At"),
+                        QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"),
+                        m_socketDir, QStringLiteral("-p"), QString::number(n.port), QStringLiteral("-U"),
+                        m_superuser, QStringLiteral("-d"), database, QStringLiteral("-f"), path},
                        600000);
     QFile::remove(path);
     return r;

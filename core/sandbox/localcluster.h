@@ -24,9 +24,9 @@ struct SandboxNode
 
 struct SandboxOptions
 {
-    QString dir;          ///< where the state lives; created if missing, must be empty or a sandbox
-    int replicas = 0;     ///< streaming replicas, each with its own physical slot
-    bool demo = false;    ///< load the multi-tenant CRM demo schema (~1M rows)
+    QString dir;           ///< where the state lives; created if missing, must be empty or a sandbox
+    int replicas = 0;      ///< streaming replicas, each with its own physical slot
+    bool demo = false;     ///< load the multi-tenant CRM demo schema (~1M rows)
     bool workload = false; ///< run a light background workload (pgbench with a custom script)
 };
 

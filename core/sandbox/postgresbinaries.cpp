@@ -11,9 +11,9 @@ namespace {
 
 bool hasServerPrograms(const QString &dir)
 {
-    return !dir.isEmpty() && QFileInfo(dir + QStringLiteral("/initdb")).isExecutable()
-           && QFileInfo(dir + QStringLiteral("/pg_ctl")).isExecutable()
-           && QFileInfo(dir + QStringLiteral("/postgres")).isExecutable();
+    return !dir.isEmpty() && QFileInfo(dir + QStringLiteral("/initdb")).isExecutable() &&
+           QFileInfo(dir + QStringLiteral("/pg_ctl")).isExecutable() &&
+           QFileInfo(dir + QStringLiteral("/postgres")).isExecutable();
 }
 
 QString runPgConfig(const QString &pgConfig, const QString &flag)
@@ -39,7 +39,8 @@ QStringList candidateDirs()
         dirs << QFileInfo(initdb).canonicalPath();
     QDir versions(QStringLiteral("/usr/lib/postgresql"));
     QStringList majors = versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    std::sort(majors.begin(), majors.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    std::sort(majors.begin(), majors.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &m : majors)
         dirs << versions.filePath(m + QStringLiteral("/bin"));
     return dirs;

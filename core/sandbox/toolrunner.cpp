@@ -71,7 +71,10 @@ Result<QString, QString> ToolRunner::run(const QString &program, const QStringLi
     const QString out = QString::fromLocal8Bit(p.readAllStandardOutput());
     const QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return failure(QStringLiteral("%1 failed (exit %2): %3").arg(command).arg(p.exitCode()).arg(err.isEmpty() ? out : err));
+        return failure(QStringLiteral("%1 failed (exit %2): %3")
+                           .arg(command)
+                           .arg(p.exitCode())
+                           .arg(err.isEmpty() ? out : err));
     return out;
 }
 
@@ -97,10 +100,11 @@ bool ToolRunner::serverUserCanReach(const QString &path) const
     const Ids ids = lookup(runAs);
     QString dir = QFileInfo(path).absoluteFilePath();
     while (!dir.isEmpty()) {
-        struct stat st {};
+        struct stat st
+        {};
         if (::stat(QFile::encodeName(dir).constData(), &st) == 0) {
-            const bool reach = (st.st_uid == ids.uid && (st.st_mode & S_IXUSR))
-                               || (st.st_gid == ids.gid && (st.st_mode & S_IXGRP)) || (st.st_mode & S_IXOTH);
+            const bool reach = (st.st_uid == ids.uid && (st.st_mode & S_IXUSR)) ||
+                               (st.st_gid == ids.gid && (st.st_mode & S_IXGRP)) || (st.st_mode & S_IXOTH);
             if (!reach)
                 return false;
         }

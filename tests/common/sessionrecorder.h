@@ -14,12 +14,17 @@ namespace tusk::test {
 class SessionRecorder
 {
 public:
-    explicit SessionRecorder(pg::Session *session) : m_session(session)
+    explicit SessionRecorder(pg::Session *session)
+        : m_session(session)
     {
         m_clock.start();
         using S = pg::Session;
-        QObject::connect(session, &S::connected, session, [this](const pg::ServerInfo &i) { info = i; ++connects; });
-        QObject::connect(session, &S::connectionFailed, session, [this](const pg::Error &e) { connectError = e; });
+        QObject::connect(session, &S::connected, session, [this](const pg::ServerInfo &i) {
+            info = i;
+            ++connects;
+        });
+        QObject::connect(session, &S::connectionFailed, session,
+                         [this](const pg::Error &e) { connectError = e; });
         QObject::connect(session, &S::connectionLost, session, [this](const pg::Error &e) { lostError = e; });
         QObject::connect(session, &S::resultStarted, session,
                          [this](quint64, int, const pg::Columns &c) { columns << c; });

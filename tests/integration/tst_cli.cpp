@@ -69,8 +69,9 @@ void TestCli::printsHelpAndVersion()
 void TestCli::streamsCsvExactly()
 {
     Run r = cli({QStringLiteral("query"), m_uri,
-                 QStringLiteral("SELECT g AS id, CASE WHEN g = 2 THEN NULL ELSE 'v,' || g END AS \"val\"\"x\", '' AS e, "
-                                "'line\nbreak' AS l FROM generate_series(1, 3) g")});
+                 QStringLiteral(
+                     "SELECT g AS id, CASE WHEN g = 2 THEN NULL ELSE 'v,' || g END AS \"val\"\"x\", '' AS e, "
+                     "'line\nbreak' AS l FROM generate_series(1, 3) g")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("id,\"val\"\"x\",e,l\r\n"
                                "1,\"v,1\",\"\",\"line\nbreak\"\r\n"
@@ -84,23 +85,27 @@ void TestCli::streamsTsvAndJson()
                    QStringLiteral("SELECT 1 AS a, NULL AS b, E'x\\ty' AS c")});
     QCOMPARE(tsv.exitCode, 0);
     QCOMPARE(tsv.out, QByteArray("a\tb\tc\n1\t\\N\tx\\ty\n"));
-    Run json = cli({QStringLiteral("query"), QStringLiteral("--format=json"), m_uri,
-                    QStringLiteral("SELECT g AS n, g % 2 = 0 AS even, jsonb_build_object('g', g) AS doc, 'é' AS s "
-                                   "FROM generate_series(1, 2) g")});
+    Run json =
+        cli({QStringLiteral("query"), QStringLiteral("--format=json"), m_uri,
+             QStringLiteral("SELECT g AS n, g % 2 = 0 AS even, jsonb_build_object('g', g) AS doc, 'é' AS s "
+                            "FROM generate_series(1, 2) g")});
     QCOMPARE(json.exitCode, 0);
     QJsonParseError err{};
     const QJsonArray rows = QJsonDocument::fromJson(json.out, &err).array();
-    QVERIFY2(err.error == QJsonParseError::NoError, qPrintable(err.errorString() + QString::fromUtf8(json.out)));
+    QVERIFY2(err.error == QJsonParseError::NoError,
+             qPrintable(err.errorString() + QString::fromUtf8(json.out)));
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows[1].toObject().value(QStringLiteral("n")).toInt(), 2);
     QCOMPARE(rows[1].toObject().value(QStringLiteral("even")).toBool(), true);
-    QCOMPARE(rows[0].toObject().value(QStringLiteral("doc")).toObject().value(QStringLiteral("g")).toInt(), 1);
+    QCOMPARE(rows[0].toObject().value(QStringLiteral("doc")).toObject().value(QStringLiteral("g")).toInt(),
+             1);
     QCOMPARE(rows[0].toObject().value(QStringLiteral("s")).toString(), QString::fromUtf8("é"));
 }
 
 void TestCli::sqlErrorExitsOneWithSqlstate()
 {
-    Run r = cli({QStringLiteral("query"), m_uri, QStringLiteral("SELECT 1 AS ok; SELECT * FROM missing_table")});
+    Run r =
+        cli({QStringLiteral("query"), m_uri, QStringLiteral("SELECT 1 AS ok; SELECT * FROM missing_table")});
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.out, QByteArray("ok\r\n1\r\n")); // rows before the error are still printed
     QVERIFY2(r.err.contains("42P01"), r.err.constData());
@@ -117,7 +122,9 @@ void TestCli::usageAndConnectionErrorsExitTwo()
     QCOMPARE(refused.exitCode, 2);
     QVERIFY(refused.err.contains("refused"));
     QCOMPARE(cli({QStringLiteral("query"), m_uri}).exitCode, 2);
-    QCOMPARE(cli({QStringLiteral("query"), QStringLiteral("--format=xml"), m_uri, QStringLiteral("SELECT 1")}).exitCode, 2);
+    QCOMPARE(cli({QStringLiteral("query"), QStringLiteral("--format=xml"), m_uri, QStringLiteral("SELECT 1")})
+                 .exitCode,
+             2);
 }
 
 void TestCli::stopsAtMaxRows()

@@ -79,17 +79,21 @@ void TestLocalCluster::upStartsStreamingClusterAndDownLeavesNothing()
         QVERIFY(n.uri.startsWith(QStringLiteral("postgresql://tusk@127.0.0.1:%1/").arg(n.port)));
         QVERIFY(c->postmasterPid(n.name) > 0);
     }
-    auto slotList = c->psql(QStringLiteral("primary"), QStringLiteral("SELECT slot_name || ':' || active FROM pg_replication_slots"));
+    auto slotList = c->psql(QStringLiteral("primary"),
+                            QStringLiteral("SELECT slot_name || ':' || active FROM pg_replication_slots"));
     QVERIFY(slotList.ok());
     QCOMPARE(slotList->trimmed(), QStringLiteral("replica1:true"));
-    auto settings = c->psql(QStringLiteral("replica1"),
-                            QStringLiteral("SELECT current_setting('cluster_name') || ',' || current_setting('wal_level') "
-                                           "|| ',' || current_setting('listen_addresses') || ',' || pg_is_in_recovery()"));
+    auto settings = c->psql(
+        QStringLiteral("replica1"),
+        QStringLiteral("SELECT current_setting('cluster_name') || ',' || current_setting('wal_level') "
+                       "|| ',' || current_setting('listen_addresses') || ',' || pg_is_in_recovery()"));
     QVERIFY(settings.ok());
     QCOMPARE(settings->trimmed(), QStringLiteral("replica1,logical,127.0.0.1,t"));
     QFileInfo socketDir(status.value(QStringLiteral("socket_dir")).toString());
-    QCOMPARE(socketDir.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther), QFile::Permissions());
-    QCOMPARE(QFileInfo(c->passfile()).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    QCOMPARE(socketDir.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther),
+             QFile::Permissions());
+    QCOMPARE(QFileInfo(c->passfile()).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
 
     // A second sandbox in the same place is refused while the first runs.
     auto twice = LocalCluster::up({.dir = dir});
@@ -124,11 +128,13 @@ void TestLocalCluster::downCleansUpAfterTheOwnerWasKilled()
     QTemporaryDir tmp;
     const QString dir = tmp.filePath(QStringLiteral("crashed"));
     QProcess owner;
-    owner.start(QStringLiteral(TUSK_CLI), {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--dir"), dir,
-                                           QStringLiteral("--replicas"), QStringLiteral("2"), QStringLiteral("--quiet")});
+    owner.start(QStringLiteral(TUSK_CLI),
+                {QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--dir"), dir,
+                 QStringLiteral("--replicas"), QStringLiteral("2"), QStringLiteral("--quiet")});
     QVERIFY(owner.waitForStarted());
     // Kill the owner as soon as the primary runs, in the middle of setting up replicas.
-    QTRY_VERIFY_WITH_TIMEOUT(LocalCluster::exists(dir) && LocalCluster::open(dir)->postmasterPid(QStringLiteral("primary")) > 0,
+    QTRY_VERIFY_WITH_TIMEOUT(LocalCluster::exists(dir) &&
+                                 LocalCluster::open(dir)->postmasterPid(QStringLiteral("primary")) > 0,
                              60000);
     for (qint64 child : childPids(owner.processId()))
         ::kill(pid_t(child), SIGKILL);
@@ -139,7 +145,8 @@ void TestLocalCluster::downCleansUpAfterTheOwnerWasKilled()
     const QString dataRoot = QFileInfo(state->node(QStringLiteral("primary")).dataDir).path();
 
     QProcess down;
-    down.start(QStringLiteral(TUSK_CLI), {QStringLiteral("sandbox"), QStringLiteral("down"), QStringLiteral("--dir"), dir});
+    down.start(QStringLiteral(TUSK_CLI),
+               {QStringLiteral("sandbox"), QStringLiteral("down"), QStringLiteral("--dir"), dir});
     QVERIFY(down.waitForFinished(60000));
     QCOMPARE(down.exitCode(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(dataRoot).isEmpty(), 10000);
@@ -161,8 +168,9 @@ void TestLocalCluster::serverKilledMidFetchKeepsRowsAndRecovers()
     fetcher.connectTo(test::paramsFor(uri));
     idle.connectTo(test::paramsFor(uri));
     QTRY_VERIFY_WITH_TIMEOUT(r.connects == 1 && idleRecorder.connects == 1, 10000);
-    const quint64 gen = fetcher.execute(QStringLiteral("SELECT g, pg_sleep(0.0002) FROM generate_series(1, 10000000) g"),
-                                        pg::QueryOptions{.chunkRows = 100});
+    const quint64 gen =
+        fetcher.execute(QStringLiteral("SELECT g, pg_sleep(0.0002) FROM generate_series(1, 10000000) g"),
+                        pg::QueryOptions{.chunkRows = 100});
     QTRY_VERIFY_WITH_TIMEOUT(r.rows > 500, 10000);
 
     // SIGKILL the whole server: postmaster and the fetching backend.
@@ -205,12 +213,13 @@ void TestLocalCluster::demoSchemaHasAMillionRows()
     auto c = LocalCluster::up({.dir = tmp.filePath(QStringLiteral("demo")), .demo = true});
     QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error()));
     qInfo("demo sandbox up in %lld ms", t.elapsed());
-    auto counts = c->psql(QStringLiteral("primary"),
-                          QStringLiteral("SELECT (SELECT count(*) FROM crm.tenants) + (SELECT count(*) FROM crm.accounts) + "
-                                         "(SELECT count(*) FROM crm.contacts) + (SELECT count(*) FROM crm.deals) + "
-                                         "(SELECT count(*) FROM crm.activities) + (SELECT count(*) FROM crm.events), "
-                                         "(SELECT count(*) FROM pg_inherits WHERE inhparent = 'crm.events'::regclass), "
-                                         "(SELECT count(*) FROM crm.events_default)"));
+    auto counts = c->psql(
+        QStringLiteral("primary"),
+        QStringLiteral("SELECT (SELECT count(*) FROM crm.tenants) + (SELECT count(*) FROM crm.accounts) + "
+                       "(SELECT count(*) FROM crm.contacts) + (SELECT count(*) FROM crm.deals) + "
+                       "(SELECT count(*) FROM crm.activities) + (SELECT count(*) FROM crm.events), "
+                       "(SELECT count(*) FROM pg_inherits WHERE inhparent = 'crm.events'::regclass), "
+                       "(SELECT count(*) FROM crm.events_default)"));
     QVERIFY(counts.ok());
     const QStringList parts = counts->trimmed().split(u'|');
     QCOMPARE(parts.size(), 3);

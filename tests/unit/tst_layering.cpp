@@ -30,7 +30,8 @@ void TestLayering::coreIncludesNoGuiHeaders()
     static const QRegularExpression gui(QStringLiteral(
         R"(#\s*include\s*[<"](QtWidgets|QtGui|QWidget|QPainter|QColor|QPixmap|QImage|QIcon|QFont|QApplication|)"
         R"(QGuiApplication|QPalette|QAction|Qsci/)[^>"]*[>"])"));
-    const QStringList sources = files(QStringLiteral(TUSK_SOURCE_DIR "/core"), {QStringLiteral("*.h"), QStringLiteral("*.cpp")});
+    const QStringList sources =
+        files(QStringLiteral(TUSK_SOURCE_DIR "/core"), {QStringLiteral("*.h"), QStringLiteral("*.cpp")});
     QVERIFY2(sources.size() > 10, "core/ sources not found");
     QStringList offenders;
     for (const QString &path : sources) {

@@ -80,12 +80,15 @@ void TestRowWriter::writesCopyStyleTsv()
 
 void TestRowWriter::writesJsonWithTypedValues()
 {
-    const QByteArray json = write(
-        RowFormat::Json, columns({{"n", 1700}, {"ok", 16}, {"doc", 3802}, {"s", 25}, {"f", 701}}),
-        chunk(5, {{"12.50", "t", "{\"a\": [1, 2]}", "quote\" and \\ \x01", "NaN"}, {nullptr, "f", nullptr, "", "-1e+10"}}));
-    QCOMPARE(json, QByteArray("[\n{\"n\":12.50,\"ok\":true,\"doc\":{\"a\": [1, 2]},\"s\":\"quote\\\" and \\\\ \\u0001\","
-                              "\"f\":\"NaN\"},\n"
-                              "{\"n\":null,\"ok\":false,\"doc\":null,\"s\":\"\",\"f\":-1e+10}\n]\n"));
+    const QByteArray json =
+        write(RowFormat::Json, columns({{"n", 1700}, {"ok", 16}, {"doc", 3802}, {"s", 25}, {"f", 701}}),
+              chunk(5, {{"12.50", "t", "{\"a\": [1, 2]}", "quote\" and \\ \x01", "NaN"},
+                        {nullptr, "f", nullptr, "", "-1e+10"}}));
+    QCOMPARE(
+        json,
+        QByteArray("[\n{\"n\":12.50,\"ok\":true,\"doc\":{\"a\": [1, 2]},\"s\":\"quote\\\" and \\\\ \\u0001\","
+                   "\"f\":\"NaN\"},\n"
+                   "{\"n\":null,\"ok\":false,\"doc\":null,\"s\":\"\",\"f\":-1e+10}\n]\n"));
 }
 
 void TestRowWriter::writesEmptyJsonResult()

@@ -34,7 +34,8 @@ void TestConnectionParams::parsesUri()
 
 void TestConnectionParams::parsesKeyValueString()
 {
-    auto p = ConnectionParams::parse(QStringLiteral("host=/var/run/postgresql port=5432 dbname='my db' user=bob"));
+    auto p =
+        ConnectionParams::parse(QStringLiteral("host=/var/run/postgresql port=5432 dbname='my db' user=bob"));
     QVERIFY(p.ok());
     QCOMPARE(p->value(QStringLiteral("dbname")), QStringLiteral("my db"));
     QCOMPARE(p->value(QStringLiteral("host")), QStringLiteral("/var/run/postgresql"));
@@ -76,7 +77,8 @@ void TestConnectionParams::redactsPassword()
 
 void TestConnectionParams::roundTripsThroughConninfo()
 {
-    auto p = ConnectionParams::parse(QStringLiteral("host=h dbname='it\\'s' options='-c search_path=a\\\\b'"));
+    auto p =
+        ConnectionParams::parse(QStringLiteral("host=h dbname='it\\'s' options='-c search_path=a\\\\b'"));
     QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().message));
     auto again = ConnectionParams::parse(p->toConninfo());
     QVERIFY(again.ok());

@@ -25,14 +25,21 @@ void TestQuoting::quotesIdentifiersAlways_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("quoted");
-    QTest::newRow("plain") << "accounts" << "\"accounts\"";
-    QTest::newRow("double quote") << "a\"b" << "\"a\"\"b\"";
-    QTest::newRow("only quotes") << "\"\"" << "\"\"\"\"\"\"";
-    QTest::newRow("backslash") << "a\\b" << "\"a\\b\"";
-    QTest::newRow("semicolon injection") << "x\"; DROP TABLE t; --" << "\"x\"\"; DROP TABLE t; --\"";
+    QTest::newRow("plain") << "accounts"
+                           << "\"accounts\"";
+    QTest::newRow("double quote") << "a\"b"
+                                  << "\"a\"\"b\"";
+    QTest::newRow("only quotes") << "\"\""
+                                 << "\"\"\"\"\"\"";
+    QTest::newRow("backslash") << "a\\b"
+                               << "\"a\\b\"";
+    QTest::newRow("semicolon injection") << "x\"; DROP TABLE t; --"
+                                         << "\"x\"\"; DROP TABLE t; --\"";
     QTest::newRow("unicode") << QString::fromUtf8("Größe_📈") << QString::fromUtf8("\"Größe_📈\"");
-    QTest::newRow("spaces") << " a b " << "\" a b \"";
-    QTest::newRow("empty") << "" << "\"\"";
+    QTest::newRow("spaces") << " a b "
+                            << "\" a b \"";
+    QTest::newRow("empty") << ""
+                           << "\"\"";
 }
 
 void TestQuoting::quotesIdentifiersAlways()
@@ -54,14 +61,22 @@ void TestQuoting::quotesReservedWordsAndMixedCase_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("quoted");
-    QTest::newRow("reserved") << "select" << "\"select\"";
-    QTest::newRow("reserved user") << "user" << "\"user\"";
-    QTest::newRow("type_func_name") << "left" << "\"left\"";
-    QTest::newRow("col_name") << "integer" << "\"integer\"";
-    QTest::newRow("upper case") << "Order" << "\"Order\"";
-    QTest::newRow("digit first") << "1abc" << "\"1abc\"";
-    QTest::newRow("dollar") << "a$b" << "\"a$b\""; // quote_ident quotes $ too
-    QTest::newRow("hyphen") << "my-table" << "\"my-table\"";
+    QTest::newRow("reserved") << "select"
+                              << "\"select\"";
+    QTest::newRow("reserved user") << "user"
+                                   << "\"user\"";
+    QTest::newRow("type_func_name") << "left"
+                                    << "\"left\"";
+    QTest::newRow("col_name") << "integer"
+                              << "\"integer\"";
+    QTest::newRow("upper case") << "Order"
+                                << "\"Order\"";
+    QTest::newRow("digit first") << "1abc"
+                                 << "\"1abc\"";
+    QTest::newRow("dollar") << "a$b"
+                            << "\"a$b\""; // quote_ident quotes $ too
+    QTest::newRow("hyphen") << "my-table"
+                            << "\"my-table\"";
     QTest::newRow("non-ascii") << QString::fromUtf8("tâble") << QString::fromUtf8("\"tâble\"");
 }
 
@@ -83,14 +98,21 @@ void TestQuoting::quotesLiterals_data()
 {
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("quoted");
-    QTest::newRow("plain") << "abc" << "'abc'";
-    QTest::newRow("empty") << "" << "''";
-    QTest::newRow("quote") << "it's" << "'it''s'";
-    QTest::newRow("injection") << "'; DROP TABLE x; --" << "'''; DROP TABLE x; --'";
-    QTest::newRow("backslash") << "a\\b" << "E'a\\\\b'";
-    QTest::newRow("backslash and quote") << "\\'" << "E'\\\\'''";
+    QTest::newRow("plain") << "abc"
+                           << "'abc'";
+    QTest::newRow("empty") << ""
+                           << "''";
+    QTest::newRow("quote") << "it's"
+                           << "'it''s'";
+    QTest::newRow("injection") << "'; DROP TABLE x; --"
+                               << "'''; DROP TABLE x; --'";
+    QTest::newRow("backslash") << "a\\b"
+                               << "E'a\\\\b'";
+    QTest::newRow("backslash and quote") << "\\'"
+                                         << "E'\\\\'''";
     QTest::newRow("unicode") << QString::fromUtf8("naïve ☃") << QString::fromUtf8("'naïve ☃'");
-    QTest::newRow("newline") << "a\nb" << "'a\nb'";
+    QTest::newRow("newline") << "a\nb"
+                             << "'a\nb'";
 }
 
 void TestQuoting::quotesLiterals()

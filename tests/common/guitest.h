@@ -1,0 +1,34 @@
+#pragma once
+
+// Test support for GUI tests: stable look (Fusion, DejaVu, fixed palette) and screenshots.
+
+#include "common/palettes.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFont>
+#include <QStandardPaths>
+#include <QWidget>
+
+namespace tusk::test {
+
+inline void setUpGuiTest()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+    widgets::applyTheme(widgets::Theme::Light);
+}
+
+/// Saves widget.grab() as <screenshot dir>/<name>.png; returns the path.
+inline QString saveScreenshot(QWidget *widget, const QString &name)
+{
+    QString dir = qEnvironmentVariable("TUSK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral(TUSK_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QString path = dir + u'/' + name + QStringLiteral(".png");
+    widget->grab().save(path);
+    return path;
+}
+
+} // namespace tusk::test

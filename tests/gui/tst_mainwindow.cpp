@@ -1,0 +1,83 @@
+// The shell window against the fixture's cluster, offscreen, with screenshots in both palettes.
+
+#include "../common/fixture.h"
+#include "../common/guitest.h"
+#include "common/palettes.h"
+#include "mainwindow.h"
+#include "pg/session.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace tusk;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void showsTheConnectedServer();
+    void explainsAFailedConnection();
+
+private:
+    QString m_uri;
+};
+
+void TestMainWindow::initTestCase()
+{
+    test::setUpGuiTest();
+    auto cluster = test::fixtureCluster();
+    if (!cluster)
+        QSKIP("the sandbox fixture is not running (run through ctest)");
+    m_uri = cluster->node(QStringLiteral("primary")).uri;
+}
+
+void TestMainWindow::showsTheConnectedServer()
+{
+    for (const auto theme : {widgets::Theme::Light, widgets::Theme::Dark}) {
+        widgets::applyTheme(theme);
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.connectTo(test::paramsFor(m_uri));
+        auto *server = w.findChild<QLabel *>(QStringLiteral("serverStatus"));
+        QVERIFY(server);
+        QTRY_VERIFY_WITH_TIMEOUT(server->text().startsWith(QLatin1String("PostgreSQL 1")), 10000);
+        QVERIFY(server->text().contains(QLatin1String("primary")));
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("tlsStatus"))->text(), QStringLiteral("no TLS"));
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("transactionStatus"))->text(), QStringLiteral("auto-commit"));
+        QVERIFY(w.windowTitle().contains(QLatin1String("tusk@127.0.0.1")));
+        const bool dark = theme == widgets::Theme::Dark;
+        const QString path = test::saveScreenshot(&w, dark ? QStringLiteral("mainwindow-dark") : QStringLiteral("mainwindow-light"));
+        const QImage shot(path);
+        QVERIFY(!shot.isNull());
+        // The window really is painted in the chosen palette.
+        QCOMPARE(shot.pixelColor(shot.width() / 2, shot.height() - 60).lightness() < 128, dark);
+    }
+    widgets::applyTheme(widgets::Theme::Light);
+}
+
+void TestMainWindow::explainsAFailedConnection()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const int port = probe.serverPort();
+    probe.close();
+    MainWindow w;
+    w.show();
+    w.connectTo(test::paramsFor(QStringLiteral("host=127.0.0.1 port=%1 user=dba dbname=crm").arg(port)));
+    auto *server = w.findChild<QLabel *>(QStringLiteral("serverStatus"));
+    QTRY_COMPARE_WITH_TIMEOUT(server->text(), QStringLiteral("Disconnected"), 10000);
+    auto *log = w.findChild<QPlainTextEdit *>();
+    QVERIFY(log);
+    QVERIFY(log->toPlainText().contains(QLatin1String("refused")));
+    QVERIFY(log->toPlainText().contains(QLatin1String("TRY:")));
+    test::saveScreenshot(&w, QStringLiteral("mainwindow-connection-error-light"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -116,6 +116,10 @@ void SessionWorker::connectTo(const ConnectionParams &params)
     ConnectionParams p = params;
     p.setDefault(QStringLiteral("fallback_application_name"), m_applicationName);
     p.set(QStringLiteral("client_encoding"), QStringLiteral("UTF8")); // cells are kept as UTF-8 text
+    // Notice a silently dropped network within about a minute instead of the system's two hours.
+    p.setDefault(QStringLiteral("keepalives_idle"), QStringLiteral("30"));
+    p.setDefault(QStringLiteral("keepalives_interval"), QStringLiteral("10"));
+    p.setDefault(QStringLiteral("keepalives_count"), QStringLiteral("3"));
     std::vector<QByteArray> storage;
     storage.reserve(size_t(p.entries().size()) * 2);
     std::vector<const char *> keys, values;

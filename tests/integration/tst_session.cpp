@@ -2,6 +2,7 @@
 
 #include "../common/fixture.h"
 #include "../common/sessionrecorder.h"
+#include "../common/tcpproxy.h"
 #include "pg/quoting.h"
 #include "pg/session.h"
 
@@ -53,6 +54,7 @@ private slots:
     void streamsCopyOut();
     void tracksTransactionStatus();
     void terminatedBackendKeepsRowsAndCanReconnect();
+    void droppedNetworkMidResultKeepsRows();
     void replicasAreStreaming();
     void quotingAgreesWithTheServer();
     void hostileIdentifiersRoundTrip();
@@ -504,6 +506,30 @@ void TestSession::terminatedBackendKeepsRowsAndCanReconnect()
     QTRY_COMPARE_WITH_TIMEOUT(victim->connects, 2, 10000);
     QVERIFY(run(*a, *victim, QStringLiteral("SELECT 'back'")));
     QCOMPARE(victim->cell(0, 0), QStringLiteral("back"));
+}
+
+void TestSession::droppedNetworkMidResultKeepsRows()
+{
+    const int port = m_cluster->node(QStringLiteral("primary")).port;
+    test::TcpProxy proxy{quint16(port)};
+    QString uri = m_cluster->node(QStringLiteral("primary")).uri;
+    uri.replace(QStringLiteral(":%1/").arg(port), QStringLiteral(":%1/").arg(proxy.port()));
+    SessionRecorder *r = nullptr;
+    auto s = connected(uri, &r);
+    QVERIFY(s);
+    r->reset();
+    const quint64 gen =
+        s->execute(QStringLiteral("SELECT g, pg_sleep(0.0002) FROM generate_series(1, 10000000) g"),
+                   QueryOptions{.chunkRows = 100});
+    QTRY_VERIFY_WITH_TIMEOUT(r->rows > 200, 10000);
+    proxy.dropAll();
+    QTRY_VERIFY_WITH_TIMEOUT(r->isDone(gen), 10000);
+    QVERIFY(r->error);
+    QCOMPARE(r->error->kind, Error::Kind::ConnectionLost);
+    QVERIFY(!r->error->suggestion.isEmpty());
+    QVERIFY(r->rows > 200);
+    QCOMPARE(r->cell(r->rows - 1, 0), QString::number(r->rows));
+    QTRY_VERIFY(r->lostError.has_value());
 }
 
 void TestSession::replicasAreStreaming()

@@ -1,0 +1,130 @@
+// The SQL editor offscreen: statement at cursor, error marking, comments, completion, looks.
+
+#include "../common/guitest.h"
+#include "editor/sqleditor.h"
+
+#include <QTest>
+
+using namespace tusk;
+using tusk::widgets::SqlEditor;
+
+class TestSqlEditor : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { test::setUpGuiTest(); }
+    void runsTheStatementUnderTheCursor();
+    void runsTheSelectionWhenThereIsOne();
+    void marksTheErrorPositionAfterMultibyteText();
+    void togglesLineComments();
+    void offersCompletionsFromTheProvider();
+    void looksRightInLightAndDark();
+};
+
+void TestSqlEditor::runsTheStatementUnderTheCursor()
+{
+    SqlEditor e;
+    e.setText(QStringLiteral("SELECT 1;\n\nSELECT $$;$$ AS body,\n  2;\n-- done\n"));
+    e.setCursorPosition(3, 2);
+    QCOMPARE(e.statementAtCursor().sql, QStringLiteral("SELECT $$;$$ AS body,\n  2;"));
+    QCOMPARE(e.statementAtCursor().beginByte, 11);
+    e.setCursorPosition(0, 3);
+    QCOMPARE(e.statementAtCursor().sql, QStringLiteral("SELECT 1;"));
+    e.setCursorPosition(1, 0); // in the blank line after the first statement
+    QCOMPARE(e.statementAtCursor().sql, QStringLiteral("SELECT 1;"));
+}
+
+void TestSqlEditor::runsTheSelectionWhenThereIsOne()
+{
+    SqlEditor e;
+    e.setText(QStringLiteral("SELECT 1, 2, 3;"));
+    QVERIFY(e.selectedStatement().isEmpty());
+    e.setSelection(0, 7, 0, 11);
+    QCOMPARE(e.selectedStatement().sql, QStringLiteral("1, 2"));
+    QCOMPARE(e.selectedStatement().beginByte, 7);
+}
+
+void TestSqlEditor::marksTheErrorPositionAfterMultibyteText()
+{
+    SqlEditor e;
+    // 'ünï' is 5 bytes but 3 characters; the server reports characters.
+    e.setText(QStringLiteral("SELECT 1;\nSELECT 'ünï', nosuchcol FROM t;"));
+    e.setCursorPosition(1, 3);
+    const SqlEditor::Selection s = e.statementAtCursor();
+    const int position = int(s.sql.indexOf(QLatin1String("nosuchcol"))) + 1; // as the server counts
+    e.markError(s.beginByte, position);
+    QVERIFY(e.hasErrorMark());
+    QCOMPARE(e.errorLine(), 1);
+    int line = 0, index = 0;
+    e.getCursorPosition(&line, &index);
+    QCOMPARE(line, 1);
+    QCOMPARE(e.text(1).mid(index, 9), QStringLiteral("nosuchcol")); // index counts characters
+    QTest::keyClick(&e, Qt::Key_X);                                 // editing clears the stale mark
+    QVERIFY(!e.hasErrorMark());
+}
+
+void TestSqlEditor::togglesLineComments()
+{
+    SqlEditor e;
+    e.setText(QStringLiteral("SELECT 1\n  FROM t\n"));
+    e.setSelection(0, 0, 1, 3);
+    e.toggleComment();
+    QCOMPARE(e.text(), QStringLiteral("-- SELECT 1\n  -- FROM t\n"));
+    e.setSelection(0, 0, 1, 3);
+    e.toggleComment();
+    QCOMPARE(e.text(), QStringLiteral("SELECT 1\n  FROM t\n"));
+}
+
+void TestSqlEditor::offersCompletionsFromTheProvider()
+{
+    SqlEditor e;
+    QString seenQualifier;
+    e.setCompletionProvider([&](const QString &prefix, const QString &qualifier) {
+        seenQualifier = qualifier;
+        QStringList all{QStringLiteral("accounts"), QStringLiteral("activities"), QStringLiteral("contacts")};
+        QStringList out;
+        for (const QString &s : all)
+            if (s.startsWith(prefix, Qt::CaseInsensitive))
+                out << s;
+        return out;
+    });
+    e.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&e));
+    e.setText(QStringLiteral("SELECT * FROM crm"));
+    e.setCursorPosition(0, 17);
+    QTest::keyClicks(&e, QStringLiteral(".acc"));
+    QCOMPARE(seenQualifier, QStringLiteral("crm"));
+    QTRY_VERIFY(e.isListActive());
+    QTest::keyClick(&e, Qt::Key_Return);
+    QCOMPARE(e.text(), QStringLiteral("SELECT * FROM crm.accounts"));
+}
+
+void TestSqlEditor::looksRightInLightAndDark()
+{
+    const QString sql = QStringLiteral("-- Open deals per tenant, biggest first\n"
+                                       "SELECT t.name AS \"Tenant\", d.stage, count(*) AS deals,\n"
+                                       "       sum(d.amount)::numeric(14,2) AS amount\n"
+                                       "FROM crm.deals d\n"
+                                       "JOIN crm.tenants t ON t.id = d.tenant_id\n"
+                                       "WHERE d.stage NOT IN ('won', 'lost')\n"
+                                       "  AND d.close_date >= date '2026-01-01'\n"
+                                       "GROUP BY 1, 2\n"
+                                       "ORDER BY amount DESC\n"
+                                       "LIMIT 20;\n");
+    for (const auto theme : {widgets::Theme::Light, widgets::Theme::Dark}) {
+        widgets::applyTheme(theme);
+        SqlEditor e;
+        e.resize(720, 300);
+        e.setText(sql);
+        e.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&e));
+        e.setCursorPosition(4, 10);
+        e.markError(0, int(sql.indexOf(QLatin1String("tenant_id"))) + 1);
+        test::saveScreenshot(&e, theme == widgets::Theme::Dark ? QStringLiteral("editor-dark")
+                                                               : QStringLiteral("editor-light"));
+    }
+    widgets::applyTheme(widgets::Theme::Light);
+}
+
+QTEST_MAIN(TestSqlEditor)
+#include "tst_sqleditor.moc"

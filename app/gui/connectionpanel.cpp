@@ -26,6 +26,7 @@ ConnectionPanel::ConnectionPanel(QWidget *parent)
     m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_details->setWordWrap(true);
     m_log->setReadOnly(true);
+    m_log->setObjectName(QStringLiteral("connectionLog"));
     m_log->setPlaceholderText(tr("Connection events and server notices appear here."));
     m_log->setMaximumBlockCount(5000);
 

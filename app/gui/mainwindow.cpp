@@ -2,27 +2,60 @@
 
 #include "common/palettes.h"
 #include "connectionpanel.h"
+#include "editor/sqleditor.h"
+#include "historypanel.h"
 #include "pg/session.h"
+#include "queryworkspace.h"
+#include "state/historystore.h"
+#include "state/sqliteworker.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 
 using namespace tusk;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_session(new pg::Session(QStringLiteral("tusk"), this))
+    , m_history(new state::HistoryStore(state::SqliteWorker::defaultPath(), this))
+    , m_tabs(new QTabWidget(this))
     , m_panel(new ConnectionPanel(this))
+    , m_historyPanel(new HistoryPanel(m_history, this))
     , m_serverLabel(new QLabel(this))
     , m_tlsLabel(new QLabel(this))
     , m_txLabel(new QLabel(this))
 {
     setWindowTitle(tr("Tusk"));
-    setCentralWidget(m_panel);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+
+    auto *serverDock = new QDockWidget(tr("Server"), this);
+    serverDock->setObjectName(QStringLiteral("serverDock"));
+    serverDock->setWidget(m_panel);
+    addDockWidget(Qt::LeftDockWidgetArea, serverDock);
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(m_historyPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, historyDock);
+    connect(m_historyPanel, &HistoryPanel::openRequested, this, [this](const QString &sql) {
+        QueryWorkspace *w = currentWorkspace() ? currentWorkspace() : newQueryTab();
+        if (!w)
+            return;
+        w->editor()->append((w->editor()->text().isEmpty() ? QString() : QStringLiteral("\n\n")) + sql);
+        w->editor()->setFocus();
+    });
+
     createMenus();
     m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
     m_tlsLabel->setObjectName(QStringLiteral("tlsStatus"));
@@ -31,24 +64,9 @@ MainWindow::MainWindow(QWidget *parent)
         l->setContentsMargins(8, 0, 8, 0);
         statusBar()->addPermanentWidget(l);
     }
-    connect(m_session, &pg::Session::connected, this, [this](const pg::ServerInfo &info) {
-        m_panel->showServer(info);
-        setWindowTitle(tr("%1 — Tusk").arg(m_session->params().displayName()));
-        updateStatus();
-    });
-    connect(m_session, &pg::Session::connectionFailed, this, [this](const pg::Error &e) {
-        m_panel->showError(e);
-        updateStatus();
-    });
-    connect(m_session, &pg::Session::connectionLost, this, [this](const pg::Error &e) {
-        m_panel->showError(e);
-        updateStatus();
-    });
-    connect(m_session, &pg::Session::noticeReceived, this,
-            [this](const pg::Notice &n) { m_panel->appendLog(n.toString()); });
-    connect(m_session, &pg::Session::transactionStatusChanged, this, &MainWindow::updateStatus);
     updateStatus();
-    resize(1100, 720);
+    resize(1280, 800);
+    restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
@@ -56,23 +74,32 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::askForConnection);
-    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    file->addAction(tr("&Reconnect"), this, [this] { m_session->reconnect(); });
+    file->addAction(tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_N), this, &MainWindow::askForConnection);
+    file->addAction(tr("New &query tab"), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::newQueryTab);
+    file->addAction(tr("&Close tab"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
+                    [this] { closeTab(m_tabs->currentIndex()); });
+    file->addAction(tr("&Reconnect"), this, [this] {
+        if (QueryWorkspace *w = currentWorkspace())
+            w->session()->reconnect();
+    });
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *theme = view->addMenu(tr("&Theme"));
     auto *group = new QActionGroup(this);
-    const std::pair<QString, widgets::Theme> themes[] = {{tr("Follow the system"), widgets::Theme::System},
-                                                         {tr("Light"), widgets::Theme::Light},
-                                                         {tr("Dark"), widgets::Theme::Dark}};
-    for (const auto &[label, value] : themes) {
-        QAction *a = theme->addAction(label, this, [value] { widgets::applyTheme(value); });
+    const QString current =
+        QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
+    const std::pair<QString, QString> themes[] = {{tr("Follow the system"), QStringLiteral("system")},
+                                                  {tr("Light"), QStringLiteral("light")},
+                                                  {tr("Dark"), QStringLiteral("dark")}};
+    for (const auto &[label, name] : themes) {
+        QAction *a = theme->addAction(label, this, [name] {
+            QSettings().setValue(QStringLiteral("ui/theme"), name);
+            widgets::applyTheme(widgets::themeFromName(name));
+        });
         a->setCheckable(true);
-        a->setChecked(value == widgets::Theme::System);
+        a->setChecked(name == current);
         group->addAction(a);
     }
 }
@@ -95,41 +122,120 @@ void MainWindow::askForConnection()
 
 void MainWindow::connectTo(const pg::ConnectionParams &params)
 {
+    m_params = params;
     m_panel->showConnecting(params.displayName());
-    m_session->connectTo(params);
+    newQueryTab();
+}
+
+QueryWorkspace *MainWindow::newQueryTab()
+{
+    if (m_params.entries().isEmpty()) {
+        askForConnection();
+        return nullptr;
+    }
+    auto *w = new QueryWorkspace(m_params, m_history, m_tabs);
+    const int index = m_tabs->addTab(w, tr("Query %1").arg(m_tabs->count() + 1));
+    m_tabs->setTabToolTip(index, m_params.displayName());
+    m_tabs->setCurrentIndex(index);
+    connect(w, &QueryWorkspace::statusChanged, this, [this, w] {
+        if (w == currentWorkspace())
+            updateStatus();
+    });
+    connect(w->session(), &pg::Session::connected, this, [this](const pg::ServerInfo &info) {
+        m_panel->showServer(info);
+        setWindowTitle(tr("%1 — Tusk").arg(m_params.displayName()));
+    });
+    connect(w->session(), &pg::Session::connectionFailed, m_panel, &ConnectionPanel::showError);
+    connect(w->session(), &pg::Session::connectionLost, m_panel, &ConnectionPanel::showError);
+    w->editor()->setFocus();
+    return w;
+}
+
+QueryWorkspace *MainWindow::currentWorkspace() const
+{
+    return qobject_cast<QueryWorkspace *>(m_tabs->currentWidget());
+}
+
+bool MainWindow::closeTab(int index)
+{
+    auto *w = qobject_cast<QueryWorkspace *>(m_tabs->widget(index));
+    if (!w)
+        return true;
+    if (!w->confirmClose())
+        return false;
+    m_tabs->removeTab(index);
+    w->deleteLater();
     updateStatus();
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *w = qobject_cast<QueryWorkspace *>(m_tabs->widget(i));
+        if (w && !w->confirmClose()) {
+            event->ignore();
+            return;
+        }
+    }
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
 }
 
 void MainWindow::updateStatus()
 {
-    using State = pg::Session::State;
-    const pg::ServerInfo &info = m_session->serverInfo();
-    switch (m_session->state()) {
-    case State::Disconnected:
+    QueryWorkspace *w = currentWorkspace();
+    if (!w) {
+        m_serverLabel->setText(tr("Not connected"));
+        m_tlsLabel->clear();
+        m_txLabel->clear();
+        return;
+    }
+    const pg::Session *s = w->session();
+    switch (s->state()) {
+    case pg::Session::State::Disconnected:
         m_serverLabel->setText(tr("Disconnected"));
         m_tlsLabel->clear();
         m_txLabel->clear();
         return;
-    case State::Connecting:
+    case pg::Session::State::Connecting:
         m_serverLabel->setText(tr("Connecting…"));
         m_tlsLabel->clear();
         m_txLabel->clear();
         return;
-    case State::Connected:
+    case pg::Session::State::Connected:
         break;
     }
+    const pg::ServerInfo &info = s->serverInfo();
     m_serverLabel->setText(
         QStringLiteral("PostgreSQL %1 · %2")
             .arg(info.version.section(u' ', 0, 0), info.isInRecovery ? tr("standby") : tr("primary")));
     m_tlsLabel->setText(info.tlsInUse ? tr("TLS %1").arg(info.tlsProtocol) : tr("no TLS"));
-    switch (m_session->transactionStatus()) {
+    switch (s->transactionStatus()) {
     case pg::TransactionStatus::InTransaction:
         m_txLabel->setText(tr("in transaction"));
+        m_txLabel->setStyleSheet(QStringLiteral("color: #b7791f; font-weight: 600;"));
         break;
     case pg::TransactionStatus::InFailedTransaction:
         m_txLabel->setText(tr("transaction failed — roll back"));
+        m_txLabel->setStyleSheet(QStringLiteral("color: #d73a49; font-weight: 600;"));
         break;
     default:
-        m_txLabel->setText(tr("auto-commit"));
+        m_txLabel->setText(w->isExplicitTransactionMode() ? tr("explicit transactions") : tr("auto-commit"));
+        m_txLabel->setStyleSheet(QString());
     }
 }

@@ -5,13 +5,17 @@
 #include <QMainWindow>
 
 class QLabel;
+class QTabWidget;
 class ConnectionPanel;
+class HistoryPanel;
+class QueryWorkspace;
 
-namespace tusk::pg {
-class Session;
+namespace tusk::state {
+class HistoryStore;
 }
 
-/// Tusk's main window: wiring of menus, status bar and workspaces.
+/// Tusk's main window: wiring of menus, docks, the status bar and the query tabs. The work
+/// happens in the workspaces (QueryWorkspace) and the docks.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -19,16 +23,28 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    /// Makes params the window's connection and opens a query tab on it.
     void connectTo(const tusk::pg::ConnectionParams &params);
-    tusk::pg::Session *session() const { return m_session; }
+    QueryWorkspace *newQueryTab();
+    QueryWorkspace *currentWorkspace() const;
+    QTabWidget *tabs() const { return m_tabs; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
     void askForConnection();
+    bool closeTab(int index);
     void updateStatus();
+    void restoreLayout();
+    void saveLayout();
 
-    tusk::pg::Session *m_session;
+    tusk::pg::ConnectionParams m_params;
+    tusk::state::HistoryStore *m_history;
+    QTabWidget *m_tabs;
     ConnectionPanel *m_panel;
+    HistoryPanel *m_historyPanel;
     QLabel *m_serverLabel;
     QLabel *m_tlsLabel;
     QLabel *m_txLabel;

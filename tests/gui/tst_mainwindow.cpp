@@ -49,10 +49,12 @@ void TestMainWindow::showsTheConnectedServer()
         QTRY_VERIFY_WITH_TIMEOUT(server->text().startsWith(QLatin1String("PostgreSQL 1")), 10000);
         QVERIFY(server->text().contains(QLatin1String("primary")));
         QCOMPARE(w.findChild<QLabel *>(QStringLiteral("tlsStatus"))->text(), QStringLiteral("no TLS"));
-        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("transactionStatus"))->text(), QStringLiteral("auto-commit"));
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("transactionStatus"))->text(),
+                 QStringLiteral("auto-commit"));
         QVERIFY(w.windowTitle().contains(QLatin1String("tusk@127.0.0.1")));
         const bool dark = theme == widgets::Theme::Dark;
-        const QString path = test::saveScreenshot(&w, dark ? QStringLiteral("mainwindow-dark") : QStringLiteral("mainwindow-light"));
+        const QString path = test::saveScreenshot(&w, dark ? QStringLiteral("mainwindow-dark")
+                                                           : QStringLiteral("mainwindow-light"));
         const QImage shot(path);
         QVERIFY(!shot.isNull());
         // The window really is painted in the chosen palette.
@@ -72,7 +74,7 @@ void TestMainWindow::explainsAFailedConnection()
     w.connectTo(test::paramsFor(QStringLiteral("host=127.0.0.1 port=%1 user=dba dbname=crm").arg(port)));
     auto *server = w.findChild<QLabel *>(QStringLiteral("serverStatus"));
     QTRY_COMPARE_WITH_TIMEOUT(server->text(), QStringLiteral("Disconnected"), 10000);
-    auto *log = w.findChild<QPlainTextEdit *>();
+    auto *log = w.findChild<QPlainTextEdit *>(QStringLiteral("connectionLog"));
     QVERIFY(log);
     QVERIFY(log->toPlainText().contains(QLatin1String("refused")));
     QVERIFY(log->toPlainText().contains(QLatin1String("TRY:")));

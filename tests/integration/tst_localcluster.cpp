@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <optional>
 
 using namespace tusk;
 using namespace tusk::sandbox;
@@ -48,6 +49,16 @@ QList<qint64> childPids(qint64 parent)
     }
     return pids;
 }
+/// Stops a test's cluster even when an assertion fails half-way (QVERIFY returns early).
+struct ClusterGuard
+{
+    std::optional<LocalCluster> cluster;
+    ~ClusterGuard()
+    {
+        if (cluster)
+            cluster->down();
+    }
+};
 } // namespace
 
 class TestLocalCluster : public QObject
@@ -70,6 +81,7 @@ void TestLocalCluster::upStartsStreamingClusterAndDownLeavesNothing()
     t.start();
     auto c = LocalCluster::up({.dir = dir, .replicas = 1}, [&](const QString &s) { steps << s; });
     QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error()));
+    ClusterGuard guard{*c};
     qInfo("primary + 1 replica up in %lld ms", t.elapsed());
     QVERIFY(!steps.isEmpty());
     QCOMPARE(c->nodes().size(), 2);
@@ -142,6 +154,7 @@ void TestLocalCluster::downCleansUpAfterTheOwnerWasKilled()
     owner.waitForFinished();
     auto state = LocalCluster::open(dir);
     QVERIFY(state.ok());
+    ClusterGuard guard{*state};
     const QString dataRoot = QFileInfo(state->node(QStringLiteral("primary")).dataDir).path();
 
     QProcess down;
@@ -159,6 +172,7 @@ void TestLocalCluster::serverKilledMidFetchKeepsRowsAndRecovers()
     QTemporaryDir tmp;
     auto c = LocalCluster::up({.dir = tmp.filePath(QStringLiteral("kill"))});
     QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error()));
+    ClusterGuard guard{*c};
     const QString uri = c->node(QStringLiteral("primary")).uri;
 
     pg::Session fetcher;
@@ -212,6 +226,7 @@ void TestLocalCluster::demoSchemaHasAMillionRows()
     t.start();
     auto c = LocalCluster::up({.dir = tmp.filePath(QStringLiteral("demo")), .demo = true});
     QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error()));
+    ClusterGuard guard{*c};
     qInfo("demo sandbox up in %lld ms", t.elapsed());
     auto counts = c->psql(
         QStringLiteral("primary"),

@@ -1,0 +1,354 @@
+#include "queryworkspace.h"
+
+#include "editor/sqleditor.h"
+#include "resultpane.h"
+#include "sql/completioncatalog.h"
+#include "sql/splitter.h"
+#include "state/historystore.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace tusk;
+
+namespace {
+pg::QueryOptions queryOptionsFromSettings()
+{
+    // A runaway result stops here with a message instead of eating the machine's memory.
+    QSettings s;
+    pg::QueryOptions o;
+    o.maxRows = s.value(QStringLiteral("grid/maxRows"), 5'000'000).toLongLong();
+    o.maxBytes = s.value(QStringLiteral("grid/maxMegabytes"), 1024).toLongLong() * 1024 * 1024;
+    return o;
+}
+
+} // namespace
+
+QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::HistoryStore *history,
+                               QWidget *parent)
+    : QWidget(parent)
+    , m_session(new pg::Session(QStringLiteral("tusk"), this))
+    , m_metaSession(new pg::Session(QStringLiteral("tusk-meta"), this))
+    , m_catalog(new sql::CompletionCatalog(this))
+    , m_history(history)
+    , m_editor(new widgets::SqlEditor(this))
+    , m_results(new QTabWidget(this))
+    , m_messages(new QPlainTextEdit(this))
+    , m_toolbar(new QToolBar(this))
+{
+    buildUi();
+    connect(m_session, &pg::Session::connected, this, [this](const pg::ServerInfo &info) {
+        log(tr("Connected to %1 (%2)").arg(m_session->params().displayName(), info.summary()));
+        updateActions();
+        emit statusChanged();
+    });
+    connect(m_session, &pg::Session::connectionFailed, this, [this](const pg::Error &e) {
+        log(e.toString(), true);
+        updateActions();
+        emit statusChanged();
+    });
+    connect(m_session, &pg::Session::connectionLost, this, [this](const pg::Error &e) {
+        log(tr("Connection lost. Your SQL is still here; reconnect to go on.\n") + e.toString(), true);
+        updateActions();
+        emit statusChanged();
+    });
+    connect(m_session, &pg::Session::transactionStatusChanged, this, [this] {
+        updateActions();
+        emit statusChanged();
+    });
+    connect(m_session, &pg::Session::noticeReceived, this,
+            [this](const pg::Notice &n) { log(n.toString()); });
+    connect(m_session, &pg::Session::resultStarted, this, &QueryWorkspace::onResultStarted);
+    connect(m_session, &pg::Session::rowsArrived, this, &QueryWorkspace::onRowsArrived);
+    connect(m_session, &pg::Session::resultCompleted, this, &QueryWorkspace::onResultCompleted);
+    connect(m_session, &pg::Session::finished, this, &QueryWorkspace::onFinished);
+    connect(m_session, &pg::Session::failed, this, &QueryWorkspace::onFailed);
+
+    // Names for completion come from a second, quiet session so loading never queues behind
+    // (or in front of) the user's own statements.
+    connect(m_metaSession, &pg::Session::connected, this, [this] { m_catalog->load(m_metaSession); });
+    connect(m_catalog, &sql::CompletionCatalog::loaded, this, [this] {
+        m_editor->setKeywords(m_catalog->keywords());
+        m_metaSession->disconnectFromServer();
+    });
+    m_editor->setCompletionProvider([this](const QString &prefix, const QString &qualifier) {
+        return m_catalog->complete(prefix, qualifier, m_editor->statementAtCursor().sql);
+    });
+
+    m_session->connectTo(params);
+    m_metaSession->connectTo(params);
+    updateActions();
+}
+
+QueryWorkspace::~QueryWorkspace() = default;
+
+void QueryWorkspace::buildUi()
+{
+    m_toolbar->setIconSize(QSize(16, 16));
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_runAction = m_toolbar->addAction(tr("Run"), this, &QueryWorkspace::runStatementAtCursor);
+    m_runAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_runAction->setToolTip(tr("Run the statement at the cursor, or the selection (Ctrl+Enter)"));
+    m_runScriptAction = m_toolbar->addAction(tr("Run script"), this, &QueryWorkspace::runScript);
+    m_runScriptAction->setShortcuts(
+        {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)});
+    m_runScriptAction->setToolTip(tr("Run every statement, one after the other (F5)"));
+    m_cancelAction = m_toolbar->addAction(tr("Cancel"), this, &QueryWorkspace::cancel);
+    m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_cancelAction->setToolTip(tr("Cancel the running statement (Ctrl+.)"));
+    m_toolbar->addSeparator();
+    m_txModeAction = m_toolbar->addAction(tr("Explicit transaction"));
+    m_txModeAction->setCheckable(true);
+    m_txModeAction->setToolTip(
+        tr("Off: every statement commits on its own. On: statements run in a transaction "
+           "until you Commit or Roll back."));
+    connect(m_txModeAction, &QAction::toggled, this, &QueryWorkspace::setExplicitTransactionMode);
+    m_commitAction = m_toolbar->addAction(tr("Commit"), this, &QueryWorkspace::commit);
+    m_rollbackAction = m_toolbar->addAction(tr("Roll back"), this, &QueryWorkspace::rollback);
+    for (QAction *a : m_toolbar->actions())
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addActions(m_toolbar->actions());
+
+    m_results->setTabsClosable(true);
+    m_results->setDocumentMode(true);
+    m_results->setObjectName(QStringLiteral("resultTabs"));
+    connect(m_results, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        QWidget *w = m_results->widget(i);
+        if (w == m_messages)
+            return; // the messages tab stays
+        if (w == m_currentPane)
+            m_currentPane = nullptr;
+        m_results->removeTab(i);
+        w->deleteLater();
+    });
+    m_messages->setReadOnly(true);
+    m_messages->setObjectName(QStringLiteral("messages"));
+    m_messages->setMaximumBlockCount(20000);
+    m_results->addTab(m_messages, tr("Messages"));
+    m_results->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_editor);
+    split->addWidget(m_results);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolbar);
+    layout->addWidget(split, 1);
+}
+
+void QueryWorkspace::updateActions()
+{
+    const bool connected = m_session->state() == pg::Session::State::Connected;
+    m_runAction->setEnabled(connected && !m_running);
+    m_runScriptAction->setEnabled(connected && !m_running);
+    m_cancelAction->setEnabled(m_running);
+    const bool inTx = m_session->transactionStatus() == pg::TransactionStatus::InTransaction ||
+                      m_session->transactionStatus() == pg::TransactionStatus::InFailedTransaction;
+    m_commitAction->setEnabled(connected && inTx && !m_running);
+    m_rollbackAction->setEnabled(connected && inTx && !m_running);
+}
+
+void QueryWorkspace::log(const QString &line, bool important)
+{
+    const QString stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz  "));
+    m_messages->appendPlainText(stamp + line);
+    if (important)
+        m_results->setCurrentWidget(m_messages);
+}
+
+void QueryWorkspace::runStatementAtCursor()
+{
+    widgets::SqlEditor::Selection s = m_editor->selectedStatement();
+    if (s.isEmpty())
+        s = m_editor->statementAtCursor();
+    if (s.isEmpty()) {
+        log(tr("Nothing to run at the cursor."));
+        return;
+    }
+    run({Pending{s.sql, s.beginByte}});
+}
+
+void QueryWorkspace::runScript()
+{
+    const QByteArray utf8 = m_editor->text().toUtf8();
+    const std::string_view script(utf8.constData(), size_t(utf8.size()));
+    QList<Pending> statements;
+    for (const sql::Statement &st : sql::splitStatements(script)) {
+        const std::string_view t = st.text(script);
+        const QString text = QString::fromUtf8(t.data(), qsizetype(t.size()));
+        if (st.kind == sql::Statement::Kind::PsqlMeta) {
+            log(tr("Skipped psql meta-command on line %1: %2").arg(st.line).arg(text));
+            continue;
+        }
+        statements << Pending{text, int(st.begin)};
+    }
+    if (statements.isEmpty()) {
+        log(tr("Nothing to run."));
+        return;
+    }
+    run(statements);
+}
+
+void QueryWorkspace::run(QList<Pending> statements)
+{
+    if (m_running)
+        return;
+    m_editor->clearErrorMarks();
+    ++m_runNumber;
+    m_queue = std::move(statements);
+    if (m_explicitTx && m_session->transactionStatus() == pg::TransactionStatus::Idle)
+        m_queue.prepend(Pending{QStringLiteral("BEGIN"), -1});
+    m_running = true;
+    updateActions();
+    runNext();
+}
+
+void QueryWorkspace::runNext()
+{
+    if (m_queue.isEmpty()) {
+        finishRun();
+        return;
+    }
+    m_current = m_queue.takeFirst();
+    m_currentPane = nullptr;
+    m_statementRows = 0;
+    m_statementClock.start();
+    m_generation = m_session->execute(m_current->sql, queryOptionsFromSettings());
+}
+
+void QueryWorkspace::finishRun()
+{
+    m_running = false;
+    m_current.reset();
+    updateActions();
+    emit statusChanged();
+}
+
+void QueryWorkspace::cancel()
+{
+    if (m_running && m_session->cancel())
+        log(tr("Cancel requested…"));
+}
+
+void QueryWorkspace::onResultStarted(quint64 gen, int index, const pg::Columns &columns)
+{
+    if (gen != m_generation)
+        return;
+    m_currentPane = new ResultPane(columns, m_results);
+    const int tab = m_results->addTab(m_currentPane, tr("Result %1.%2").arg(m_runNumber).arg(index + 1));
+    m_results->setTabToolTip(tab, m_current ? m_current->sql.left(2000) : QString());
+    m_results->setCurrentIndex(tab);
+}
+
+void QueryWorkspace::onRowsArrived(quint64 gen, int, const pg::ResultChunk &chunk)
+{
+    if (gen != m_generation || !m_currentPane)
+        return;
+    m_currentPane->append(chunk);
+    m_statementRows += chunk.rowCount();
+}
+
+void QueryWorkspace::onResultCompleted(quint64 gen, const pg::ResultSummary &summary)
+{
+    if (gen != m_generation)
+        return;
+    const qint64 ms = m_statementClock.elapsed();
+    if (summary.returnsRows && m_currentPane) {
+        const int tab = m_results->indexOf(m_currentPane);
+        if (tab >= 0)
+            m_results->setTabText(
+                tab, tr("Result %1.%2 (%L3)").arg(m_runNumber).arg(summary.index + 1).arg(summary.rows));
+        log(tr("%1 — %L2 rows in %L3 ms").arg(summary.commandTag).arg(summary.rows).arg(ms));
+    } else {
+        log(tr("%1 — %L2 ms").arg(summary.commandTag).arg(ms));
+    }
+    if (summary.rowsAffected >= 0)
+        m_statementRows = summary.rowsAffected;
+}
+
+void QueryWorkspace::onFinished(quint64 gen, const pg::RequestSummary &summary)
+{
+    if (gen != m_generation)
+        return;
+    if (summary.truncated)
+        log(summary.truncationReason + tr(" Change the limit in Settings (grid/maxRows, grid/maxMegabytes)."),
+            true);
+    recordHistory({}, {}, m_statementRows);
+    runNext();
+}
+
+void QueryWorkspace::onFailed(quint64 gen, const pg::Error &error)
+{
+    if (gen != m_generation)
+        return;
+    if (error.kind == pg::Error::Kind::Cancelled)
+        log(tr("Cancelled: %1").arg(error.message), true);
+    else
+        log(error.toString(), true);
+    if (m_current && m_current->beginByte >= 0 && error.kind == pg::Error::Kind::Sql)
+        m_editor->markError(m_current->beginByte, error.position);
+    recordHistory(error.message, error.sqlState, m_statementRows);
+    if (!m_queue.isEmpty())
+        log(tr("%n statement(s) after the failing one were not run.", nullptr, int(m_queue.size())));
+    m_queue.clear();
+    finishRun();
+}
+
+void QueryWorkspace::recordHistory(const QString &error, const QString &sqlState, qint64 rows)
+{
+    if (!m_history || !m_current)
+        return;
+    state::HistoryEntry e;
+    e.executedAt = QDateTime::currentDateTime();
+    e.durationMs = m_statementClock.elapsed();
+    e.rows = rows;
+    e.connection = m_session->params().displayName();
+    e.sql = m_current->sql;
+    e.error = error;
+    e.sqlState = sqlState;
+    m_history->record(e);
+}
+
+void QueryWorkspace::setExplicitTransactionMode(bool on)
+{
+    m_explicitTx = on;
+    if (m_txModeAction->isChecked() != on)
+        m_txModeAction->setChecked(on);
+    log(on ? tr("Explicit transaction mode: statements run inside a transaction until Commit or Roll back.")
+           : tr("Auto-commit mode."));
+    emit statusChanged();
+}
+
+void QueryWorkspace::commit()
+{
+    run({Pending{QStringLiteral("COMMIT"), -1}});
+}
+
+void QueryWorkspace::rollback()
+{
+    run({Pending{QStringLiteral("ROLLBACK"), -1}});
+}
+
+bool QueryWorkspace::confirmClose()
+{
+    const auto tx = m_session->transactionStatus();
+    if (tx != pg::TransactionStatus::InTransaction && tx != pg::TransactionStatus::InFailedTransaction)
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Open transaction"),
+                                              tr("This tab has an open transaction. Closing it rolls the "
+                                                 "transaction back.\n\nRoll back and close?"),
+                                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Yes;
+}

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "pg/connectionparams.h"
+#include "pg/error.h"
+#include "pg/session.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QToolBar;
+
+namespace tusk::widgets {
+class SqlEditor;
+}
+namespace tusk::sql {
+class CompletionCatalog;
+}
+namespace tusk::state {
+class HistoryStore;
+}
+
+class ResultPane;
+
+/// One query tab: SQL editor, result tabs (one per result set, kept until closed), a messages
+/// pane, and the session that runs it all. Scripts run statement by statement so that every
+/// error is marked where it happened and every result set gets its own tab.
+class QueryWorkspace : public QWidget
+{
+    Q_OBJECT
+public:
+    QueryWorkspace(const tusk::pg::ConnectionParams &params, tusk::state::HistoryStore *history,
+                   QWidget *parent = nullptr);
+    ~QueryWorkspace() override;
+
+    tusk::widgets::SqlEditor *editor() const { return m_editor; }
+    tusk::pg::Session *session() const { return m_session; }
+    QTabWidget *results() const { return m_results; }
+    QPlainTextEdit *messages() const { return m_messages; }
+    bool isRunning() const { return m_running; }
+    bool isExplicitTransactionMode() const { return m_explicitTx; }
+
+    void runStatementAtCursor();
+    void runScript();
+    void cancel();
+    void setExplicitTransactionMode(bool on);
+    void commit();
+    void rollback();
+    /// Asks the user when a transaction is open; false keeps the tab open.
+    bool confirmClose();
+
+signals:
+    void statusChanged();
+
+private:
+    struct Pending
+    {
+        QString sql;
+        int beginByte = 0;
+    };
+    void buildUi();
+    void run(QList<Pending> statements);
+    void runNext();
+    void finishRun();
+    void log(const QString &line, bool important = false);
+    void onResultStarted(quint64 gen, int index, const tusk::pg::Columns &columns);
+    void onRowsArrived(quint64 gen, int index, const tusk::pg::ResultChunk &chunk);
+    void onResultCompleted(quint64 gen, const tusk::pg::ResultSummary &summary);
+    void onFinished(quint64 gen, const tusk::pg::RequestSummary &summary);
+    void onFailed(quint64 gen, const tusk::pg::Error &error);
+    void recordHistory(const QString &error, const QString &sqlState, qint64 rows);
+    void updateActions();
+
+    tusk::pg::Session *m_session;
+    tusk::pg::Session *m_metaSession;
+    tusk::sql::CompletionCatalog *m_catalog;
+    tusk::state::HistoryStore *m_history;
+    tusk::widgets::SqlEditor *m_editor;
+    QTabWidget *m_results;
+    QPlainTextEdit *m_messages;
+    QToolBar *m_toolbar;
+    QAction *m_runAction;
+    QAction *m_runScriptAction;
+    QAction *m_cancelAction;
+    QAction *m_txModeAction;
+    QAction *m_commitAction;
+    QAction *m_rollbackAction;
+
+    QList<Pending> m_queue;
+    std::optional<Pending> m_current;
+    quint64 m_generation = 0;
+    bool m_running = false;
+    int m_runNumber = 0;
+    bool m_explicitTx = false;
+    QElapsedTimer m_statementClock;
+    qint64 m_statementRows = 0;
+    ResultPane *m_currentPane = nullptr;
+};

@@ -6,6 +6,7 @@
 #include "historypanel.h"
 #include "pg/session.h"
 #include "queryworkspace.h"
+#include "state/editortabstore.h"
 #include "state/historystore.h"
 #include "state/sqliteworker.h"
 
@@ -13,9 +14,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -25,6 +28,7 @@ using namespace tusk;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_history(new state::HistoryStore(state::SqliteWorker::defaultPath(), this))
+    , m_tabStore(new state::EditorTabStore(state::SqliteWorker::defaultPath(), this))
     , m_tabs(new QTabWidget(this))
     , m_panel(new ConnectionPanel(this))
     , m_historyPanel(new HistoryPanel(m_history, this))
@@ -67,6 +71,25 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
     resize(1280, 800);
     restoreLayout();
+    // Tabs open at the last quit (or crash) come back with their text.
+    connect(m_tabStore, &state::EditorTabStore::loaded, this, &MainWindow::restoreTabs);
+    m_tabStore->loadAll();
+}
+
+void MainWindow::restoreTabs(const QList<state::EditorTab> &tabs)
+{
+    for (const state::EditorTab &t : tabs) {
+        auto params = pg::ConnectionParams::parse(t.conninfo);
+        if (!params || params->entries().isEmpty()) {
+            if (m_params.entries().isEmpty())
+                continue;
+            params = m_params;
+        }
+        if (m_params.entries().isEmpty())
+            m_params = *params;
+        QueryWorkspace *w = openQueryTab(*params);
+        w->restore(t);
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -76,6 +99,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_N), this, &MainWindow::askForConnection);
     file->addAction(tr("New &query tab"), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::newQueryTab);
+    file->addAction(tr("&Open SQL file…"), QKeySequence::Open, this, &MainWindow::openSqlFile);
+    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveSqlFile(false); });
+    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveSqlFile(true); });
     file->addAction(tr("&Close tab"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
                     [this] { closeTab(m_tabs->currentIndex()); });
     file->addAction(tr("&Reconnect"), this, [this] {
@@ -133,9 +159,20 @@ QueryWorkspace *MainWindow::newQueryTab()
         askForConnection();
         return nullptr;
     }
-    auto *w = new QueryWorkspace(m_params, m_history, m_tabs);
-    const int index = m_tabs->addTab(w, tr("Query %1").arg(m_tabs->count() + 1));
-    m_tabs->setTabToolTip(index, m_params.displayName());
+    return openQueryTab(m_params);
+}
+
+QueryWorkspace *MainWindow::openQueryTab(const pg::ConnectionParams &params)
+{
+    auto *w = new QueryWorkspace(params, m_history, m_tabStore, m_tabs);
+    w->setTabOrder(m_tabs->count());
+    const int index = m_tabs->addTab(w, w->title());
+    m_tabs->setTabToolTip(index, params.displayName());
+    connect(w, &QueryWorkspace::titleChanged, this, [this, w](const QString &title) {
+        const int i = m_tabs->indexOf(w);
+        if (i >= 0)
+            m_tabs->setTabText(i, title);
+    });
     m_tabs->setCurrentIndex(index);
     connect(w, &QueryWorkspace::statusChanged, this, [this, w] {
         if (w == currentWorkspace())
@@ -163,6 +200,7 @@ bool MainWindow::closeTab(int index)
         return true;
     if (!w->confirmClose())
         return false;
+    w->discardAutosave(); // closed on purpose: do not bring it back at the next start
     m_tabs->removeTab(index);
     w->deleteLater();
     updateStatus();
@@ -178,8 +216,46 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *w = qobject_cast<QueryWorkspace *>(m_tabs->widget(i))) {
+            w->setTabOrder(i);
+            w->autosave(); // reopened at the next start
+        }
+    }
     saveLayout();
     event->accept();
+}
+
+void MainWindow::openSqlFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open SQL file"), QString(),
+                                                      tr("SQL files (*.sql);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QueryWorkspace *w = currentWorkspace();
+    if (!w || !w->editor()->text().isEmpty())
+        w = newQueryTab();
+    if (!w)
+        return;
+    QString error;
+    if (!w->openFile(path, &error))
+        QMessageBox::warning(this, tr("Open SQL file"), error);
+}
+
+void MainWindow::saveSqlFile(bool askForName)
+{
+    QueryWorkspace *w = currentWorkspace();
+    if (!w)
+        return;
+    QString path = w->filePath();
+    if (askForName || path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Save SQL file"), path,
+                                            tr("SQL files (*.sql);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!w->saveToFile(path, &error))
+        QMessageBox::warning(this, tr("Save SQL file"), error);
 }
 
 void MainWindow::restoreLayout()

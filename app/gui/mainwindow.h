@@ -11,8 +11,10 @@ class HistoryPanel;
 class QueryWorkspace;
 
 namespace tusk::state {
+class EditorTabStore;
 class HistoryStore;
-}
+struct EditorTab;
+} // namespace tusk::state
 
 /// Tusk's main window: wiring of menus, docks, the status bar and the query tabs. The work
 /// happens in the workspaces (QueryWorkspace) and the docks.
@@ -26,6 +28,7 @@ public:
     /// Makes params the window's connection and opens a query tab on it.
     void connectTo(const tusk::pg::ConnectionParams &params);
     QueryWorkspace *newQueryTab();
+    QueryWorkspace *openQueryTab(const tusk::pg::ConnectionParams &params);
     QueryWorkspace *currentWorkspace() const;
     QTabWidget *tabs() const { return m_tabs; }
 
@@ -39,9 +42,13 @@ private:
     void updateStatus();
     void restoreLayout();
     void saveLayout();
+    void restoreTabs(const QList<tusk::state::EditorTab> &tabs);
+    void openSqlFile();
+    void saveSqlFile(bool askForName);
 
     tusk::pg::ConnectionParams m_params;
     tusk::state::HistoryStore *m_history;
+    tusk::state::EditorTabStore *m_tabStore;
     QTabWidget *m_tabs;
     ConnectionPanel *m_panel;
     HistoryPanel *m_historyPanel;

@@ -4,18 +4,26 @@
 #include "resultpane.h"
 #include "sql/completioncatalog.h"
 #include "sql/splitter.h"
+#include "state/editortabstore.h"
 #include "state/historystore.h"
 
 #include <QAction>
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
+#include <QUuid>
 #include <QVBoxLayout>
+
+#include <cstring>
 
 using namespace tusk;
 
@@ -30,20 +38,69 @@ pg::QueryOptions queryOptionsFromSettings()
     return o;
 }
 
+bool isValidUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        // ASCII fast path, 8 bytes at a time.
+        while (end - p >= 8) {
+            quint64 word;
+            std::memcpy(&word, p, 8);
+            if (word & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
+        const unsigned char c = *p;
+        int extra = 0;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+            extra = 1;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+        } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+            extra = 3;
+        } else {
+            return false;
+        }
+        if (end - p <= extra)
+            return false;
+        for (int i = 1; i <= extra; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+        }
+        // Overlong 3-byte forms, surrogates and > U+10FFFF.
+        if (extra == 2 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)))
+            return false;
+        if (extra == 3 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)))
+            return false;
+        p += extra + 1;
+    }
+    return true;
+}
 } // namespace
 
 QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::HistoryStore *history,
-                               QWidget *parent)
+                               state::EditorTabStore *tabs, QWidget *parent)
     : QWidget(parent)
     , m_session(new pg::Session(QStringLiteral("tusk"), this))
     , m_metaSession(new pg::Session(QStringLiteral("tusk-meta"), this))
     , m_catalog(new sql::CompletionCatalog(this))
     , m_history(history)
+    , m_tabStore(tabs)
+    , m_tabId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_autosaveTimer(new QTimer(this))
     , m_editor(new widgets::SqlEditor(this))
     , m_results(new QTabWidget(this))
     , m_messages(new QPlainTextEdit(this))
     , m_toolbar(new QToolBar(this))
 {
+    static int workspaces = 0;
+    m_number = ++workspaces;
     buildUi();
     connect(m_session, &pg::Session::connected, this, [this](const pg::ServerInfo &info) {
         log(tr("Connected to %1 (%2)").arg(m_session->params().displayName(), info.summary()));
@@ -83,9 +140,115 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
         return m_catalog->complete(prefix, qualifier, m_editor->statementAtCursor().sql);
     });
 
+    // Unsaved text survives a crash: it goes to the state database every few seconds.
+    m_autosaveTimer->setInterval(3000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, [this] {
+        if (m_unsavedForAutosave)
+            autosave();
+    });
+    m_autosaveTimer->start();
+    connect(m_editor, &QsciScintilla::textChanged, this, [this] {
+        m_unsavedForAutosave = true;
+        if (!m_modifiedSinceFileSave) {
+            m_modifiedSinceFileSave = true;
+            emit titleChanged(title());
+        }
+    });
+
     m_session->connectTo(params);
     m_metaSession->connectTo(params);
     updateActions();
+}
+
+QString QueryWorkspace::title() const
+{
+    const QString base =
+        m_filePath.isEmpty() ? tr("Query %1").arg(m_number) : QFileInfo(m_filePath).fileName();
+    return m_modifiedSinceFileSave && !m_filePath.isEmpty() ? base + QStringLiteral(" •") : base;
+}
+
+void QueryWorkspace::setAutosaveInterval(int ms)
+{
+    m_autosaveTimer->setInterval(ms);
+}
+
+void QueryWorkspace::autosave()
+{
+    m_unsavedForAutosave = false;
+    if (!m_tabStore)
+        return;
+    state::EditorTab t;
+    t.id = m_tabId;
+    t.order = m_order;
+    t.title = title();
+    pg::ConnectionParams withoutSecret = m_session->params();
+    withoutSecret.remove(QStringLiteral("password")); // passwords never reach the state file
+    t.conninfo = withoutSecret.toConninfo();
+    t.filePath = m_filePath;
+    t.text = m_editor->text();
+    m_editor->getCursorPosition(&t.cursorLine, &t.cursorIndex);
+    t.modified = m_modifiedSinceFileSave;
+    m_tabStore->save(t);
+}
+
+void QueryWorkspace::discardAutosave()
+{
+    m_autosaveTimer->stop();
+    m_unsavedForAutosave = false;
+    if (m_tabStore)
+        m_tabStore->remove(m_tabId);
+}
+
+void QueryWorkspace::restore(const state::EditorTab &tab)
+{
+    m_tabId = tab.id;
+    m_filePath = tab.filePath;
+    m_order = tab.order;
+    m_editor->setText(tab.text);
+    m_editor->setCursorPosition(tab.cursorLine, tab.cursorIndex);
+    m_modifiedSinceFileSave = tab.modified;
+    m_unsavedForAutosave = false;
+    log(tr("Restored from the autosave of %1.").arg(tab.savedAt.toString(Qt::ISODate)));
+    emit titleChanged(title());
+}
+
+bool QueryWorkspace::openFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot open %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    const QByteArray bytes = f.readAll();
+    if (isValidUtf8(bytes)) {
+        m_editor->setUtf8Text(bytes); // no QString round trip: matters for 100 MB scripts
+    } else {
+        log(tr("%1 is not valid UTF-8: the invalid bytes were replaced by �. Saving writes UTF-8.").arg(path),
+            true);
+        m_editor->setText(QString::fromUtf8(bytes));
+    }
+    m_filePath = path;
+    m_modifiedSinceFileSave = false;
+    m_unsavedForAutosave = true;
+    log(tr("Opened %1 (%L2 bytes).").arg(path).arg(bytes.size()));
+    emit titleChanged(title());
+    return true;
+}
+
+bool QueryWorkspace::saveToFile(const QString &path, QString *error)
+{
+    // QSaveFile writes to a temporary file and renames it: a crash never leaves half a file.
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(m_editor->text().toUtf8()) < 0 || !f.commit()) {
+        *error = tr("Cannot save %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    m_filePath = path;
+    m_modifiedSinceFileSave = false;
+    autosave();
+    log(tr("Saved %1.").arg(path));
+    emit titleChanged(title());
+    return true;
 }
 
 QueryWorkspace::~QueryWorkspace() = default;

@@ -22,8 +22,10 @@ namespace tusk::sql {
 class CompletionCatalog;
 }
 namespace tusk::state {
+class EditorTabStore;
 class HistoryStore;
-}
+struct EditorTab;
+} // namespace tusk::state
 
 class ResultPane;
 
@@ -35,7 +37,7 @@ class QueryWorkspace : public QWidget
     Q_OBJECT
 public:
     QueryWorkspace(const tusk::pg::ConnectionParams &params, tusk::state::HistoryStore *history,
-                   QWidget *parent = nullptr);
+                   tusk::state::EditorTabStore *tabs = nullptr, QWidget *parent = nullptr);
     ~QueryWorkspace() override;
 
     tusk::widgets::SqlEditor *editor() const { return m_editor; }
@@ -54,8 +56,26 @@ public:
     /// Asks the user when a transaction is open; false keeps the tab open.
     bool confirmClose();
 
+    /// Stable id under which the tab's text is autosaved.
+    const QString &tabId() const { return m_tabId; }
+    const QString &filePath() const { return m_filePath; }
+    QString title() const;
+    /// Puts an autosaved tab back (text, cursor, file, id).
+    void restore(const tusk::state::EditorTab &tab);
+    /// Saves the text to the state database now (also done every few seconds while typing).
+    void autosave();
+    /// Forgets the autosaved copy (the tab was closed on purpose).
+    void discardAutosave();
+    void setAutosaveInterval(int ms);
+    void setTabOrder(int order) { m_order = order; }
+
+    /// Opens a .sql file (any size; invalid UTF-8 is reported). Returns false with a message on failure.
+    bool openFile(const QString &path, QString *error);
+    bool saveToFile(const QString &path, QString *error);
+
 signals:
     void statusChanged();
+    void titleChanged(const QString &title);
 
 private:
     struct Pending
@@ -80,6 +100,14 @@ private:
     tusk::pg::Session *m_metaSession;
     tusk::sql::CompletionCatalog *m_catalog;
     tusk::state::HistoryStore *m_history;
+    tusk::state::EditorTabStore *m_tabStore;
+    QString m_tabId;
+    QString m_filePath;
+    int m_order = 0;
+    int m_number = 0;
+    bool m_unsavedForAutosave = false;
+    bool m_modifiedSinceFileSave = false;
+    class QTimer *m_autosaveTimer;
     tusk::widgets::SqlEditor *m_editor;
     QTabWidget *m_results;
     QPlainTextEdit *m_messages;

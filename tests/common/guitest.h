@@ -3,9 +3,11 @@
 // Test support for GUI tests: stable look (Fusion, DejaVu, fixed palette) and screenshots.
 
 #include "common/palettes.h"
+#include "state/sqliteworker.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFont>
 #include <QStandardPaths>
 #include <QWidget>
@@ -15,6 +17,8 @@ namespace tusk::test {
 inline void setUpGuiTest()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Start from an empty local state: no autosaved tabs or history from earlier runs.
+    QFile::remove(state::SqliteWorker::defaultPath());
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
     widgets::applyTheme(widgets::Theme::Light);
 }

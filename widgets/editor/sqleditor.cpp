@@ -86,6 +86,19 @@ void SqlEditor::applyPalette()
     recolor();
 }
 
+void SqlEditor::setUtf8Text(const QByteArray &utf8)
+{
+    // Undo history would keep a second copy of the whole file.
+    SendScintilla(SCI_SETUNDOCOLLECTION, 0L);
+    SendScintilla(SCI_CLEARALL);
+    SendScintilla(SCI_ALLOCATE,
+                  long(utf8.size() + 4096)); // one allocation instead of regrowing the gap buffer
+    SendScintilla(SCI_SETTEXT, 0UL, utf8.constData());
+    SendScintilla(SCI_EMPTYUNDOBUFFER);
+    SendScintilla(SCI_SETUNDOCOLLECTION, 1L);
+    SendScintilla(SCI_GOTOPOS, 0L);
+}
+
 void SqlEditor::setKeywords(const QStringList &words)
 {
     m_lexer->setKeywords(words);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "state/connectionprofile.h"
+
+#include <QList>
+#include <QObject>
+
+namespace tusk::state {
+
+class SqliteWorker;
+
+/// Connection profiles in the local SQLite state (no passwords). Asynchronous like the other
+/// stores: loadAll() answers with loaded().
+class ProfileStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ProfileStore(const QString &path, QObject *parent = nullptr);
+    ~ProfileStore() override;
+
+    void save(const ConnectionProfile &profile);
+    void remove(const QString &id);
+    void loadAll();
+    void flush();
+
+signals:
+    void loaded(const QList<tusk::state::ConnectionProfile> &profiles);
+
+private:
+    SqliteWorker *m_db;
+};
+
+} // namespace tusk::state

@@ -1,13 +1,17 @@
 #include "mainwindow.h"
 
+#include "common/connectiondialog.h"
 #include "common/palettes.h"
 #include "connectionpanel.h"
+#include "connectionspanel.h"
 #include "editor/sqleditor.h"
 #include "historypanel.h"
 #include "pg/session.h"
 #include "queryworkspace.h"
 #include "state/editortabstore.h"
 #include "state/historystore.h"
+#include "state/profilestore.h"
+#include "state/secretstore.h"
 #include "state/sqliteworker.h"
 
 #include <QActionGroup>
@@ -29,6 +33,10 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_history(new state::HistoryStore(state::SqliteWorker::defaultPath(), this))
     , m_tabStore(new state::EditorTabStore(state::SqliteWorker::defaultPath(), this))
+    , m_profiles(new state::ProfileStore(state::SqliteWorker::defaultPath(), this))
+    , m_secrets(new state::SecretStore(this))
+    , m_connectionsPanel(new ConnectionsPanel(m_profiles, this))
+    , m_colorLabel(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_panel(new ConnectionPanel(this))
     , m_historyPanel(new HistoryPanel(m_history, this))
@@ -43,6 +51,16 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+
+    auto *connectionsDock = new QDockWidget(tr("Connections"), this);
+    connectionsDock->setObjectName(QStringLiteral("connectionsDock"));
+    connectionsDock->setWidget(m_connectionsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, connectionsDock);
+    connect(m_connectionsPanel, &ConnectionsPanel::newRequested, this, &MainWindow::askForConnection);
+    connect(m_connectionsPanel, &ConnectionsPanel::editRequested, this, &MainWindow::editProfile);
+    connect(m_connectionsPanel, &ConnectionsPanel::connectRequested, this, &MainWindow::connectProfile);
+    connect(m_secrets, &state::SecretStore::stored, this,
+            [this](const QString &, bool, const QString &message) { m_panel->appendLog(message); });
 
     auto *serverDock = new QDockWidget(tr("Server"), this);
     serverDock->setObjectName(QStringLiteral("serverDock"));
@@ -64,6 +82,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
     m_tlsLabel->setObjectName(QStringLiteral("tlsStatus"));
     m_txLabel->setObjectName(QStringLiteral("transactionStatus"));
+    m_colorLabel->setObjectName(QStringLiteral("connectionColor"));
+    m_colorLabel->setFixedSize(14, 14);
+    statusBar()->addPermanentWidget(m_colorLabel);
     for (QLabel *l : {m_serverLabel, m_tlsLabel, m_txLabel}) {
         l->setContentsMargins(8, 0, 8, 0);
         statusBar()->addPermanentWidget(l);
@@ -132,18 +153,44 @@ void MainWindow::createMenus()
 
 void MainWindow::askForConnection()
 {
-    bool ok = false;
-    const QString text =
-        QInputDialog::getText(this, tr("Connect"), tr("Connection URI, key=value string or service=NAME:"),
-                              QLineEdit::Normal, QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
+    editProfile(state::ConnectionProfile());
+}
+
+void MainWindow::editProfile(const state::ConnectionProfile &profile)
+{
+    widgets::ConnectionDialog dialog(this);
+    if (!profile.id.isEmpty())
+        dialog.setProfile(profile);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    auto params = pg::ConnectionParams::parse(text);
-    if (!params) {
-        m_panel->showError(params.error());
-        return;
-    }
-    connectTo(*params);
+    const state::ConnectionProfile saved = dialog.profile();
+    m_profiles->save(saved);
+    m_profiles->loadAll();
+    if (!dialog.password().isEmpty())
+        m_secrets->storePassword(saved, dialog.password());
+    m_color = saved.color;
+    connectTo(dialog.connectionParams());
+}
+
+void MainWindow::connectProfile(const state::ConnectionProfile &profile)
+{
+    // The keychain answers asynchronously; connect once it did (with or without a password).
+    auto *guard = new QObject(this);
+    connect(
+        m_secrets, &state::SecretStore::passwordRead, guard,
+        [this, guard, profile](const QString &id, bool ok, const QString &password, const QString &message) {
+            if (id != profile.id)
+                return;
+            guard->deleteLater();
+            if (!message.isEmpty())
+                m_panel->appendLog(message);
+            pg::ConnectionParams params = profile.toParams();
+            if (ok && !password.isEmpty())
+                params.set(QStringLiteral("password"), password);
+            m_color = profile.color;
+            connectTo(params);
+        });
+    m_secrets->readPassword(profile);
 }
 
 void MainWindow::connectTo(const pg::ConnectionParams &params)
@@ -297,6 +344,8 @@ void MainWindow::updateStatus()
         break;
     }
     const pg::ServerInfo &info = s->serverInfo();
+    m_colorLabel->setStyleSheet(
+        m_color.isEmpty() ? QString() : QStringLiteral("background: %1; border-radius: 7px;").arg(m_color));
     m_serverLabel->setText(
         QStringLiteral("PostgreSQL %1 · %2")
             .arg(info.version.section(u' ', 0, 0), info.isInRecovery ? tr("standby") : tr("primary")));

@@ -7,12 +7,16 @@
 class QLabel;
 class QTabWidget;
 class ConnectionPanel;
+class ConnectionsPanel;
 class HistoryPanel;
 class QueryWorkspace;
 
 namespace tusk::state {
 class EditorTabStore;
 class HistoryStore;
+class ProfileStore;
+class SecretStore;
+struct ConnectionProfile;
 struct EditorTab;
 } // namespace tusk::state
 
@@ -38,6 +42,8 @@ protected:
 private:
     void createMenus();
     void askForConnection();
+    void editProfile(const tusk::state::ConnectionProfile &profile);
+    void connectProfile(const tusk::state::ConnectionProfile &profile);
     bool closeTab(int index);
     void updateStatus();
     void restoreLayout();
@@ -49,6 +55,11 @@ private:
     tusk::pg::ConnectionParams m_params;
     tusk::state::HistoryStore *m_history;
     tusk::state::EditorTabStore *m_tabStore;
+    tusk::state::ProfileStore *m_profiles;
+    tusk::state::SecretStore *m_secrets;
+    ConnectionsPanel *m_connectionsPanel;
+    QString m_color; ///< the current connection's colour (production red, ...)
+    QLabel *m_colorLabel;
     QTabWidget *m_tabs;
     ConnectionPanel *m_panel;
     HistoryPanel *m_historyPanel;

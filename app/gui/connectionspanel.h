@@ -1,0 +1,36 @@
+#pragma once
+
+#include "state/connectionprofile.h"
+
+#include <QWidget>
+
+class QListWidget;
+
+namespace tusk::state {
+class ProfileStore;
+}
+
+/// The saved connections, each with its colour; double-click connects, the buttons create,
+/// edit and delete profiles (through ConnectionDialog, wired by MainWindow).
+class ConnectionsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    ConnectionsPanel(tusk::state::ProfileStore *store, QWidget *parent = nullptr);
+
+    QListWidget *list() const { return m_list; }
+    QList<tusk::state::ConnectionProfile> profiles() const { return m_profiles; }
+
+signals:
+    void connectRequested(const tusk::state::ConnectionProfile &profile);
+    void newRequested();
+    void editRequested(const tusk::state::ConnectionProfile &profile);
+
+private:
+    void show(const QList<tusk::state::ConnectionProfile> &profiles);
+    const tusk::state::ConnectionProfile *selected() const;
+
+    tusk::state::ProfileStore *m_store;
+    QListWidget *m_list;
+    QList<tusk::state::ConnectionProfile> m_profiles;
+};

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "common/commandpalette.h"
 #include "common/connectiondialog.h"
 #include "common/palettes.h"
 #include "connectionpanel.h"
@@ -21,6 +22,7 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -132,7 +134,35 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    QMenu *query = menuBar()->addMenu(tr("&Query"));
+    // The current tab's actions, so they are in the menu, the palette and reachable by keyboard.
+    const std::pair<QString, void (QueryWorkspace::*)()> queryActions[] = {
+        {tr("Run statement at cursor"), &QueryWorkspace::runStatementAtCursor},
+        {tr("Run script"), &QueryWorkspace::runScript},
+        {tr("Cancel"), &QueryWorkspace::cancel},
+        {tr("Commit"), &QueryWorkspace::commit},
+        {tr("Roll back"), &QueryWorkspace::rollback},
+    };
+    for (const auto &[label, method] : queryActions) {
+        query->addAction(label, this, [this, m = method] {
+            if (QueryWorkspace *w = currentWorkspace())
+                (w->*m)();
+        });
+    }
+    query->addAction(tr("Toggle comment"), this, [this] {
+        if (QueryWorkspace *w = currentWorkspace())
+            w->editor()->toggleComment();
+    });
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Command palette…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this, [this] {
+        auto *palette = new widgets::CommandPalette(this);
+        palette->setAttribute(Qt::WA_DeleteOnClose);
+        palette->setActions(widgets::CommandPalette::collectActions(this));
+        palette->move(mapToGlobal(QPoint((width() - palette->width()) / 2, 60)));
+        palette->show();
+        palette->filter()->setFocus();
+    });
     QMenu *theme = view->addMenu(tr("&Theme"));
     auto *group = new QActionGroup(this);
     const QString current =

@@ -2,6 +2,7 @@
 
 #include "../common/fixture.h"
 #include "../common/guitest.h"
+#include "common/commandpalette.h"
 #include "common/palettes.h"
 #include "mainwindow.h"
 #include "pg/session.h"
@@ -9,6 +10,9 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTabWidget>
 #include <QPlainTextEdit>
 #include <QTcpServer>
 #include <QTest>
@@ -22,6 +26,7 @@ private slots:
     void initTestCase();
     void showsTheConnectedServer();
     void explainsAFailedConnection();
+    void commandPaletteRunsAnAction();
 
 private:
     QString m_uri;
@@ -79,6 +84,25 @@ void TestMainWindow::explainsAFailedConnection()
     QVERIFY(log->toPlainText().contains(QLatin1String("refused")));
     QVERIFY(log->toPlainText().contains(QLatin1String("TRY:")));
     test::saveScreenshot(&w, QStringLiteral("mainwindow-connection-error-light"));
+}
+
+void TestMainWindow::commandPaletteRunsAnAction()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.connectTo(test::paramsFor(m_uri));
+    const int tabs = w.tabs()->count();
+    QTest::keyClick(&w, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *palette = w.findChild<widgets::CommandPalette *>();
+    QVERIFY(palette);
+    QVERIFY(palette->list()->count() > 10); // every menu action is listed
+    QTest::keyClicks(palette->filter(), QStringLiteral("query tab"));
+    QCOMPARE(palette->list()->count(), 1);
+    QVERIFY(palette->list()->item(0)->text().contains(QLatin1String("New query tab")));
+    test::saveScreenshot(palette, QStringLiteral("command-palette-light"));
+    QTest::keyClick(palette->filter(), Qt::Key_Return);
+    QCOMPARE(w.tabs()->count(), tabs + 1);
 }
 
 QTEST_MAIN(TestMainWindow)

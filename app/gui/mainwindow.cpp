@@ -199,6 +199,7 @@ void MainWindow::editProfile(const state::ConnectionProfile &profile)
     if (!dialog.password().isEmpty())
         m_secrets->storePassword(saved, dialog.password());
     m_color = saved.color;
+    m_confirmDestructive = saved.confirmDestructive;
     connectTo(dialog.connectionParams());
 }
 
@@ -242,6 +243,7 @@ QueryWorkspace *MainWindow::newQueryTab()
 QueryWorkspace *MainWindow::openQueryTab(const pg::ConnectionParams &params)
 {
     auto *w = new QueryWorkspace(params, m_history, m_tabStore, m_tabs);
+    w->setConfirmDestructive(m_confirmDestructive);
     w->setTabOrder(m_tabs->count());
     const int index = m_tabs->addTab(w, w->title());
     m_tabs->setTabToolTip(index, params.displayName());

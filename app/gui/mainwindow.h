@@ -59,6 +59,7 @@ private:
     tusk::state::SecretStore *m_secrets;
     ConnectionsPanel *m_connectionsPanel;
     QString m_color; ///< the current connection's colour (production red, ...)
+    bool m_confirmDestructive = false;
     QLabel *m_colorLabel;
     QTabWidget *m_tabs;
     ConnectionPanel *m_panel;

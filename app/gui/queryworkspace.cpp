@@ -3,6 +3,7 @@
 #include "editor/sqleditor.h"
 #include "resultpane.h"
 #include "sql/completioncatalog.h"
+#include "sql/destructive.h"
 #include "sql/splitter.h"
 #include "state/editortabstore.h"
 #include "state/historystore.h"
@@ -154,6 +155,16 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
             emit titleChanged(title());
         }
     });
+
+    m_confirm = [this](const QString &sql, const QString &reason) {
+        QMessageBox box(
+            QMessageBox::Warning, tr("Confirm a destructive statement"),
+            tr("This statement %1 on %2.\n\nRun it?").arg(reason, m_session->params().displayName()),
+            QMessageBox::Yes | QMessageBox::No, this);
+        box.setDetailedText(sql); // the exact SQL that would be sent
+        box.setDefaultButton(QMessageBox::No);
+        return box.exec() == QMessageBox::Yes;
+    };
 
     m_session->connectTo(params);
     m_metaSession->connectTo(params);
@@ -385,6 +396,17 @@ void QueryWorkspace::runNext()
         return;
     }
     m_current = m_queue.takeFirst();
+    if (m_confirmDestructive) {
+        const QString why = sql::destructiveReason(m_current->sql);
+        if (!why.isEmpty() && !m_confirm(m_current->sql, why)) {
+            log(tr("Not run (you declined): %1").arg(m_current->sql.simplified().left(200)), true);
+            if (!m_queue.isEmpty())
+                log(tr("%n later statement(s) were not run either.", nullptr, int(m_queue.size())));
+            m_queue.clear();
+            finishRun();
+            return;
+        }
+    }
     m_currentPane = nullptr;
     m_statementRows = 0;
     m_statementClock.start();

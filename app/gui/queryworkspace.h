@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -67,6 +68,12 @@ public:
     /// Forgets the autosaved copy (the tab was closed on purpose).
     void discardAutosave();
     void setAutosaveInterval(int ms);
+
+    /// Production connections: ask before DROP, TRUNCATE, DELETE/UPDATE without WHERE, ALTER … DROP.
+    void setConfirmDestructive(bool on) { m_confirmDestructive = on; }
+    /// Shows the exact SQL and the reason, returns true to run it (a message box by default).
+    using ConfirmHandler = std::function<bool(const QString &sql, const QString &reason)>;
+    void setConfirmHandler(ConfirmHandler handler) { m_confirm = std::move(handler); }
     void setTabOrder(int order) { m_order = order; }
 
     /// Opens a .sql file (any size; invalid UTF-8 is reported). Returns false with a message on failure.
@@ -119,6 +126,8 @@ private:
     QAction *m_commitAction;
     QAction *m_rollbackAction;
 
+    bool m_confirmDestructive = false;
+    ConfirmHandler m_confirm;
     QList<Pending> m_queue;
     std::optional<Pending> m_current;
     quint64 m_generation = 0;

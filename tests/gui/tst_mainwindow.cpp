@@ -12,8 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QTabWidget>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTest>
 

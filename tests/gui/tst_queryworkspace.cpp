@@ -36,6 +36,7 @@ private slots:
     void completesAColumnOfAnAliasedTable();
     void historyReopensAQuery();
     void explicitTransactionNeedsCommitOrRollback();
+    void asksBeforeADestructiveStatement();
     void fetchesAMillionRowsWithoutStallingTheUi();
     void unsavedTextSurvivesACrash();
     void opensA100MegabyteFileQuickly();
@@ -210,6 +211,32 @@ void TestQueryWorkspace::explicitTransactionNeedsCommitOrRollback()
     auto count = m_cluster->psql(QStringLiteral("primary"),
                                  QStringLiteral("SELECT count(*) FROM gui_accounts WHERE id = 999"));
     QCOMPARE(count->trimmed(), QStringLiteral("0"));
+}
+
+void TestQueryWorkspace::asksBeforeADestructiveStatement()
+{
+    QueryWorkspace *w = workspace();
+    w->setConfirmDestructive(true);
+    QStringList asked;
+    bool answer = false;
+    w->setConfirmHandler([&](const QString &sql, const QString &reason) {
+        asked << sql + QStringLiteral(" | ") + reason;
+        return answer;
+    });
+    w->editor()->setText(QStringLiteral("SELECT 1;\nDELETE FROM gui_accounts;\nSELECT 2;"));
+    w->runScript();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked[0].startsWith(QLatin1String("DELETE FROM gui_accounts; | deletes every row")));
+    QVERIFY(w->messages()->toPlainText().contains(QLatin1String("Not run (you declined)")));
+    auto count =
+        m_cluster->psql(QStringLiteral("primary"), QStringLiteral("SELECT count(*) FROM gui_accounts"));
+    QCOMPARE(count->trimmed(), QStringLiteral("50")); // nothing was deleted
+    // Harmless statements do not ask.
+    w->editor()->setText(QStringLiteral("DELETE FROM gui_accounts WHERE id = -1"));
+    w->runScript();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
+    QCOMPARE(asked.size(), 1);
 }
 
 void TestQueryWorkspace::fetchesAMillionRowsWithoutStallingTheUi()

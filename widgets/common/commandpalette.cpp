@@ -71,12 +71,14 @@ void CommandPalette::refilter()
         if (!a || !a->isEnabled())
             continue;
         const QString &path = m_actions[i].first;
-        const bool match = std::all_of(words.begin(), words.end(),
-                                       [&](const QString &w) { return path.contains(w, Qt::CaseInsensitive); });
+        const bool match = std::all_of(words.begin(), words.end(), [&](const QString &w) {
+            return path.contains(w, Qt::CaseInsensitive);
+        });
         if (!match)
             continue;
         const QString shortcut = a->shortcut().toString(QKeySequence::NativeText);
-        auto *item = new QListWidgetItem(shortcut.isEmpty() ? path : path + QStringLiteral("    ") + shortcut, m_list);
+        auto *item =
+            new QListWidgetItem(shortcut.isEmpty() ? path : path + QStringLiteral("    ") + shortcut, m_list);
         item->setData(Qt::UserRole, i);
     }
     m_list->setCurrentRow(0);

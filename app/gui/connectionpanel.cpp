@@ -25,6 +25,7 @@ ConnectionPanel::ConnectionPanel(QWidget *parent)
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_details->setWordWrap(true);
+    m_details->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // never clip the server facts
     m_log->setReadOnly(true);
     m_log->setObjectName(QStringLiteral("connectionLog"));
     m_log->setPlaceholderText(tr("Connection events and server notices appear here."));

@@ -3,6 +3,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -12,6 +14,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("tusk"));
     QApplication::setOrganizationName(QStringLiteral("Tusk"));
     QApplication::setApplicationVersion(QStringLiteral(TUSK_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("tusk"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Tusk — a PostgreSQL workbench for DBAs."));
@@ -24,7 +28,10 @@ int main(int argc, char **argv)
                                  QStringLiteral("[CONNINFO]"));
     parser.process(app);
 
-    tusk::widgets::applyTheme(tusk::widgets::themeFromName(parser.value(QStringLiteral("theme"))));
+    const QString theme = parser.isSet(QStringLiteral("theme"))
+                              ? parser.value(QStringLiteral("theme"))
+                              : QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
+    tusk::widgets::applyTheme(tusk::widgets::themeFromName(theme));
     MainWindow window;
     window.show();
     if (!parser.positionalArguments().isEmpty()) {

@@ -30,7 +30,8 @@ inline QString saveScreenshot(QWidget *widget, const QString &name)
     if (dir.isEmpty())
         dir = QStringLiteral(TUSK_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
-    const QString path = dir + u'/' + name + QStringLiteral(".png");
+    // The HiDPI run of a test (QT_SCALE_FACTOR=2) saves next to the normal one with a suffix.
+    const QString path = dir + u'/' + name + qEnvironmentVariable("TUSK_SCREENSHOT_SUFFIX") + QStringLiteral(".png");
     widget->grab().save(path);
     return path;
 }

@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
@@ -20,6 +21,7 @@ ConnectionPanel::ConnectionPanel(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
     m_title->setText(tr("Not connected"));
     m_details->setTextFormat(Qt::RichText);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -36,6 +38,13 @@ ConnectionPanel::ConnectionPanel(QWidget *parent)
     layout->setSpacing(10);
     layout->addWidget(m_title);
     layout->addWidget(m_details);
+    m_factsBox = new QWidget(this);
+    m_facts = new QFormLayout(m_factsBox);
+    m_facts->setContentsMargins(0, 0, 0, 0);
+    m_facts->setHorizontalSpacing(18);
+    m_facts->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_factsBox->hide();
+    layout->addWidget(m_factsBox);
     auto *logLabel = new QLabel(tr("Log"), this);
     logLabel->setStyleSheet(QStringLiteral("font-weight: 600;"));
     layout->addWidget(logLabel);
@@ -46,35 +55,50 @@ void ConnectionPanel::showConnecting(const QString &target)
 {
     m_title->setText(tr("Connecting to %1 …").arg(target));
     m_details->clear();
+    m_factsBox->hide();
     appendLog(tr("connecting to %1").arg(target));
+}
+
+QLabel *ConnectionPanel::value(const QString &key)
+{
+    // One row per fact, created on first use; QFormLayout wraps long values instead of clipping.
+    for (int r = 0; r < m_facts->rowCount(); ++r) {
+        auto *label = qobject_cast<QLabel *>(m_facts->itemAt(r, QFormLayout::LabelRole)->widget());
+        if (label && label->text() == key)
+            return qobject_cast<QLabel *>(m_facts->itemAt(r, QFormLayout::FieldRole)->widget());
+    }
+    auto *v = new QLabel(m_factsBox);
+    v->setWordWrap(true);
+    v->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *k = new QLabel(key, m_factsBox);
+    k->setForegroundRole(QPalette::PlaceholderText);
+    m_facts->addRow(k, v);
+    return v;
 }
 
 void ConnectionPanel::showServer(const tusk::pg::ServerInfo &info)
 {
     m_title->setText(tr("%1 on %2:%3").arg(info.database, info.host, info.port));
-    auto row = [](const QString &k, const QString &v) {
-        return QStringLiteral("<tr><td style='padding-right:18px;color:palette(placeholder-text)'>%1</td>"
-                              "<td>%2</td></tr>")
-            .arg(k.toHtmlEscaped(), v.toHtmlEscaped());
-    };
-    QString html = QStringLiteral("<table>");
-    html += row(tr("Server"), QStringLiteral("PostgreSQL ") + info.version);
-    html += row(tr("Role"), info.isInRecovery ? tr("standby (read-only)") : tr("primary"));
-    html += row(tr("User"), info.user + (info.isSuperuser ? tr(" (superuser)") : QString()));
-    html += row(tr("Encryption"), info.tlsInUse ? info.tlsProtocol + QStringLiteral(" · ") + info.tlsCipher
-                                                : tr("none (no TLS)"));
-    html += row(tr("Backend PID"), QString::number(info.backendPid));
-    html += row(tr("Extensions"),
-                info.extensions.isEmpty() ? tr("none") : info.extensions.join(QStringLiteral(", ")));
-    html += QStringLiteral("</table>");
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setText(html);
+    m_details->clear();
+    m_details->hide();
+    value(tr("Server"))->setText(QStringLiteral("PostgreSQL ") + info.version);
+    value(tr("Role"))->setText(info.isInRecovery ? tr("standby (read-only)") : tr("primary"));
+    value(tr("User"))->setText(info.user + (info.isSuperuser ? tr(" (superuser)") : QString()));
+    value(tr("Encryption"))
+        ->setText(info.tlsInUse ? info.tlsProtocol + QStringLiteral(" · ") + info.tlsCipher
+                                : tr("none (no TLS)"));
+    value(tr("Backend PID"))->setText(QString::number(info.backendPid));
+    value(tr("Extensions"))
+        ->setText(info.extensions.isEmpty() ? tr("none") : info.extensions.join(QStringLiteral(", ")));
+    m_factsBox->show();
     appendLog(tr("connected: %1").arg(info.summary()));
 }
 
 void ConnectionPanel::showError(const tusk::pg::Error &error)
 {
     m_title->setText(tr("Connection failed"));
+    m_factsBox->hide();
+    m_details->show();
     m_details->setTextFormat(Qt::PlainText);
     m_details->setText(error.toString());
     appendLog(error.toString());

@@ -25,7 +25,11 @@ public:
     void appendLog(const QString &line);
 
 private:
+    QLabel *value(const QString &key);
+
     QLabel *m_title;
-    QLabel *m_details;
+    QLabel *m_details; ///< error text; server facts go to the form below
+    class QFormLayout *m_facts;
+    QWidget *m_factsBox;
     QPlainTextEdit *m_log;
 };

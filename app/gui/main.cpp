@@ -28,9 +28,10 @@ int main(int argc, char **argv)
                                  QStringLiteral("[CONNINFO]"));
     parser.process(app);
 
-    const QString theme = parser.isSet(QStringLiteral("theme"))
-                              ? parser.value(QStringLiteral("theme"))
-                              : QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
+    const QString theme =
+        parser.isSet(QStringLiteral("theme"))
+            ? parser.value(QStringLiteral("theme"))
+            : QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
     tusk::widgets::applyTheme(tusk::widgets::themeFromName(theme));
     MainWindow window;
     window.show();

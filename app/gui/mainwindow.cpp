@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -66,7 +67,13 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *serverDock = new QDockWidget(tr("Server"), this);
     serverDock->setObjectName(QStringLiteral("serverDock"));
-    serverDock->setWidget(m_panel);
+    // In a scroll area: at 200% scaling or in a short dock the facts scroll instead of clipping.
+    auto *serverScroll = new QScrollArea(serverDock);
+    serverScroll->setWidgetResizable(true);
+    serverScroll->setFrameShape(QFrame::NoFrame);
+    serverScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // wrap, never scroll sideways
+    serverScroll->setWidget(m_panel);
+    serverDock->setWidget(serverScroll);
     addDockWidget(Qt::LeftDockWidgetArea, serverDock);
     auto *historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
@@ -80,6 +87,8 @@ MainWindow::MainWindow(QWidget *parent)
         w->editor()->setFocus();
     });
 
+    resizeDocks({connectionsDock, serverDock, historyDock}, {360, 360, 360}, Qt::Horizontal);
+    resizeDocks({connectionsDock, serverDock, historyDock}, {160, 300, 300}, Qt::Vertical);
     createMenus();
     m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
     m_tlsLabel->setObjectName(QStringLiteral("tlsStatus"));

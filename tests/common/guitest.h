@@ -31,7 +31,11 @@ inline QString saveScreenshot(QWidget *widget, const QString &name)
         dir = QStringLiteral(TUSK_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
     // The HiDPI run of a test (QT_SCALE_FACTOR=2) saves next to the normal one with a suffix.
-    const QString path = dir + u'/' + name + qEnvironmentVariable("TUSK_SCREENSHOT_SUFFIX") + QStringLiteral(".png");
+    const QString path =
+        dir + u'/' + name + qEnvironmentVariable("TUSK_SCREENSHOT_SUFFIX") + QStringLiteral(".png");
+    // Let pending layout requests run first (a label whose text just changed, a new row).
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
     widget->grab().save(path);
     return path;
 }

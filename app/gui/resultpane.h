@@ -4,7 +4,15 @@
 
 #include <QWidget>
 
-/// One result set in the query tab: the grid over its rows as they stream in.
+class QLineEdit;
+class QLabel;
+class QTimer;
+
+namespace tusk::widgets {
+class ResultView;
+}
+
+/// One result set in the query tab: a filter box and the grid, filled while rows stream in.
 class ResultPane : public QWidget
 {
     Q_OBJECT
@@ -14,8 +22,14 @@ public:
 
     void append(const tusk::pg::ResultChunk &chunk);
     qint64 rowCount() const;
+    tusk::widgets::ResultView *view() const { return m_view; }
+    QLineEdit *filter() const { return m_filter; }
 
 private:
-    struct Private;
-    std::unique_ptr<Private> d;
+    void updateCount();
+
+    tusk::widgets::ResultView *m_view;
+    QLineEdit *m_filter;
+    QLabel *m_count;
+    QTimer *m_filterDelay;
 };

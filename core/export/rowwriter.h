@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/escaping.h"
 #include "pg/resultchunk.h"
 
 #include <QByteArray>
@@ -32,12 +33,8 @@ public:
     static bool parseFormat(const QString &name, RowFormat *format);
 
 private:
-    void writeCsvField(QByteArrayView v);
     void writeTsvField(QByteArrayView v);
-    void writeJsonString(QByteArrayView v);
-    void writeJsonValue(int column, QByteArrayView v);
 
-    enum class JsonKind { String, Number, Bool, Raw };
     RowFormat m_format;
     Sink m_sink;
     QByteArray m_buffer;

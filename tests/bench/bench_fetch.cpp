@@ -3,15 +3,20 @@
 //   psql         psql -At > /dev/null,
 //   tusk-cli     tusk-cli query --format csv > /dev/null,
 //   session      pg::Session, chunks dropped as they arrive,
-//   session-keep pg::Session, every chunk kept (memory = what a result grid holds).
+//   session-keep pg::Session, every chunk kept (memory = what a result grid holds),
+//   grid         pg::Session + ResultModel + ResultView (a QTableView) shown offscreen: what the
+//                query tool does; also reports when the first rows were painted.
 // Each subject runs as its own process (peak RSS from wait4), interleaved over several rounds
 // in one run; the median time and the ratio to the floor are printed.
 //
 // Usage: bench_fetch [--rounds N] [--rows N] [--uri URI]   (without --uri it starts a sandbox)
 
+#include "grid/resultmodel.h"
+#include "grid/resultview.h"
 #include "pg/session.h"
 #include "sandbox/localcluster.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -23,8 +28,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <optional>
 #include <map>
+#include <optional>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -65,17 +70,19 @@ int subjectSession(int argc, char **argv, const char *uri, bool keep)
     tusk::pg::Session session(QStringLiteral("bench"));
     std::vector<tusk::pg::ResultChunk> kept;
     long long rows = 0, bytes = 0;
-    QObject::connect(&session, &tusk::pg::Session::connected, [&] { session.execute(QString::fromUtf8(kQuery)); });
+    QObject::connect(&session, &tusk::pg::Session::connected,
+                     [&] { session.execute(QString::fromUtf8(kQuery)); });
     QObject::connect(&session, &tusk::pg::Session::connectionFailed, [](const tusk::pg::Error &e) {
         std::fprintf(stderr, "%s\n", qPrintable(e.toString()));
         QCoreApplication::exit(1);
     });
-    QObject::connect(&session, &tusk::pg::Session::rowsArrived, [&](quint64, int, const tusk::pg::ResultChunk &c) {
-        rows += c.rowCount();
-        bytes += c.textSize();
-        if (keep)
-            kept.push_back(c);
-    });
+    QObject::connect(&session, &tusk::pg::Session::rowsArrived,
+                     [&](quint64, int, const tusk::pg::ResultChunk &c) {
+                         rows += c.rowCount();
+                         bytes += c.textSize();
+                         if (keep)
+                             kept.push_back(c);
+                     });
     QObject::connect(&session, &tusk::pg::Session::finished, [] { QCoreApplication::exit(0); });
     QObject::connect(&session, &tusk::pg::Session::failed, [](quint64, const tusk::pg::Error &e) {
         std::fprintf(stderr, "%s\n", qPrintable(e.toString()));
@@ -84,6 +91,45 @@ int subjectSession(int argc, char **argv, const char *uri, bool keep)
     session.connectTo(*tusk::pg::ConnectionParams::parse(QString::fromUtf8(uri)));
     const int rc = QCoreApplication::exec();
     std::printf("%lld %lld\n", rows, bytes);
+    return rc;
+}
+
+int subjectGrid(int argc, char **argv, const char *uri)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    tusk::widgets::ResultView view;
+    view.resize(1200, 800);
+    view.show();
+    tusk::pg::Session session(QStringLiteral("bench"));
+    QElapsedTimer clock;
+    qint64 firstPaintMs = -1;
+    long long rows = 0, bytes = 0;
+    QObject::connect(&session, &tusk::pg::Session::connected, [&] {
+        clock.start();
+        session.execute(QString::fromUtf8(kQuery));
+    });
+    QObject::connect(&session, &tusk::pg::Session::resultStarted,
+                     [&](quint64, int, const tusk::pg::Columns &c) { view.resultModel()->setColumns(c); });
+    QObject::connect(&session, &tusk::pg::Session::rowsArrived,
+                     [&](quint64, int, const tusk::pg::ResultChunk &c) {
+                         view.resultModel()->appendChunk(c);
+                         rows += c.rowCount();
+                         bytes += c.textSize();
+                         if (firstPaintMs < 0) {
+                             view.viewport()->repaint(); // the first rows on screen
+                             firstPaintMs = clock.elapsed();
+                         }
+                     });
+    QObject::connect(&session, &tusk::pg::Session::finished, [] { QCoreApplication::exit(0); });
+    QObject::connect(&session, &tusk::pg::Session::failed, [](quint64, const tusk::pg::Error &e) {
+        std::fprintf(stderr, "%s\n", qPrintable(e.toString()));
+        QCoreApplication::exit(1);
+    });
+    session.connectTo(*tusk::pg::ConnectionParams::parse(QString::fromUtf8(uri)));
+    const int rc = QApplication::exec();
+    view.viewport()->repaint();
+    std::printf("%lld %lld %lld\n", rows, bytes, firstPaintMs);
     return rc;
 }
 
@@ -135,6 +181,8 @@ int main(int argc, char **argv)
         const std::string subject = argv[2];
         if (subject == "floor")
             return subjectFloor(argv[3]);
+        if (subject == "grid")
+            return subjectGrid(argc, argv, argv[3]);
         return subjectSession(argc, argv, argv[3], subject == "session-keep");
     }
     int rounds = 3;
@@ -165,15 +213,16 @@ int main(int argc, char **argv)
         cluster = *c;
         uri = cluster->node(QStringLiteral("primary")).uri;
         std::fprintf(stderr, "creating bench_fetch (%ld rows x 10 columns) ...\n", rows);
-        auto r = cluster->psql(QStringLiteral("primary"),
-                               QStringLiteral("CREATE TABLE bench_fetch AS SELECT g::int AS i, g::bigint * 1000003 AS b, "
-                                              "round((g * 1.37)::numeric(12,2), 2)::numeric(12,2) AS n, "
-                                              "substr(md5(g::text), 1, 20) AS t, "
-                                              "timestamptz '2026-01-01' + g * interval '1 minute' AS ts, g % 3 = 0 AS f, "
-                                              "jsonb_build_object('k', g % 10, 'v', 'x') AS j, gen_random_uuid() AS u, "
-                                              "g / 7.0::float8 AS d, date '2020-01-01' + g % 3000 AS dt "
-                                              "FROM generate_series(1, %1) g; VACUUM ANALYZE bench_fetch;")
-                                   .arg(rows));
+        auto r = cluster->psql(
+            QStringLiteral("primary"),
+            QStringLiteral("CREATE TABLE bench_fetch AS SELECT g::int AS i, g::bigint * 1000003 AS b, "
+                           "round((g * 1.37)::numeric(12,2), 2)::numeric(12,2) AS n, "
+                           "substr(md5(g::text), 1, 20) AS t, "
+                           "timestamptz '2026-01-01' + g * interval '1 minute' AS ts, g % 3 = 0 AS f, "
+                           "jsonb_build_object('k', g % 10, 'v', 'x') AS j, gen_random_uuid() AS u, "
+                           "g / 7.0::float8 AS d, date '2020-01-01' + g % 3000 AS dt "
+                           "FROM generate_series(1, %1) g; VACUUM ANALYZE bench_fetch;")
+                .arg(rows));
         if (!r) {
             std::fprintf(stderr, "%s\n", qPrintable(r.error()));
             cluster->down();
@@ -189,14 +238,28 @@ int main(int argc, char **argv)
         {"3 tusk-cli query --format csv", {TUSK_CLI, "query", "--format", "csv", u, kQuery}},
         {"4 Session (chunks dropped)", {self, "--subject", "session", u}},
         {"5 Session (all chunks kept)", {self, "--subject", "session-keep", u}},
+        {"6 Session + ResultModel + view", {self, "--subject", "grid", u}},
     };
     std::map<std::string, std::vector<double>> times;
     std::map<std::string, long> rss;
     const std::string floorOut = tmp.filePath(QStringLiteral("floor.out")).toStdString();
+    const std::string gridOut = tmp.filePath(QStringLiteral("grid.out")).toStdString();
+    std::vector<double> firstPaint;
     for (int round = 0; round < rounds; ++round) {
         for (const auto &[name, args] : subjects) {
             const bool capture = name.rfind("1 ", 0) == 0 || name.rfind("4 ", 0) == 0;
-            const Measurement m = runChild(args, capture ? floorOut.c_str() : "/dev/null");
+            const bool grid = name.rfind("6 ", 0) == 0;
+            const Measurement m = runChild(args, capture ? floorOut.c_str()
+                                                 : grid  ? gridOut.c_str()
+                                                         : "/dev/null");
+            if (grid) {
+                long long r = 0, b = 0, first = -1;
+                if (FILE *f = std::fopen(gridOut.c_str(), "r")) {
+                    if (std::fscanf(f, "%lld %lld %lld", &r, &b, &first) == 3 && first >= 0)
+                        firstPaint.push_back(double(first));
+                    std::fclose(f);
+                }
+            }
             if (m.status != 0) {
                 std::fprintf(stderr, "%s failed (status %d)\n", name.c_str(), m.status);
                 continue;
@@ -212,18 +275,25 @@ int main(int argc, char **argv)
             fetched = textBytes = 0;
         std::fclose(f);
     }
-    const double floor = times.count("1 floor (libpq single-row)") ? median(times["1 floor (libpq single-row)"]) : 0;
-    std::printf("\nfetch benchmark: %lld rows x 10 columns, %.1f MB of text, median of %d interleaved rounds\n",
-                fetched, double(textBytes) / 1e6, rounds);
+    const double floor =
+        times.count("1 floor (libpq single-row)") ? median(times["1 floor (libpq single-row)"]) : 0;
+    std::printf(
+        "\nfetch benchmark: %lld rows x 10 columns, %.1f MB of text, median of %d interleaved rounds\n",
+        fetched, double(textBytes) / 1e6, rounds);
     std::printf("%-34s %9s %9s %11s %12s\n", "subject", "seconds", "x floor", "peak RSS", "RSS / text");
     for (const auto &[name, t] : times) {
         if (t.empty())
             continue;
         const double s = median(t);
         std::printf("%-34s %9.3f %8.2fx %8.1f MB %11.2fx\n", name.c_str() + 2, s, floor > 0 ? s / floor : 0,
-                    double(rss[name]) / 1024.0, textBytes > 0 ? double(rss[name]) * 1024.0 / double(textBytes) : 0);
+                    double(rss[name]) / 1024.0,
+                    textBytes > 0 ? double(rss[name]) * 1024.0 / double(textBytes) : 0);
     }
-    std::printf("targets: Session <= 1.10x floor; Session keeping all chunks <= 1.5x text size\n");
+    if (!firstPaint.empty())
+        std::printf("grid: first rows painted %.0f ms after the query was sent (median)\n",
+                    median(firstPaint));
+    std::printf("targets: Session <= 1.10x floor; Session keeping all chunks and the grid <= 1.5x text size; "
+                "first rows < 100 ms\n");
     if (cluster)
         cluster->down();
     return 0;

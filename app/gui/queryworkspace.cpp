@@ -432,6 +432,11 @@ void QueryWorkspace::onResultStarted(quint64 gen, int index, const pg::Columns &
     if (gen != m_generation)
         return;
     m_currentPane = new ResultPane(columns, m_results);
+    connect(m_currentPane, &ResultPane::exportFinished, this,
+            [this](const QString &path, qint64 rows, const QString &error) {
+                log(error.isEmpty() ? tr("Exported %L1 rows to %2.").arg(rows).arg(path) : error,
+                    !error.isEmpty());
+            });
     const int tab = m_results->addTab(m_currentPane, tr("Result %1.%2").arg(m_runNumber).arg(index + 1));
     m_results->setTabToolTip(tab, m_current ? m_current->sql.left(2000) : QString());
     m_results->setCurrentIndex(tab);

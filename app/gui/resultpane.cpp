@@ -3,12 +3,19 @@
 #include "grid/resultmodel.h"
 #include "grid/resultview.h"
 
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPromise>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using tusk::widgets::ResultModel;
 using tusk::widgets::ResultView;
@@ -28,6 +35,9 @@ ResultPane::ResultPane(const tusk::pg::Columns &columns, QWidget *parent)
     top->setContentsMargins(4, 4, 4, 0);
     top->addWidget(m_filter, 1);
     top->addWidget(m_count);
+    auto *exportButton = new QPushButton(tr("Export…"), this);
+    connect(exportButton, &QPushButton::clicked, this, &ResultPane::exportWithDialog);
+    top->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
@@ -62,4 +72,83 @@ void ResultPane::updateCount()
     const qint64 all = rowCount();
     const qint64 shown = m_view->resultModel()->viewRowCount();
     m_count->setText(shown == all ? tr("%L1 rows").arg(all) : tr("%L1 of %L2 rows").arg(shown).arg(all));
+}
+
+void ResultPane::exportWithDialog()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export rows"), QString(),
+                                                      tr("CSV (*.csv);;JSON (*.json);;TSV (*.tsv)"), &filter);
+    if (path.isEmpty())
+        return;
+    tusk::exporting::RowFormat format = tusk::exporting::RowFormat::Csv;
+    if (filter.startsWith(QLatin1String("JSON")) || path.endsWith(QLatin1String(".json")))
+        format = tusk::exporting::RowFormat::Json;
+    else if (filter.startsWith(QLatin1String("TSV")) || path.endsWith(QLatin1String(".tsv")))
+        format = tusk::exporting::RowFormat::Tsv;
+    exportTo(path, format);
+}
+
+void ResultPane::exportTo(const QString &path, tusk::exporting::RowFormat format, bool showProgress)
+{
+    if (m_export)
+        return;
+    // A snapshot: chunks are shared and immutable, so the worker reads while rows keep arriving.
+    const tusk::widgets::ResultRows rows = m_view->resultModel()->rows();
+    auto work = [rows, path, format](QPromise<QString> &promise) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            promise.addResult(QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+            return;
+        }
+        {
+            tusk::exporting::RowWriter writer(format,
+                                              [&file](const char *d, qsizetype n) { file.write(d, n); });
+            writer.beginResult(rows.columns());
+            promise.setProgressRange(0, rows.chunkCount());
+            for (int i = 0; i < rows.chunkCount(); ++i) {
+                if (promise.isCanceled()) {
+                    file.cancelWriting(); // nothing half-written stays on disk
+                    return;
+                }
+                writer.writeChunk(rows.chunk(i));
+                promise.setProgressValue(i + 1);
+            }
+            writer.endResult();
+        }
+        if (!file.commit())
+            promise.addResult(QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+        else
+            promise.addResult(QString());
+    };
+    m_export = new QFutureWatcher<QString>(this);
+    QProgressDialog *progress = nullptr;
+    if (showProgress) {
+        progress = new QProgressDialog(tr("Exporting %L1 rows to %2…").arg(rows.rowCount()).arg(path),
+                                       tr("Cancel"), 0, qMax(1, rows.chunkCount()), this);
+        progress->setMinimumDuration(300);
+        progress->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_export, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
+        connect(progress, &QProgressDialog::canceled, m_export, &QFutureWatcherBase::cancel);
+    }
+    const qint64 rowCount = rows.rowCount();
+    connect(m_export, &QFutureWatcherBase::finished, this, [this, progress, path, rowCount] {
+        QString error;
+        if (m_export->isCanceled())
+            error = tr("Export cancelled; no file was written.");
+        else if (m_export->future().resultCount() > 0)
+            error = m_export->future().result();
+        if (progress)
+            progress->close();
+        m_export->deleteLater();
+        m_export = nullptr;
+        emit exportFinished(path, error.isEmpty() ? rowCount : 0, error);
+    });
+    m_export->setFuture(QtConcurrent::run(work));
+}
+
+void ResultPane::cancelExport()
+{
+    if (m_export)
+        m_export->cancel();
 }

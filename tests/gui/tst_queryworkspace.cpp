@@ -41,6 +41,7 @@ private slots:
     void asksBeforeADestructiveStatement();
     void fetchesAMillionRowsWithoutStallingTheUi();
     void unsavedTextSurvivesACrash();
+    void exportsWholeResultsAndCancelsCleanly();
     void opensA100MegabyteFileQuickly();
     void reportsInvalidUtf8InAFile();
     void screenshots();
@@ -257,6 +258,45 @@ void TestQueryWorkspace::fetchesAMillionRowsWithoutStallingTheUi()
     qInfo("1M rows: first rows after %lld ms, all after %lld ms, worst UI stall %lld ms", firstRowsMs,
           t.elapsed(), watchdog.worstStallMs());
     QVERIFY2(watchdog.worstStallMs() < 100, qPrintable(QString::number(watchdog.worstStallMs())));
+}
+
+void TestQueryWorkspace::exportsWholeResultsAndCancelsCleanly()
+{
+    QueryWorkspace *w = workspace();
+    w->editor()->setText(
+        QStringLiteral("SELECT id, account_name, CASE WHEN id = 2 THEN NULL ELSE balance END AS b "
+                       "FROM gui_accounts ORDER BY id"));
+    w->runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
+    ResultPane *pane = lastPane(w);
+    QVERIFY(pane);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.csv"));
+    QSignalSpy done(pane, &ResultPane::exportFinished);
+    pane->filter()->setText(
+        QStringLiteral("Account 1")); // the export writes every row, not the filtered view
+    pane->exportTo(path, exporting::RowFormat::Csv, false);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().at(2).toString(), QString());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines.size(), 52); // header, 50 rows, empty after the last CRLF
+    QCOMPARE(lines[0], QByteArray("id,account_name,b\r"));
+    QCOMPARE(lines[2], QByteArray("2,Account 2,\r")); // NULL is an empty unquoted field
+
+    // A big export cancelled half-way leaves no file.
+    w->editor()->setText(QStringLiteral("SELECT g, repeat('x', 200) FROM generate_series(1, 1000000) g"));
+    w->runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 60000);
+    ResultPane *big = lastPane(w);
+    const QString bigPath = dir.filePath(QStringLiteral("big.csv"));
+    QSignalSpy bigDone(big, &ResultPane::exportFinished);
+    big->exportTo(bigPath, exporting::RowFormat::Csv, false);
+    big->cancelExport();
+    QVERIFY(bigDone.wait(20000));
+    QVERIFY(bigDone.first().at(2).toString().contains(QLatin1String("cancelled")));
+    QVERIFY(!QFileInfo::exists(bigPath));
 }
 
 void TestQueryWorkspace::unsavedTextSurvivesACrash()

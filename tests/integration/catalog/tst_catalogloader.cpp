@@ -77,6 +77,20 @@ INSERT INTO "Events" ("Created At", region, mood, qty, amount, note)
     FROM generate_series(1, 3000) i;
 INSERT INTO "Events" ("Created At", region, amount) SELECT '2026-01-01', 'eu', 1 FROM generate_series(1, 50);
 REFRESH MATERIALIZED VIEW region_totals;
+CREATE FUNCTION add_state(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT $1 + $2 $$;
+CREATE AGGREGATE "Total"(integer) (SFUNC = add_state, STYPE = integer, INITCOND = '0');
+CREATE TYPE float_range AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
+CREATE UNLOGGED TABLE audit_base (at timestamptz DEFAULT now(), who text)
+    WITH (fillfactor = 70, autovacuum_enabled = false);
+CREATE TABLE audit_child (detail jsonb) INHERITS (audit_base);
+ALTER TABLE audit_child ENABLE ROW LEVEL SECURITY;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at := now(); RETURN NEW; END $$;
+CREATE TRIGGER touch_at BEFORE INSERT ON audit_child FOR EACH ROW EXECUTE FUNCTION touch();
+COMMENT ON TRIGGER touch_at ON audit_child IS 'Stamps the row';
+CREATE FOREIGN DATA WRAPPER tusk_dummy_fdw;
+CREATE SERVER "Remote Box" FOREIGN DATA WRAPPER tusk_dummy_fdw;
+CREATE FOREIGN TABLE remote_items (id int OPTIONS (column_name 'item_id') NOT NULL, label text)
+    SERVER "Remote Box" OPTIONS (table_name 'it''s items');
 ANALYZE;
 )sql";
 
@@ -96,6 +110,7 @@ private slots:
     void tableChildrenAreColumnsAndIndexes();
     void scriptedTablesAndViewsRecreateEqualColumns();
     void scriptsOfOtherKindsRun();
+    void scriptsOfRarerKindsRun();
     void scriptAsSelectRuns();
     void permissionDeniedBecomesAnErrorRow();
     void lostConnectionBecomesAnErrorRowAndRefreshRecovers();
@@ -353,8 +368,13 @@ void TestCatalogLoader::listsEveryKindInAHostileSchema()
     // Partitions are not tables of the schema; they show under their parent.
     QVERIFY(!objectIndex(m, ObjectKind::Table, QStringLiteral("Events 2023")).isValid());
     // Empty folders are left out; counts are in the folder's name.
-    QVERIFY(!folder(m, schema, ObjectKind::ForeignTable).isValid());
-    QCOMPARE(folder(m, schema, ObjectKind::Table).data().toString(), QStringLiteral("Tables (3)"));
+    const QModelIndex plain = schemaIndex(m, QStringLiteral("plain"));
+    QVERIFY(folder(m, plain, ObjectKind::Table).isValid());
+    QVERIFY(!folder(m, plain, ObjectKind::View).isValid());
+    QCOMPARE(folder(m, schema, ObjectKind::Table).data().toString(), QStringLiteral("Tables (5)"));
+    QCOMPARE(folder(m, schema, ObjectKind::Aggregate).data().toString(), QStringLiteral("Aggregates (1)"));
+    const QModelIndex remote = objectIndex(m, ObjectKind::ForeignTable, QStringLiteral("remote_items"));
+    QCOMPARE(m.object(remote).extra, QStringLiteral("Remote Box"));
 
     const CatalogObject add = m.object(objectIndex(m, ObjectKind::Function, QStringLiteral("Add")));
     QCOMPARE(add.extra, QStringLiteral("a integer, b integer"));
@@ -529,7 +549,7 @@ void TestCatalogLoader::scriptedTablesAndViewsRecreateEqualColumns()
         "pg_get_partkeydef(c.oid), (SELECT count(*) FROM pg_index x WHERE x.indrelid = c.oid), "
         "obj_description(c.oid, 'pg_class')), E'\\n' ORDER BY c.relname) FROM pg_class c WHERE "
         "c.relnamespace = "
-        "%1::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')");
+        "%1::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm') AND c.relname NOT LIKE 'audit%'");
     QCOMPARE(psql(tree.arg(pg::quoteLiteral(to))), psql(tree.arg(pg::quoteLiteral(from))));
 }
 
@@ -613,6 +633,68 @@ void TestCatalogLoader::scriptsOfOtherKindsRun()
                    true, &error)
                 .isNull());
     QVERIFY(error.message.contains(QLatin1String("built in")));
+}
+
+void TestCatalogLoader::scriptsOfRarerKindsRun()
+{
+    auto t = openTree();
+    QVERIFY(t);
+    ObjectTreeModel &m = *t->model;
+    ScriptGenerator generator(t->session.get());
+    auto scriptOf = [&](ObjectKind folderKind, const char *name) {
+        const QModelIndex i = objectIndex(m, folderKind, QString::fromUtf8(name));
+        return i.isValid() ? script(generator, m.object(i), true)
+                           : QStringLiteral("-- %1 not found").arg(QLatin1String(name));
+    };
+    const QString range = scriptOf(ObjectKind::Type, "float_range");
+    QVERIFY2(range.startsWith(QLatin1String("CREATE TYPE \"Odd \"\"Schema\"\"\".float_range AS RANGE (\n    "
+                                            "SUBTYPE = double precision,\n    SUBTYPE_DIFF = float8mi,")),
+             qPrintable(range));
+    const QString total = scriptOf(ObjectKind::Aggregate, "Total");
+    QVERIFY2(total.startsWith(
+                 QLatin1String("CREATE AGGREGATE \"Odd \"\"Schema\"\"\".\"Total\"(integer) (\n    SFUNC = ")),
+             qPrintable(total));
+    QVERIFY2(total.contains(QLatin1String("    INITCOND = '0'")), qPrintable(total));
+    const QString base = scriptOf(ObjectKind::Table, "audit_base");
+    QVERIFY2(base.startsWith(QLatin1String("CREATE UNLOGGED TABLE")), qPrintable(base));
+    QVERIFY2(base.contains(QLatin1String("\nWITH (fillfactor=70, autovacuum_enabled=false);")),
+             qPrintable(base));
+    const QString child = scriptOf(ObjectKind::Table, "audit_child");
+    for (const char *part :
+         {"    detail jsonb\n)\nINHERITS (\"Odd \"\"Schema\"\"\".audit_base);", "ENABLE ROW LEVEL SECURITY;",
+          "CREATE TRIGGER touch_at BEFORE INSERT ON",
+          "COMMENT ON TRIGGER touch_at ON \"Odd \"\"Schema\"\"\".audit_child IS 'Stamps the row';"})
+        QVERIFY2(child.contains(QLatin1String(part)), qPrintable(QLatin1String(part) + u'\n' + child));
+    const QString remote = scriptOf(ObjectKind::ForeignTable, "remote_items");
+    for (const char *part :
+         {"CREATE FOREIGN TABLE", "    id integer OPTIONS (column_name 'item_id') NOT NULL,",
+          "SERVER \"Remote Box\"\nOPTIONS (table_name 'it''s items');"})
+        QVERIFY2(remote.contains(QLatin1String(part)), qPrintable(QLatin1String(part) + u'\n' + remote));
+
+    // All of it runs in a fresh schema, and what it makes matches the original.
+    const QString from = pg::quoteIdentifierIfNeeded(kSchema);
+    const QString to = QStringLiteral("\"Fourth \"\"Schema\"\"\"");
+    QString all = QStringLiteral("CREATE SCHEMA %1;\n").arg(to) + range +
+                  scriptOf(ObjectKind::Function, "add_state") + total +
+                  scriptOf(ObjectKind::Function, "touch") + base + child + remote;
+    all.replace(from, to);
+    QVERIFY2(psql(all) != QLatin1String("<psql failed>"), qPrintable(all));
+    QCOMPARE(psql(QStringLiteral("SELECT %1.\"Total\"(x) FROM (VALUES (1), (2), (3)) v(x)").arg(to)),
+             QStringLiteral("6"));
+    const QString facts = QStringLiteral(
+        "SELECT string_agg(concat_ws('|', c.relname, c.relkind, c.relpersistence, c.reloptions, "
+        "c.relrowsecurity, "
+        "(SELECT count(*) FROM pg_trigger g WHERE g.tgrelid = c.oid AND NOT g.tgisinternal), (SELECT "
+        "string_agg(p.relname, ',') FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE "
+        "i.inhrelid = "
+        "c.oid), (SELECT ft.ftoptions FROM pg_foreign_table ft WHERE ft.ftrelid = c.oid), (SELECT "
+        "string_agg(concat(a.attname, a.attfdwoptions, a.attnotnull, a.attislocal), ',' ORDER BY a.attnum) "
+        "FROM "
+        "pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0)), E'\\n' ORDER BY c.relname) FROM "
+        "pg_class c "
+        "WHERE c.relnamespace = %1::regnamespace AND c.relname IN ('audit_base', 'audit_child', "
+        "'remote_items')");
+    QCOMPARE(psql(facts.arg(pg::quoteLiteral(to))), psql(facts.arg(pg::quoteLiteral(from))));
 }
 
 void TestCatalogLoader::scriptAsSelectRuns()

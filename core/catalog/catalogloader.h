@@ -3,6 +3,7 @@
 #include "catalog/catalogobject.h"
 #include "pg/error.h"
 
+#include <QList>
 #include <QObject>
 
 namespace tusk::pg {

@@ -3,6 +3,8 @@
 #include "catalog/catalogobject.h"
 #include "catalog/queryrunner.h"
 
+#include <QList>
+
 #include <optional>
 
 namespace tusk::catalog {

@@ -1,5 +1,6 @@
 #include "browser/objecticons.h"
 
+#include <QColor>
 #include <QHash>
 #include <QIconEngine>
 #include <QImage>

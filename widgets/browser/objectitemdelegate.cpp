@@ -3,6 +3,9 @@
 #include "browser/objecticons.h"
 #include "catalog/objecttreemodel.h"
 
+#include <QColor>
+#include <QPalette>
+
 namespace tusk::widgets {
 
 namespace {

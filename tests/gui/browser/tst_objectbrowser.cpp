@@ -11,7 +11,6 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QHeaderView>
 #include <QImage>
 #include <QLineEdit>
 #include <QSignalSpy>

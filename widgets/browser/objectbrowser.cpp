@@ -66,6 +66,9 @@ ObjectBrowser::ObjectBrowser(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_filterTimer, &QTimer::timeout, this, &ObjectBrowser::applyFilter);
     connect(m_view, &QWidget::customContextMenuRequested, this, &ObjectBrowser::showContextMenu);
+    // The proxy (and so the selection model) lives as long as the browser; sessions come and go.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ObjectBrowser::updateActions);
     // A reset clears the header's per-section settings (the view's header hears of it first).
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ObjectBrowser::updateColumnWidths);
     createActions();
@@ -142,8 +145,6 @@ void ObjectBrowser::setSession(pg::Session *session)
         if (!m_proxy->filterRegularExpression().pattern().isEmpty())
             expandMatches({});
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &ObjectBrowser::updateActions);
     connect(session, &pg::Session::connected, this, &ObjectBrowser::reload);
     if (session->state() == pg::Session::State::Connected)
         reload();

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "catalog/rowset.h"
+#include "pg/error.h"
+#include "result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace tusk::pg {
+class Session;
+}
+
+namespace tusk::catalog {
+
+/// One parameterised catalog statement ($1, $2… filled from params).
+struct CatalogQuery
+{
+    QString sql;
+    QStringList params;
+};
+
+/// Runs catalog queries on a Session that others may share, and hands back whole result sets.
+///
+/// Only the generations it started are looked at, so the session can carry a user's queries at
+/// the same time. A batch's callback runs once, on the runner's thread, when every query of the
+/// batch has ended: with all their rows in order, or with the first error. Callbacks die with the
+/// runner (make it a child of whoever the callback captures).
+/// @code
+/// runner->run({{sql, {QString::number(oid)}}}, [this](const QueryRunner::Outcome &r) {
+///     if (!r) report(r.error()); else use(r->first());
+/// });
+/// @endcode
+class QueryRunner : public QObject
+{
+    Q_OBJECT
+public:
+    using Outcome = Result<QList<RowSet>, pg::Error>;
+    using Callback = std::function<void(const Outcome &)>;
+
+    explicit QueryRunner(pg::Session *session, QObject *parent = nullptr);
+
+    pg::Session *session() const;
+    /// The server's PG_VERSION_NUM; the newest known release while not connected yet (queries then
+    /// fail with "not connected" anyway).
+    int serverVersion() const;
+
+    void run(const QList<CatalogQuery> &queries, Callback done);
+
+private:
+    struct Batch
+    {
+        QList<RowSet> results;
+        int remaining = 0;
+        std::optional<pg::Error> error;
+        Callback done;
+    };
+    struct Pending
+    {
+        std::shared_ptr<Batch> batch;
+        int index = 0;
+    };
+
+    void onEnded(quint64 generation, const std::optional<pg::Error> &error);
+
+    QPointer<pg::Session> m_session;
+    QHash<quint64, Pending> m_pending;
+};
+
+} // namespace tusk::catalog

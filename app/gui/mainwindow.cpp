@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "browser/objectbrowser.h"
 #include "common/commandpalette.h"
 #include "common/connectiondialog.h"
 #include "common/palettes.h"
@@ -40,6 +41,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_secrets(new state::SecretStore(this))
     , m_connectionsPanel(new ConnectionsPanel(m_profiles, this))
     , m_colorLabel(new QLabel(this))
+    , m_browser(new widgets::ObjectBrowser(this))
+    , m_browserSession(new pg::Session(QStringLiteral("tusk-browser"), this))
     , m_tabs(new QTabWidget(this))
     , m_panel(new ConnectionPanel(this))
     , m_historyPanel(new HistoryPanel(m_history, this))
@@ -75,6 +78,20 @@ MainWindow::MainWindow(QWidget *parent)
     serverScroll->setWidget(m_panel);
     serverDock->setWidget(serverScroll);
     addDockWidget(Qt::LeftDockWidgetArea, serverDock);
+    auto *objectsDock = new QDockWidget(tr("Objects"), this);
+    objectsDock->setObjectName(QStringLiteral("objectsDock"));
+    objectsDock->setWidget(m_browser);
+    addDockWidget(Qt::LeftDockWidgetArea, objectsDock);
+    m_browser->setSession(m_browserSession);
+    connect(m_browser, &widgets::ObjectBrowser::scriptReady, this, [this](const QString &sql) {
+        QueryWorkspace *w = currentWorkspace() ? currentWorkspace() : newQueryTab();
+        if (!w)
+            return;
+        w->editor()->append((w->editor()->text().isEmpty() ? QString() : QStringLiteral("\n\n")) + sql);
+        w->editor()->setFocus();
+    });
+    connect(m_browser, &widgets::ObjectBrowser::scriptFailed, m_panel, &ConnectionPanel::showError);
+
     auto *historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
     historyDock->setWidget(m_historyPanel);
@@ -87,8 +104,10 @@ MainWindow::MainWindow(QWidget *parent)
         w->editor()->setFocus();
     });
 
-    resizeDocks({connectionsDock, serverDock, historyDock}, {360, 360, 360}, Qt::Horizontal);
-    resizeDocks({connectionsDock, serverDock, historyDock}, {160, 300, 300}, Qt::Vertical);
+    tabifyDockWidget(serverDock, historyDock);
+    serverDock->raise();
+    resizeDocks({connectionsDock, objectsDock, serverDock}, {360, 360, 360}, Qt::Horizontal);
+    resizeDocks({connectionsDock, objectsDock, serverDock}, {140, 420, 240}, Qt::Vertical);
     createMenus();
     m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
     m_tlsLabel->setObjectName(QStringLiteral("tlsStatus"));
@@ -236,6 +255,7 @@ void MainWindow::connectProfile(const state::ConnectionProfile &profile)
 void MainWindow::connectTo(const pg::ConnectionParams &params)
 {
     m_params = params;
+    m_browserSession->connectTo(params);
     m_panel->showConnecting(params.displayName());
     newQueryTab();
 }

@@ -11,6 +11,12 @@ class ConnectionsPanel;
 class HistoryPanel;
 class QueryWorkspace;
 
+namespace tusk::pg {
+class Session;
+}
+namespace tusk::widgets {
+class ObjectBrowser;
+}
 namespace tusk::state {
 class EditorTabStore;
 class HistoryStore;
@@ -61,6 +67,8 @@ private:
     QString m_color; ///< the current connection's colour (production red, ...)
     bool m_confirmDestructive = false;
     QLabel *m_colorLabel;
+    tusk::widgets::ObjectBrowser *m_browser;
+    tusk::pg::Session *m_browserSession; ///< its own session: a user's open transaction never blocks the tree
     QTabWidget *m_tabs;
     ConnectionPanel *m_panel;
     HistoryPanel *m_historyPanel;

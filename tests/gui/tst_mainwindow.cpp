@@ -2,6 +2,8 @@
 
 #include "../common/fixture.h"
 #include "../common/guitest.h"
+#include "browser/objectbrowser.h"
+#include "catalog/objecttreemodel.h"
 #include "common/commandpalette.h"
 #include "common/palettes.h"
 #include "mainwindow.h"
@@ -57,6 +59,13 @@ void TestMainWindow::showsTheConnectedServer()
         QCOMPARE(w.findChild<QLabel *>(QStringLiteral("transactionStatus"))->text(),
                  QStringLiteral("auto-commit"));
         QVERIFY(w.windowTitle().contains(QLatin1String("tusk@127.0.0.1")));
+        // The object browser (its own session) lists the server's databases.
+        auto *browser = w.findChild<widgets::ObjectBrowser *>();
+        QVERIFY(browser);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            browser->model()->rowCount() > 0 &&
+                !browser->model()->index(0, 0).data().toString().startsWith(QLatin1String("Loading")),
+            10000);
         const bool dark = theme == widgets::Theme::Dark;
         const QString path = test::saveScreenshot(&w, dark ? QStringLiteral("mainwindow-dark")
                                                            : QStringLiteral("mainwindow-light"));

@@ -2,7 +2,6 @@
 
 #include "state/sqliteworker.h"
 
-#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -78,13 +77,15 @@ void EditorTabStore::remove(const QString &id)
 
 void EditorTabStore::loadAll()
 {
-    QPointer<EditorTabStore> self(this);
-    m_db->post([self](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        QList<EditorTab> tabs;
-        if (q.exec(
-                QStringLiteral("SELECT id, ord, title, conninfo, file_path, body, cursor_line, cursor_index, "
-                               "modified, saved_at FROM editor_tabs ORDER BY ord, saved_at"))) {
+    m_db->request<QList<EditorTab>>(
+        this,
+        [](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QList<EditorTab> tabs;
+            if (!q.exec(QStringLiteral(
+                    "SELECT id, ord, title, conninfo, file_path, body, cursor_line, cursor_index, "
+                    "modified, saved_at FROM editor_tabs ORDER BY ord, saved_at")))
+                return tabs;
             while (q.next()) {
                 EditorTab t;
                 t.id = q.value(0).toString();
@@ -99,13 +100,9 @@ void EditorTabStore::loadAll()
                 t.savedAt = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong());
                 tabs << t;
             }
-        }
-        if (self)
-            QMetaObject::invokeMethod(self, [self, tabs] {
-                if (self)
-                    emit self->loaded(tabs);
-            });
-    });
+            return tabs;
+        },
+        [this](const QList<EditorTab> &tabs) { emit loaded(tabs); });
 }
 
 void EditorTabStore::flush()

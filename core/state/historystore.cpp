@@ -2,11 +2,12 @@
 
 #include "state/sqliteworker.h"
 
-#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <optional>
 
 namespace tusk::state {
 
@@ -40,54 +41,57 @@ HistoryStore::~HistoryStore() = default;
 
 void HistoryStore::record(const HistoryEntry &entry)
 {
-    QPointer<HistoryStore> self(this);
-    m_db->post([self, entry](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO query_history (executed_at, duration_ms, row_count, connection, sql, error, "
-            "sqlstate) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(entry.executedAt.toMSecsSinceEpoch());
-        q.addBindValue(entry.durationMs);
-        q.addBindValue(entry.rows);
-        // A null QString binds as SQL NULL; the columns hold '' for "none".
-        auto text = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
-        q.addBindValue(text(entry.connection));
-        q.addBindValue(text(entry.sql));
-        q.addBindValue(text(entry.error));
-        q.addBindValue(text(entry.sqlState));
-        if (!q.exec()) {
-            qWarning("tusk: could not record history: %s", qPrintable(q.lastError().text()));
-            return;
-        }
-        HistoryEntry stored = entry;
-        stored.id = q.lastInsertId().toLongLong();
-        if (self)
-            QMetaObject::invokeMethod(self, [self, stored] {
-                if (self)
-                    emit self->recorded(stored);
-            });
-    });
+    m_db->request<std::optional<HistoryEntry>>(
+        this,
+        [entry](QSqlDatabase &db) -> std::optional<HistoryEntry> {
+            QSqlQuery q(db);
+            q.prepare(
+                QStringLiteral("INSERT INTO query_history (executed_at, duration_ms, row_count, connection, "
+                               "sql, error, sqlstate) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(entry.executedAt.toMSecsSinceEpoch());
+            q.addBindValue(entry.durationMs);
+            q.addBindValue(entry.rows);
+            // A null QString binds as SQL NULL; the columns hold '' for "none".
+            auto text = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
+            q.addBindValue(text(entry.connection));
+            q.addBindValue(text(entry.sql));
+            q.addBindValue(text(entry.error));
+            q.addBindValue(text(entry.sqlState));
+            if (!q.exec()) {
+                qWarning("tusk: could not record history: %s", qPrintable(q.lastError().text()));
+                return std::nullopt;
+            }
+            HistoryEntry stored = entry;
+            stored.id = q.lastInsertId().toLongLong();
+            return stored;
+        },
+        [this](const std::optional<HistoryEntry> &stored) {
+            if (stored)
+                emit recorded(*stored);
+        });
 }
 
 quint64 HistoryStore::search(const QString &text, int limit)
 {
     const quint64 id = m_nextRequest++;
-    QPointer<HistoryStore> self(this);
-    m_db->post([self, id, text, limit](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        // instr() instead of LIKE: user text may contain % and _ and must match literally.
-        q.prepare(
-            QStringLiteral("SELECT id, executed_at, duration_ms, row_count, connection, sql, error, sqlstate "
-                           "FROM query_history WHERE ? = '' OR instr(lower(sql), lower(?)) > 0 "
-                           "OR instr(lower(connection), lower(?)) > 0 OR instr(lower(error), lower(?)) > 0 "
-                           "ORDER BY executed_at DESC, id DESC LIMIT ?"));
-        for (int i = 0; i < 4; ++i)
-            q.addBindValue(text.isNull() ? QStringLiteral("") : text);
-        q.addBindValue(limit);
-        QList<HistoryEntry> out;
-        if (!q.exec())
-            qWarning("tusk: history search failed: %s", qPrintable(q.lastError().text()));
-        else {
+    m_db->request<QList<HistoryEntry>>(
+        this,
+        [text, limit](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            // instr() instead of LIKE: user text may contain % and _ and must match literally.
+            q.prepare(QStringLiteral(
+                "SELECT id, executed_at, duration_ms, row_count, connection, sql, error, sqlstate "
+                "FROM query_history WHERE ? = '' OR instr(lower(sql), lower(?)) > 0 "
+                "OR instr(lower(connection), lower(?)) > 0 OR instr(lower(error), lower(?)) > 0 "
+                "ORDER BY executed_at DESC, id DESC LIMIT ?"));
+            for (int i = 0; i < 4; ++i)
+                q.addBindValue(text.isNull() ? QStringLiteral("") : text);
+            q.addBindValue(limit);
+            QList<HistoryEntry> out;
+            if (!q.exec()) {
+                qWarning("tusk: history search failed: %s", qPrintable(q.lastError().text()));
+                return out;
+            }
             while (q.next()) {
                 HistoryEntry e;
                 e.id = q.value(0).toLongLong();
@@ -100,13 +104,9 @@ quint64 HistoryStore::search(const QString &text, int limit)
                 e.sqlState = q.value(7).toString();
                 out << e;
             }
-        }
-        if (self)
-            QMetaObject::invokeMethod(self, [self, id, out] {
-                if (self)
-                    emit self->searchFinished(id, out);
-            });
-    });
+            return out;
+        },
+        [this, id](const QList<HistoryEntry> &entries) { emit searchFinished(id, entries); });
     return id;
 }
 

@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
@@ -99,20 +98,20 @@ void ProfileStore::remove(const QString &id)
 
 void ProfileStore::loadAll()
 {
-    QPointer<ProfileStore> self(this);
-    m_db->post([self](QSqlDatabase &db) {
-        QList<ConnectionProfile> out;
-        QSqlQuery q(db);
-        if (q.exec(QStringLiteral("SELECT id, name, body FROM connection_profiles ORDER BY lower(name)"))) {
-            while (q.next())
-                out << fromJson(q.value(0).toString(), q.value(1).toString(), q.value(2).toString().toUtf8());
-        }
-        if (self)
-            QMetaObject::invokeMethod(self, [self, out] {
-                if (self)
-                    emit self->loaded(out);
-            });
-    });
+    m_db->request<QList<ConnectionProfile>>(
+        this,
+        [](QSqlDatabase &db) {
+            QList<ConnectionProfile> out;
+            QSqlQuery q(db);
+            if (q.exec(
+                    QStringLiteral("SELECT id, name, body FROM connection_profiles ORDER BY lower(name)"))) {
+                while (q.next())
+                    out << fromJson(q.value(0).toString(), q.value(1).toString(),
+                                    q.value(2).toString().toUtf8());
+            }
+            return out;
+        },
+        [this](const QList<ConnectionProfile> &profiles) { emit loaded(profiles); });
 }
 
 void ProfileStore::flush()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -28,6 +29,23 @@ public:
     ~SqliteWorker() override;
 
     void post(Job job);
+
+    /// Runs `query` on the database thread and hands its result to `done` on `context`'s thread;
+    /// dropped when `context` is gone by then.
+    template<typename T>
+    void request(QObject *context, std::function<T(QSqlDatabase &)> query,
+                 std::function<void(const T &)> done)
+    {
+        QPointer<QObject> guard(context);
+        post([guard, query = std::move(query), done = std::move(done)](QSqlDatabase &db) {
+            T result = query(db);
+            if (guard)
+                QMetaObject::invokeMethod(guard, [guard, done, result = std::move(result)] {
+                    if (guard)
+                        done(result);
+                });
+        });
+    }
     /// Blocks until every job posted so far has run (tests and shutdown only).
     void flush();
     const QString &path() const { return m_path; }

@@ -2,9 +2,11 @@
 
 #include "grid/resultmodel.h"
 
+#include "../../common/chunks.h"
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
+
 #include <QTest>
 
 using namespace tusk;
@@ -12,34 +14,8 @@ using tusk::widgets::ResultModel;
 
 namespace {
 
-pg::Columns columns(std::initializer_list<std::tuple<const char *, quint32, int>> defs)
-{
-    auto cols = std::make_shared<QVector<pg::Column>>();
-    for (const auto &[name, oid, typmod] : defs) {
-        pg::Column c;
-        c.name = QString::fromUtf8(name);
-        c.typeOid = oid;
-        c.typeModifier = typmod;
-        cols->append(c);
-    }
-    return cols;
-}
-
-// Rows of cells; nullptr is NULL.
-pg::ResultChunk chunk(int cols, std::initializer_list<std::initializer_list<const char *>> rows)
-{
-    pg::ResultChunk c(cols);
-    for (const auto &row : rows) {
-        for (const char *cell : row) {
-            if (cell)
-                c.appendCell(cell, int(qstrlen(cell)));
-            else
-                c.appendNull();
-        }
-        c.finishRow();
-    }
-    return c;
-}
+using test::chunk;
+using test::columns;
 
 std::vector<qint64> viewOrder(const ResultModel &model)
 {

@@ -1,38 +1,15 @@
 #include "export/rowwriter.h"
 
+#include "../../common/chunks.h"
+
 #include <QTest>
 
 using namespace tusk;
 using namespace tusk::exporting;
 
 namespace {
-pg::Columns columns(std::initializer_list<std::pair<const char *, quint32>> defs)
-{
-    auto cols = std::make_shared<QVector<pg::Column>>();
-    for (const auto &[name, oid] : defs) {
-        pg::Column c;
-        c.name = QString::fromUtf8(name);
-        c.typeOid = oid;
-        cols->append(c);
-    }
-    return cols;
-}
-
-// Rows of cells; nullptr is NULL.
-pg::ResultChunk chunk(int cols, std::initializer_list<std::initializer_list<const char *>> rows)
-{
-    pg::ResultChunk c(cols);
-    for (const auto &row : rows) {
-        for (const char *cell : row) {
-            if (cell)
-                c.appendCell(cell, int(qstrlen(cell)));
-            else
-                c.appendNull();
-        }
-        c.finishRow();
-    }
-    return c;
-}
+using test::chunk;
+using test::columns;
 
 QByteArray write(RowFormat format, const pg::Columns &cols, const pg::ResultChunk &rows)
 {

@@ -5,6 +5,7 @@
 #include "../common/guitest.h"
 #include "../common/stallwatchdog.h"
 #include "editor/sqleditor.h"
+#include "grid/resultview.h"
 #include "historypanel.h"
 #include "queryworkspace.h"
 #include "resultpane.h"
@@ -39,6 +40,10 @@ private slots:
     void historyReopensAQuery();
     void explicitTransactionNeedsCommitOrRollback();
     void asksBeforeADestructiveStatement();
+    void handlesSixteenHundredColumns();
+    void handlesA100MegabyteCell();
+    void reportsNonUtf8TextFromASqlAsciiDatabase();
+    void droppedConnectionSaysTheTransactionIsLostAndKeepsTheText();
     void fetchesAMillionRowsWithoutStallingTheUi();
     void unsavedTextSurvivesACrash();
     void exportsWholeResultsAndCancelsCleanly();
@@ -240,6 +245,97 @@ void TestQueryWorkspace::asksBeforeADestructiveStatement()
     w->runScript();
     QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
     QCOMPARE(asked.size(), 1);
+}
+
+void TestQueryWorkspace::handlesSixteenHundredColumns()
+{
+    QStringList cols;
+    for (int i = 1; i <= 1600; ++i)
+        cols << QStringLiteral("%1 AS c%1").arg(i);
+    QueryWorkspace *w = workspace();
+    w->editor()->setText(QStringLiteral("SELECT ") + cols.join(QStringLiteral(", ")) +
+                         QStringLiteral(" FROM generate_series(1, 100)"));
+    test::StallWatchdog watchdog;
+    w->runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 20000);
+    ResultPane *pane = lastPane(w);
+    QVERIFY(pane);
+    QCOMPARE(pane->view()->model()->columnCount(), 1600);
+    QCOMPARE(pane->rowCount(), qint64(100));
+    QCOMPARE(pane->view()->model()->index(99, 1599).data().toString(), QStringLiteral("1600"));
+    qInfo("1,600 columns: worst UI stall %lld ms", watchdog.worstStallMs());
+}
+
+void TestQueryWorkspace::handlesA100MegabyteCell()
+{
+    QueryWorkspace *w = workspace();
+    w->editor()->setText(
+        QStringLiteral("SELECT 1 AS id, repeat('x', 100 * 1024 * 1024) AS huge, 'after' AS tail"));
+    w->runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 60000);
+    ResultPane *pane = lastPane(w);
+    QVERIFY(pane);
+    QCOMPARE(pane->rowCount(), qint64(1));
+    const QString shown = pane->view()->model()->index(0, 1).data().toString();
+    QVERIFY2(shown.size() < 5000, qPrintable(QString::number(shown.size()))); // the grid shows a prefix
+    QCOMPARE(pane->view()->model()->index(0, 2).data().toString(), QStringLiteral("after"));
+    test::saveScreenshot(w, QStringLiteral("query-huge-cell-light"));
+}
+
+void TestQueryWorkspace::reportsNonUtf8TextFromASqlAsciiDatabase()
+{
+    // A SQL_ASCII database stores bytes unchecked, e.g. Latin-1 text.
+    m_cluster->psql(QStringLiteral("primary"), QStringLiteral("DROP DATABASE IF EXISTS tusk_ascii"));
+    auto created =
+        m_cluster->psql(QStringLiteral("primary"),
+                        QStringLiteral("CREATE DATABASE tusk_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' "
+                                       "LC_CTYPE 'C' TEMPLATE template0"));
+    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error()));
+    QString uri = m_uri;
+    uri.replace(QStringLiteral("/postgres?"), QStringLiteral("/tusk_ascii?"));
+    QueryWorkspace w(test::paramsFor(uri), nullptr);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->state() == pg::Session::State::Connected, 10000);
+    w.editor()->setText(QStringLiteral("SELECT E'caf\\xe9 \\xff\\xfe' AS latin1, 'ok' AS fine"));
+    w.runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), 10000);
+    // The server refuses to send bytes that are not UTF-8 to a UTF-8 client (Tusk always asks
+    // for UTF-8): the user gets that error, clearly, and the tab keeps working.
+    QVERIFY2(w.messages()->toPlainText().contains(QLatin1String("22021")),
+             qPrintable(w.messages()->toPlainText()));
+    QVERIFY(w.messages()->toPlainText().contains(QLatin1String("invalid byte sequence")));
+    w.editor()->setText(QStringLiteral("SELECT '\\xdeadbeef00'::bytea AS raw_bytes"));
+    w.runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), 10000);
+    auto *pane = qobject_cast<ResultPane *>(w.results()->widget(w.results()->count() - 1));
+    QVERIFY2(pane, qPrintable(w.messages()->toPlainText()));
+    QCOMPARE(pane->view()->model()->index(0, 0).data().toString(),
+             QStringLiteral("\\xdeadbeef00")); // binary as hex
+}
+
+void TestQueryWorkspace::droppedConnectionSaysTheTransactionIsLostAndKeepsTheText()
+{
+    QueryWorkspace *w = workspace();
+    w->setExplicitTransactionMode(true);
+    const QString text = QStringLiteral("INSERT INTO gui_accounts VALUES (777, 'doomed', 1)");
+    w->editor()->setText(text);
+    w->runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
+    QCOMPARE(w->session()->transactionStatus(), pg::TransactionStatus::InTransaction);
+    m_cluster->psql(
+        QStringLiteral("primary"),
+        QStringLiteral("SELECT pg_terminate_backend(%1)").arg(w->session()->serverInfo().backendPid));
+    w->editor()->setText(text + QStringLiteral(";\nSELECT 1"));
+    w->runScript();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
+    const QString messages = w->messages()->toPlainText();
+    QVERIFY2(messages.contains(QLatin1String("transaction was lost")) ||
+                 messages.contains(QLatin1String("Connection lost")),
+             qPrintable(messages));
+    QVERIFY(w->editor()->text().startsWith(text)); // nothing the user typed is gone
+    auto count = m_cluster->psql(QStringLiteral("primary"),
+                                 QStringLiteral("SELECT count(*) FROM gui_accounts WHERE id = 777"));
+    QCOMPARE(count->trimmed(), QStringLiteral("0"));
 }
 
 void TestQueryWorkspace::fetchesAMillionRowsWithoutStallingTheUi()

@@ -1,5 +1,6 @@
 #include "queryworkspace.h"
 
+#include "editor/findbar.h"
 #include "editor/sqleditor.h"
 #include "resultpane.h"
 #include "sql/completioncatalog.h"
@@ -96,6 +97,7 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
     , m_tabId(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_autosaveTimer(new QTimer(this))
     , m_editor(new widgets::SqlEditor(this))
+    , m_findBar(new widgets::FindBar(m_editor, this))
     , m_results(new QTabWidget(this))
     , m_messages(new QPlainTextEdit(this))
     , m_toolbar(new QToolBar(this))
@@ -288,6 +290,10 @@ void QueryWorkspace::buildUi()
     connect(m_txModeAction, &QAction::toggled, this, &QueryWorkspace::setExplicitTransactionMode);
     m_commitAction = m_toolbar->addAction(tr("Commit"), this, &QueryWorkspace::commit);
     m_rollbackAction = m_toolbar->addAction(tr("Roll back"), this, &QueryWorkspace::rollback);
+    QAction *find = m_toolbar->addAction(tr("Find"), m_findBar, &widgets::FindBar::showFind);
+    find->setShortcut(QKeySequence::Find);
+    QAction *replace = m_toolbar->addAction(tr("Replace"), m_findBar, &widgets::FindBar::showReplace);
+    replace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     for (QAction *a : m_toolbar->actions())
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addActions(m_toolbar->actions());
@@ -310,8 +316,14 @@ void QueryWorkspace::buildUi()
     m_results->addTab(m_messages, tr("Messages"));
     m_results->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
 
+    auto *editorBox = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editorBox);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editor, 1);
+    editorLayout->addWidget(m_findBar);
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_editor);
+    split->addWidget(editorBox);
     split->addWidget(m_results);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);

@@ -17,8 +17,9 @@ class QTabWidget;
 class QToolBar;
 
 namespace tusk::widgets {
+class FindBar;
 class SqlEditor;
-}
+} // namespace tusk::widgets
 namespace tusk::sql {
 class CompletionCatalog;
 }
@@ -42,6 +43,7 @@ public:
     ~QueryWorkspace() override;
 
     tusk::widgets::SqlEditor *editor() const { return m_editor; }
+    tusk::widgets::FindBar *findBar() const { return m_findBar; }
     tusk::pg::Session *session() const { return m_session; }
     QTabWidget *results() const { return m_results; }
     QPlainTextEdit *messages() const { return m_messages; }
@@ -116,6 +118,7 @@ private:
     bool m_modifiedSinceFileSave = false;
     class QTimer *m_autosaveTimer;
     tusk::widgets::SqlEditor *m_editor;
+    tusk::widgets::FindBar *m_findBar;
     QTabWidget *m_results;
     QPlainTextEdit *m_messages;
     QToolBar *m_toolbar;

@@ -1,7 +1,10 @@
 // The SQL editor offscreen: statement at cursor, error marking, comments, completion, looks.
 
 #include "../common/guitest.h"
+#include "editor/findbar.h"
 #include "editor/sqleditor.h"
+
+#include <QLineEdit>
 
 #include <QTest>
 
@@ -18,6 +21,7 @@ private slots:
     void marksTheErrorPositionAfterMultibyteText();
     void togglesLineComments();
     void offersCompletionsFromTheProvider();
+    void findsAndReplaces();
     void looksRightInLightAndDark();
 };
 
@@ -97,6 +101,33 @@ void TestSqlEditor::offersCompletionsFromTheProvider()
     QTRY_VERIFY(e.isListActive());
     QTest::keyClick(&e, Qt::Key_Return);
     QCOMPARE(e.text(), QStringLiteral("SELECT * FROM crm.accounts"));
+}
+
+void TestSqlEditor::findsAndReplaces()
+{
+    SqlEditor e;
+    widgets::FindBar bar(&e);
+    e.setText(QStringLiteral(
+        "SELECT account_id FROM deals;\nSELECT Account_ID FROM contacts;\nSELECT accounts FROM x;"));
+    bar.showFind();
+    bar.findEdit()->setText(QStringLiteral("account_id"));
+    QVERIFY(bar.findNext());
+    int line = 0, index = 0;
+    e.getCursorPosition(&line, &index);
+    QCOMPARE(line, 0);
+    QVERIFY(bar.findNext());
+    e.getCursorPosition(&line, &index);
+    QCOMPARE(line, 1); // case-insensitive by default
+    bar.showReplace();
+    bar.replaceEdit()->setText(QStringLiteral("tenant_id"));
+    QCOMPARE(bar.replaceAll(), 2);
+    QCOMPARE(e.text(),
+             QStringLiteral(
+                 "SELECT tenant_id FROM deals;\nSELECT tenant_id FROM contacts;\nSELECT accounts FROM x;"));
+    e.undo(); // one undo step restores all
+    QVERIFY(e.text().contains(QLatin1String("Account_ID")));
+    bar.findEdit()->setText(QStringLiteral("nowhere"));
+    QVERIFY(!bar.findNext());
 }
 
 void TestSqlEditor::looksRightInLightAndDark()

@@ -322,9 +322,11 @@ void TestQueryWorkspace::droppedConnectionSaysTheTransactionIsLostAndKeepsTheTex
     w->runStatementAtCursor();
     QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
     QCOMPARE(w->session()->transactionStatus(), pg::TransactionStatus::InTransaction);
+    test::StallWatchdog watchdog;
     m_cluster->psql(
         QStringLiteral("primary"),
         QStringLiteral("SELECT pg_terminate_backend(%1)").arg(w->session()->serverInfo().backendPid));
+    watchdog.reset(); // psql ran on this thread above; measure the UI from here on
     w->editor()->setText(text + QStringLiteral(";\nSELECT 1"));
     w->runScript();
     QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
@@ -333,6 +335,7 @@ void TestQueryWorkspace::droppedConnectionSaysTheTransactionIsLostAndKeepsTheTex
                  messages.contains(QLatin1String("Connection lost")),
              qPrintable(messages));
     QVERIFY(w->editor()->text().startsWith(text)); // nothing the user typed is gone
+    QVERIFY2(watchdog.worstStallMs() < 100, qPrintable(QString::number(watchdog.worstStallMs())));
     auto count = m_cluster->psql(QStringLiteral("primary"),
                                  QStringLiteral("SELECT count(*) FROM gui_accounts WHERE id = 777"));
     QCOMPARE(count->trimmed(), QStringLiteral("0"));

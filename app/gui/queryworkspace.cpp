@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSaveFile>
@@ -269,30 +270,38 @@ QueryWorkspace::~QueryWorkspace() = default;
 void QueryWorkspace::buildUi()
 {
     m_toolbar->setIconSize(QSize(16, 16));
-    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_runAction = m_toolbar->addAction(tr("Run"), this, &QueryWorkspace::runStatementAtCursor);
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_runAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/run.svg")), tr("Run"), this,
+                                       &QueryWorkspace::runStatementAtCursor);
     m_runAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_runAction->setToolTip(tr("Run the statement at the cursor, or the selection (Ctrl+Enter)"));
-    m_runScriptAction = m_toolbar->addAction(tr("Run script"), this, &QueryWorkspace::runScript);
+    m_runScriptAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/run-script.svg")),
+                                             tr("Run script"), this, &QueryWorkspace::runScript);
     m_runScriptAction->setShortcuts(
         {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)});
     m_runScriptAction->setToolTip(tr("Run every statement, one after the other (F5)"));
-    m_cancelAction = m_toolbar->addAction(tr("Cancel"), this, &QueryWorkspace::cancel);
+    m_cancelAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/cancel.svg")), tr("Cancel"), this,
+                                          &QueryWorkspace::cancel);
     m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     m_cancelAction->setToolTip(tr("Cancel the running statement (Ctrl+.)"));
     m_toolbar->addSeparator();
-    m_txModeAction = m_toolbar->addAction(tr("Explicit transaction"));
+    m_txModeAction =
+        m_toolbar->addAction(QIcon(QStringLiteral(":/actions/transaction.svg")), tr("Explicit transaction"));
     m_txModeAction->setCheckable(true);
     m_txModeAction->setToolTip(
         tr("Off: every statement commits on its own. On: statements run in a transaction "
            "until you Commit or Roll back."));
     connect(m_txModeAction, &QAction::toggled, this, &QueryWorkspace::setExplicitTransactionMode);
-    m_commitAction = m_toolbar->addAction(tr("Commit"), this, &QueryWorkspace::commit);
-    m_rollbackAction = m_toolbar->addAction(tr("Roll back"), this, &QueryWorkspace::rollback);
-    QAction *find = m_toolbar->addAction(tr("Find"), m_findBar, &widgets::FindBar::showFind);
+    m_commitAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/commit.svg")), tr("Commit"), this,
+                                          &QueryWorkspace::commit);
+    m_rollbackAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/rollback.svg")), tr("Roll back"),
+                                            this, &QueryWorkspace::rollback);
+    QAction *find = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/find.svg")), tr("Find"), m_findBar,
+                                         &widgets::FindBar::showFind);
     find->setShortcut(QKeySequence::Find);
-    QAction *replace = m_toolbar->addAction(tr("Replace"), m_findBar, &widgets::FindBar::showReplace);
+    QAction *replace = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/replace.svg")), tr("Replace"),
+                                            m_findBar, &widgets::FindBar::showReplace);
     replace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     for (QAction *a : m_toolbar->actions())
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);

@@ -597,7 +597,8 @@ void SessionWorker::flushChunk()
     m_firstChunkSent = true;
     m_chunk = ResultChunk(m_columnCount);
     const qint64 nextRows = m_current->options.chunkRows;
-    m_chunk.reserve(nextRows, qMin<qint64>(kChunkArenaLimit, nextRows * m_avgRowBytes + 1024));
+    // 1/8 headroom: rows vary in width, and regrowing the arena copies it whole.
+    m_chunk.reserve(nextRows, qMin<qint64>(kChunkArenaLimit, nextRows * m_avgRowBytes * 9 / 8 + 4096));
     m_chunkClock.restart();
 }
 

@@ -3,11 +3,13 @@
 #include "state/profilestore.h"
 
 #include <QHBoxLayout>
-#include <QListWidget>
+#include <QHeaderView>
+#include <QMap>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using tusk::state::ConnectionProfile;
@@ -29,9 +31,11 @@ QIcon colorDot(const QString &color)
 ConnectionsPanel::ConnectionsPanel(tusk::state::ProfileStore *store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
-    , m_list(new QListWidget(this))
+    , m_tree(new QTreeWidget(this))
 {
-    m_list->setObjectName(QStringLiteral("connectionsList"));
+    m_tree->setObjectName(QStringLiteral("connectionsTree"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setRootIsDecorated(true);
     auto *add = new QPushButton(tr("New…"), this);
     auto *edit = new QPushButton(tr("Edit…"), this);
     auto *remove = new QPushButton(tr("Delete"), this);
@@ -42,7 +46,7 @@ ConnectionsPanel::ConnectionsPanel(tusk::state::ProfileStore *store, QWidget *pa
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_list, 1);
+    layout->addWidget(m_tree, 1);
     layout->addLayout(buttons);
 
     connect(add, &QPushButton::clicked, this, &ConnectionsPanel::newRequested);
@@ -60,30 +64,48 @@ ConnectionsPanel::ConnectionsPanel(tusk::state::ProfileStore *store, QWidget *pa
         m_store->remove(p->id);
         m_store->loadAll();
     });
-    connect(m_list, &QListWidget::itemDoubleClicked, this, [this] {
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this] {
         if (const ConnectionProfile *p = selected())
             emit connectRequested(*p);
     });
-    connect(m_store, &tusk::state::ProfileStore::loaded, this, &ConnectionsPanel::show);
+    connect(m_store, &tusk::state::ProfileStore::loaded, this, &ConnectionsPanel::showProfiles);
     m_store->loadAll();
 }
 
 const ConnectionProfile *ConnectionsPanel::selected() const
 {
-    const int row = m_list->currentRow();
-    return row >= 0 && row < m_profiles.size() ? &m_profiles[row] : nullptr;
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item || !item->data(0, Qt::UserRole).isValid())
+        return nullptr; // a server row, not a profile
+    const int index = item->data(0, Qt::UserRole).toInt();
+    return index >= 0 && index < m_profiles.size() ? &m_profiles[index] : nullptr;
 }
 
-void ConnectionsPanel::show(const QList<ConnectionProfile> &profiles)
+void ConnectionsPanel::showProfiles(const QList<ConnectionProfile> &profiles)
 {
     m_profiles = profiles;
-    m_list->clear();
-    for (const ConnectionProfile &p : profiles) {
-        auto *item = new QListWidgetItem(colorDot(p.color), p.name, m_list);
+    m_tree->clear();
+    QMap<QString, QTreeWidgetItem *> servers;
+    for (int i = 0; i < profiles.size(); ++i) {
+        const ConnectionProfile &p = profiles[i];
+        const QString server = !p.service.isEmpty() && p.host.isEmpty()
+                                   ? tr("service %1").arg(p.service)
+                                   : (p.host.isEmpty() ? QStringLiteral("localhost") : p.host) + u':' +
+                                         (p.port.isEmpty() ? QStringLiteral("5432") : p.port);
+        QTreeWidgetItem *&parent = servers[server];
+        if (!parent) {
+            parent = new QTreeWidgetItem(m_tree, {server});
+            parent->setFlags(Qt::ItemIsEnabled);
+            parent->setExpanded(true);
+        }
+        auto *item = new QTreeWidgetItem(parent, {p.name});
+        item->setIcon(0, colorDot(p.color));
+        item->setData(0, Qt::UserRole, i);
         QString tip = p.toParams().displayName();
         if (p.readOnly)
             tip += tr("\nread-only sessions");
         tip += tr("\npassword: %1").arg(ConnectionProfile::storageName(p.passwordStorage));
-        item->setToolTip(tip);
+        item->setToolTip(0, tip);
     }
+    m_tree->expandAll();
 }

@@ -4,21 +4,22 @@
 
 #include <QWidget>
 
-class QListWidget;
+class QTreeWidget;
 
 namespace tusk::state {
 class ProfileStore;
 }
 
-/// The saved connections, each with its colour; double-click connects, the buttons create,
-/// edit and delete profiles (through ConnectionDialog, wired by MainWindow).
+/// The saved connections as a tree of servers (host:port or service) and their profiles, each
+/// with its colour; double-click connects, the buttons create, edit and delete profiles (through
+/// ConnectionDialog, wired by MainWindow).
 class ConnectionsPanel : public QWidget
 {
     Q_OBJECT
 public:
     ConnectionsPanel(tusk::state::ProfileStore *store, QWidget *parent = nullptr);
 
-    QListWidget *list() const { return m_list; }
+    QTreeWidget *tree() const { return m_tree; }
     QList<tusk::state::ConnectionProfile> profiles() const { return m_profiles; }
 
 signals:
@@ -27,10 +28,10 @@ signals:
     void editRequested(const tusk::state::ConnectionProfile &profile);
 
 private:
-    void show(const QList<tusk::state::ConnectionProfile> &profiles);
+    void showProfiles(const QList<tusk::state::ConnectionProfile> &profiles);
     const tusk::state::ConnectionProfile *selected() const;
 
     tusk::state::ProfileStore *m_store;
-    QListWidget *m_list;
+    QTreeWidget *m_tree;
     QList<tusk::state::ConnectionProfile> m_profiles;
 };

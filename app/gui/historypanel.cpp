@@ -36,7 +36,7 @@ HistoryPanel::HistoryPanel(tusk::state::HistoryStore *store, QWidget *parent)
     connect(m_debounce, &QTimer::timeout, this, &HistoryPanel::refresh);
     connect(m_filter, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_store, &tusk::state::HistoryStore::recorded, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_store, &tusk::state::HistoryStore::searchFinished, this, &HistoryPanel::show);
+    connect(m_store, &tusk::state::HistoryStore::searchFinished, this, &HistoryPanel::showEntries);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this,
             [this](QTreeWidgetItem *item) { emit openRequested(item->data(1, Qt::UserRole).toString()); });
     refresh();
@@ -47,7 +47,7 @@ void HistoryPanel::refresh()
     m_request = m_store->search(m_filter->text());
 }
 
-void HistoryPanel::show(quint64 request, const QList<HistoryEntry> &entries)
+void HistoryPanel::showEntries(quint64 request, const QList<HistoryEntry> &entries)
 {
     if (request != m_request)
         return; // an older search answered late

@@ -27,7 +27,7 @@ signals:
 
 private:
     void refresh();
-    void show(quint64 request, const QList<tusk::state::HistoryEntry> &entries);
+    void showEntries(quint64 request, const QList<tusk::state::HistoryEntry> &entries);
 
     tusk::state::HistoryStore *m_store;
     QLineEdit *m_filter;

@@ -92,8 +92,12 @@ public:
     Status<QString> loadExtensions();
     Status<QString> waitForReplicas(int count);
     Status<QString> startWorkload();
+    void setTakenPorts(QList<int> *taken) { m_taken = taken; }
 
 private:
+    /// Starts a node; when its port was taken between choosing and binding it (other processes
+    /// pick free ports too), moves it to another free port and tries again.
+    Status<QString> startOnFreePort(const QString &name);
     void say(const QString &s)
     {
         if (m_progress)
@@ -104,7 +108,30 @@ private:
     LocalCluster &m_c;
     Progress m_progress;
     ToolRunner m_tools;
+    QList<int> *m_taken = nullptr;
 };
+
+Status<QString> ClusterBuilder::startOnFreePort(const QString &name)
+{
+    for (int attempt = 0;; ++attempt) {
+        Status<QString> started = m_c.startNode(name);
+        if (started || attempt == 3 || !m_taken)
+            return started;
+        const QString log = logTail(m_c.node(name).logFile);
+        if (!log.contains(QLatin1String("could not bind")) && !log.contains(QLatin1String("already in use")))
+            return started;
+        const int port = freePort(*m_taken);
+        for (SandboxNode &n : m_c.m_nodes) {
+            if (n.name == name)
+                n.port = port;
+        }
+        say(QStringLiteral("port taken meanwhile; %1 moves to port %2").arg(name).arg(port));
+        // Later lines of postgresql.conf win.
+        writeFile(m_c.node(name).dataDir + QStringLiteral("/postgresql.conf"),
+                  QStringLiteral("port = %1\n").arg(port).toUtf8(), QFile::ReadOwner | QFile::WriteOwner,
+                  true);
+    }
+}
 
 QString ClusterBuilder::serverConf(const QString &name, int port) const
 {
@@ -169,7 +196,7 @@ Status<QString> ClusterBuilder::initPrimary(int port)
     if (auto s = m_c.save(); !s)
         return s;
     say(QStringLiteral("starting primary on port %1").arg(port));
-    return m_c.startNode(n.name);
+    return startOnFreePort(n.name);
 }
 
 Status<QString> ClusterBuilder::addReplica(int index, int port)
@@ -198,7 +225,7 @@ Status<QString> ClusterBuilder::addReplica(int index, int port)
     if (auto s = m_c.save(); !s)
         return s;
     say(QStringLiteral("starting %1 on port %2").arg(n.name).arg(port));
-    return m_c.startNode(n.name);
+    return startOnFreePort(n.name);
 }
 
 Status<QString> ClusterBuilder::loadExtensions()
@@ -314,6 +341,7 @@ Result<LocalCluster, QString> LocalCluster::up(const SandboxOptions &options, co
 
     QList<int> taken;
     ClusterBuilder builder(c, progress);
+    builder.setTakenPorts(&taken);
     auto fail = [&c](const QString &why) -> Result<LocalCluster, QString> {
         c.down();
         return why;

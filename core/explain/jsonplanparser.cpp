@@ -78,6 +78,7 @@ Result<Plan, ParseError> JsonPlanParser::parse(const QString &text)
         return ParseError{QStringLiteral("empty input: no plan to read"), 0, 0};
 
     QByteArray utf8 = normalised.toUtf8();
+    bool numbersMasked = false;
     QJsonParseError error;
     QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     if (error.error != QJsonParseError::NoError) {
@@ -93,11 +94,14 @@ Result<Plan, ParseError> JsonPlanParser::parse(const QString &text)
         doc = QJsonDocument::fromJson(inner, &innerError);
         if (innerError.error != QJsonParseError::NoError)
             return jsonError(inner, innerError, &unwrapped);
+        numbersMasked = unwrapped.numbersMasked;
     }
     const auto statement = statementObject(doc);
     if (!statement)
         return statement.error();
-    return readStatement(*statement);
+    Plan plan = readStatement(*statement);
+    plan.numbersMasked = numbersMasked;
+    return plan;
 }
 
 } // namespace tusk::explain

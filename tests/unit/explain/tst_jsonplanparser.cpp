@@ -50,6 +50,7 @@ private slots:
     void toleratesBomCrlfAndWhitespace();
     void acceptsBareObjectAndAutoExplainObject();
     void stripsPsqlFrame();
+    void readsRegressionOutputWithMaskedNumbers();
     void rejectsTruncatedInputSayingWhere();
     void rejectsEmptyAndNonPlanInput();
     void computesExclusiveTimeWithLoops();
@@ -166,6 +167,17 @@ void TestJsonPlanParser::stripsPsqlFrame()
     const auto again = JsonPlanParser::parse(framed);
     QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().toString()));
     QCOMPARE(again->nodes.size(), 3);
+}
+
+void TestJsonPlanParser::readsRegressionOutputWithMaskedNumbers()
+{
+    const QByteArray masked = R"([{"Plan": {"Node Type": "Seq Scan", "Relation Name": "t", "Alias": "N",
+        "Total Cost": N.N, "Plan Rows": N, "Output": [N, "N"]}, "Planning Time": N.N}])";
+    const Plan plan = parsed(masked);
+    QVERIFY(plan.numbersMasked);
+    QCOMPARE(plan.root().alias, QStringLiteral("N"));
+    QCOMPARE(plan.root().totalCost, 0.0);
+    QVERIFY(!parsed(fixture("nested-loop.json")).numbersMasked);
 }
 
 void TestJsonPlanParser::rejectsTruncatedInputSayingWhere()

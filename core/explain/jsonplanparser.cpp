@@ -49,7 +49,9 @@ Result<QJsonObject, ParseError> statementObject(const QJsonDocument &doc)
     } else {
         top = doc.object();
     }
-    if (top.contains(QLatin1String("Plan")) && top.value(QLatin1String("Plan")).isObject())
+    const QJsonValue plan = top.value(QLatin1String("Plan"));
+    // A "Plan" without "Node Type" still counts: old pev2 samples trim nodes to what they test.
+    if (plan.isObject())
         return top;
     if (top.contains(QLatin1String("Node Type")))
         return QJsonObject{{QStringLiteral("Plan"), top}};

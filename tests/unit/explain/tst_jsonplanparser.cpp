@@ -53,6 +53,7 @@ private slots:
     void readsRegressionOutputWithMaskedNumbers();
     void rejectsTruncatedInputSayingWhere();
     void rejectsEmptyAndNonPlanInput();
+    void survivesEveryTruncation();
     void computesExclusiveTimeWithLoops();
     void dividesParallelTimeByProcesses();
     void subtractsInitPlansAndSubPlans();
@@ -206,6 +207,28 @@ void TestJsonPlanParser::rejectsEmptyAndNonPlanInput()
     QVERIFY(!JsonPlanParser::parse(QByteArray(R"({"a": 1})")).ok());
     QVERIFY(!JsonPlanParser::parse(QByteArray("[]")).ok());
     QVERIFY(!JsonPlanParser::parse(QByteArray("[1, 2]")).ok());
+    QVERIFY(!JsonPlanParser::parse(QByteArray(R"([{"Plan": 3}])")).ok());
+}
+
+void TestJsonPlanParser::survivesEveryTruncation()
+{
+    // Pastes get cut anywhere: every prefix must give a plan or an error, never a crash.
+    for (const char *name : {"parallel.json", "nested-loop-psql.txt"}) {
+        const QByteArray text = fixture(name);
+        int rejected = 0;
+        for (qsizetype n = 0; n < text.size(); ++n) {
+            const auto plan = JsonPlanParser::parse(text.left(n));
+            if (plan) {
+                const PlanAnalysis analysis(*plan);
+                QVERIFY(analysis.timings().size() == plan->nodes.size());
+            } else {
+                ++rejected;
+            }
+        }
+        // Exactly the prefixes that lack the closing bracket are rejected; after it come only
+        // whitespace and the psql frame.
+        QCOMPARE(rejected, text.lastIndexOf(']') + 1);
+    }
 }
 
 void TestJsonPlanParser::computesExclusiveTimeWithLoops()

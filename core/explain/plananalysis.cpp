@@ -1,5 +1,8 @@
 #include "explain/plananalysis.h"
 
+#include <QHash>
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 
@@ -54,11 +57,45 @@ void PlanAnalysis::computeTimes(const Plan &plan)
         if (n.hasActuals && !n.neverExecuted)
             t.misestimate = std::max(n.actualRows, 1.0) / std::max(n.planRows, 1.0);
     }
+    // A CTE's subplan runs while CTE Scans pull rows from it, so its time is inside theirs: it
+    // comes off the scans' exclusive time, in proportion to their inclusive time, and not off
+    // the parent it hangs under (which would subtract it twice).
+    QHash<QString, int> cteSubplans; // CTE name -> node id of its subplan
+    QHash<QString, QVector<int>> cteScans;
+    for (const PlanNode &n : plan.nodes) {
+        if (n.parentRelationship == ParentRelationship::InitPlan &&
+            n.subplanName.startsWith(QLatin1String("CTE ")))
+            cteSubplans.insert(n.subplanName.mid(4), n.id);
+        else if (n.nodeType == QLatin1String("CTE Scan"))
+            cteScans[n.extra.value(QStringLiteral("CTE Name")).toString()] << n.id;
+    }
+    QSet<int> absorbed;
+    for (auto it = cteSubplans.cbegin(); it != cteSubplans.cend(); ++it) {
+        if (cteScans.contains(it.key()))
+            absorbed.insert(it.value());
+    }
     for (const PlanNode &n : plan.nodes) {
         double children = 0;
-        for (int c : n.children)
-            children += m_timings.at(c).inclusiveMs;
+        for (int c : n.children) {
+            if (!absorbed.contains(c))
+                children += m_timings.at(c).inclusiveMs;
+        }
         m_timings[n.id].exclusiveMs = std::max(0.0, m_timings.at(n.id).inclusiveMs - children);
+    }
+    for (auto it = cteScans.cbegin(); it != cteScans.cend(); ++it) {
+        const int subplan = cteSubplans.value(it.key(), -1);
+        if (subplan < 0)
+            continue;
+        double scansMs = 0;
+        for (int s : it.value())
+            scansMs += m_timings.at(s).inclusiveMs;
+        if (scansMs <= 0)
+            continue;
+        const double cteMs = m_timings.at(subplan).inclusiveMs;
+        for (int s : it.value()) {
+            NodeTiming &t = m_timings[s];
+            t.exclusiveMs = std::max(0.0, t.exclusiveMs - cteMs * t.inclusiveMs / scansMs);
+        }
     }
     m_totalMs = plan.executionTimeMs.value_or(m_timings.first().inclusiveMs);
     if (m_totalMs > 0) {

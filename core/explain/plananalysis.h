@@ -26,9 +26,11 @@ struct NodeTiming
 ///   (the leader is assumed to participate; `parallel_leader_participation = off` overstates by one).
 /// - exclusive = inclusive − Σ children's inclusive, clamped at 0. InitPlans and SubPlans are
 ///   children like any other: their time is spent inside the parent's time, so subtracting them
-///   is right. CTE Scan: the CTE's own subplan hangs under the node that owns the WITH, not
-///   under the CTE Scan, yet the scan's time includes producing the CTE rows it reads; the CTE
-///   work is therefore counted twice (in the CTE subplan and in the scan's exclusive time).
+///   is right — except a CTE's subplan ("CTE name" InitPlan): it runs while CTE Scans read from
+///   it, so its time is inside the scans' time. It is not subtracted from the node it hangs
+///   under; instead it comes off the exclusive time of the CTE Scans that read it, split in
+///   proportion to their inclusive time. A CTE nobody scans (a data-modifying WITH) is treated
+///   like any InitPlan.
 /// - share = exclusive / Execution Time (or the root's inclusive time when that is missing).
 class PlanAnalysis
 {

@@ -57,6 +57,7 @@ private slots:
     void computesExclusiveTimeWithLoops();
     void dividesParallelTimeByProcesses();
     void subtractsInitPlansAndSubPlans();
+    void attributesCteWorkToCteScansOnce();
     void warnsAboutDiskSorts();
     void warnsAboutHashBatches();
     void gradesMisestimates();
@@ -262,6 +263,15 @@ void TestJsonPlanParser::subtractsInitPlansAndSubPlans()
     QCOMPARE(a.timing(3).inclusiveMs, 10.0);
     QCOMPARE(a.timing(0).exclusiveMs, 5.0);
     QCOMPARE(a.timing(1).exclusiveMs, 1.0);
+}
+
+void TestJsonPlanParser::attributesCteWorkToCteScansOnce()
+{
+    const PlanAnalysis a(parsed(fixture("cte.json")));
+    // The CTE (8 ms) runs inside the CTE Scan (10 ms): scan 10 − 8, Aggregate 12 − 10 only.
+    QCOMPARE(a.timing(1).exclusiveMs, 8.0);
+    QCOMPARE(a.timing(2).exclusiveMs, 2.0);
+    QCOMPARE(a.timing(0).exclusiveMs, 2.0);
 }
 
 void TestJsonPlanParser::warnsAboutDiskSorts()

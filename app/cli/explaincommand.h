@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+namespace tusk::cli {
+
+/// `tusk-cli explain [--input-format auto|json] FILE|-`: reads an EXPLAIN (FORMAT JSON) plan
+/// (bare or inside a psql frame) and prints its nodes with inclusive/exclusive times and
+/// warnings as one JSON object. Exit 0 on success, 2 on a usage error or unreadable input.
+int runExplain(const QStringList &args);
+
+} // namespace tusk::cli

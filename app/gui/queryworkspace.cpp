@@ -199,7 +199,10 @@ void QueryWorkspace::autosave()
     withoutSecret.remove(QStringLiteral("password")); // passwords never reach the state file
     t.conninfo = withoutSecret.toConninfo();
     t.filePath = m_filePath;
-    t.text = m_editor->text();
+    // A file-backed tab without edits is restored from its file: copying a 100 MB document into
+    // the state database every few seconds would stall the UI for nothing.
+    if (m_filePath.isEmpty() || m_modifiedSinceFileSave)
+        t.text = m_editor->text();
     m_editor->getCursorPosition(&t.cursorLine, &t.cursorIndex);
     t.modified = m_modifiedSinceFileSave;
     m_tabStore->save(t);
@@ -218,7 +221,13 @@ void QueryWorkspace::restore(const state::EditorTab &tab)
     m_tabId = tab.id;
     m_filePath = tab.filePath;
     m_order = tab.order;
-    m_editor->setText(tab.text);
+    QString error;
+    if (!tab.modified && !tab.filePath.isEmpty() && tab.text.isEmpty()) {
+        if (!openFile(tab.filePath, &error))
+            log(error, true);
+    } else {
+        m_editor->setText(tab.text);
+    }
     m_editor->setCursorPosition(tab.cursorLine, tab.cursorIndex);
     m_modifiedSinceFileSave = tab.modified;
     m_unsavedForAutosave = false;

@@ -398,15 +398,11 @@ std::optional<CatalogQuery> CatalogQueries::children(const CatalogObject &parent
 
 bool CatalogQueries::canHaveChildren(const CatalogObject &object)
 {
+    if (object.isRelation())
+        return true; // columns, indexes, partitions
     switch (object.kind) {
     case ObjectKind::Server:
     case ObjectKind::Schema:
-    case ObjectKind::Table:
-    case ObjectKind::PartitionedTable:
-    case ObjectKind::Partition:
-    case ObjectKind::View:
-    case ObjectKind::MaterializedView:
-    case ObjectKind::ForeignTable:
         return true;
     case ObjectKind::Database:
         // One connection sees one database's objects; the others need a session of their own.

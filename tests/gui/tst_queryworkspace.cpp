@@ -467,6 +467,21 @@ void TestQueryWorkspace::opensA100MegabyteFileQuickly()
     QVERIFY2(ms < 15000, qPrintable(QString::number(ms))); // measured 2.2-5.1 s in the ci build
     QVERIFY(w->editor()->lines() > 900000);
     QCOMPARE(w->title(), QStringLiteral("big.sql"));
+    // The unedited file is not copied into the state database: a restore reads the file again.
+    state::EditorTabStore store(m_stateDir.filePath(QStringLiteral("big.sqlite")));
+    QueryWorkspace saved(test::paramsFor(m_uri), nullptr, &store);
+    QVERIFY(saved.openFile(path, &error));
+    saved.autosave();
+    QSignalSpy loaded(&store, &state::EditorTabStore::loaded);
+    store.loadAll();
+    QVERIFY(loaded.wait(5000));
+    const auto tabs = loaded.first().first().value<QList<state::EditorTab>>();
+    QCOMPARE(tabs.size(), 1);
+    QVERIFY(tabs[0].text.isEmpty());
+    QCOMPARE(tabs[0].filePath, path);
+    QueryWorkspace restored(test::paramsFor(m_uri), nullptr);
+    restored.restore(tabs[0]);
+    QVERIFY(restored.editor()->lines() > 900000);
 }
 
 void TestQueryWorkspace::reportsInvalidUtf8InAFile()

@@ -71,7 +71,10 @@ void ResultPane::updateCount()
 {
     const qint64 all = rowCount();
     const qint64 shown = m_view->resultModel()->viewRowCount();
-    m_count->setText(shown == all ? tr("%L1 rows").arg(all) : tr("%L1 of %L2 rows").arg(shown).arg(all));
+    if (shown != all)
+        m_count->setText(tr("%L1 of %L2 rows").arg(shown).arg(all));
+    else
+        m_count->setText(all == 1 ? tr("1 row") : tr("%L1 rows").arg(all));
 }
 
 void ResultPane::exportWithDialog()

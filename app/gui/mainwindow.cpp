@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "queryshortcuts.h"
+
 #include "browser/objectbrowser.h"
 #include "common/commandpalette.h"
 #include "common/connectiondialog.h"
@@ -147,15 +149,20 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
+    const auto icon = [](const char *name) {
+        return QIcon(QStringLiteral(":/actions/%1.svg").arg(QLatin1String(name)));
+    };
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_N), this, &MainWindow::askForConnection);
-    file->addAction(tr("New &query tab"), QKeySequence(Qt::CTRL | Qt::Key_T), this, &MainWindow::newQueryTab);
-    file->addAction(tr("&Open SQL file…"), QKeySequence::Open, this, &MainWindow::openSqlFile);
-    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveSqlFile(false); });
+    file->addAction(icon("connect"), tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
+                    &MainWindow::askForConnection);
+    file->addAction(icon("new-tab"), tr("New &query tab"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
+                    &MainWindow::newQueryTab);
+    file->addAction(icon("open"), tr("&Open SQL file…"), QKeySequence::Open, this, &MainWindow::openSqlFile);
+    file->addAction(icon("save"), tr("&Save"), QKeySequence::Save, this, [this] { saveSqlFile(false); });
     file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveSqlFile(true); });
-    file->addAction(tr("&Close tab"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
+    file->addAction(icon("close"), tr("&Close tab"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
                     [this] { closeTab(m_tabs->currentIndex()); });
-    file->addAction(tr("&Reconnect"), this, [this] {
+    file->addAction(icon("reconnect"), tr("&Reconnect"), this, [this] {
         if (QueryWorkspace *w = currentWorkspace())
             w->session()->reconnect();
     });
@@ -164,33 +171,46 @@ void MainWindow::createMenus()
 
     QMenu *query = menuBar()->addMenu(tr("&Query"));
     // The current tab's actions, so they are in the menu, the palette and reachable by keyboard.
-    const std::pair<QString, void (QueryWorkspace::*)()> queryActions[] = {
-        {tr("Run statement at cursor"), &QueryWorkspace::runStatementAtCursor},
-        {tr("Run script"), &QueryWorkspace::runScript},
-        {tr("Cancel"), &QueryWorkspace::cancel},
-        {tr("Commit"), &QueryWorkspace::commit},
-        {tr("Roll back"), &QueryWorkspace::rollback},
+    // Each tab's own actions hold the keys; the menu only shows them (see queryshortcuts.h).
+    struct QueryEntry
+    {
+        const char *icon;
+        QString label;
+        QKeySequence key;
+        void (QueryWorkspace::*method)();
     };
-    for (const auto &[label, method] : queryActions) {
-        query->addAction(label, this, [this, m = method] {
-            if (QueryWorkspace *w = currentWorkspace())
-                (w->*m)();
-        });
+    const QueryEntry queryActions[] = {
+        {"run", tr("Run statement at cursor"), keys::runStatement().first(),
+         &QueryWorkspace::runStatementAtCursor},
+        {"run-script", tr("Run script"), keys::runScript().first(), &QueryWorkspace::runScript},
+        {"cancel", tr("Cancel"), keys::cancel(), &QueryWorkspace::cancel},
+        {"commit", tr("Commit"), {}, &QueryWorkspace::commit},
+        {"rollback", tr("Roll back"), {}, &QueryWorkspace::rollback},
+    };
+    for (const QueryEntry &e : queryActions) {
+        query->addAction(icon(e.icon), e.key.isEmpty() ? e.label : keys::menuLabel(e.label, e.key), this,
+                         [this, m = e.method] {
+                             if (QueryWorkspace *w = currentWorkspace())
+                                 (w->*m)();
+                         });
     }
-    query->addAction(tr("Toggle comment"), this, [this] {
-        if (QueryWorkspace *w = currentWorkspace())
-            w->editor()->toggleComment();
-    });
+    query->addSeparator();
+    query->addAction(icon("comment"), keys::menuLabel(tr("Toggle comment"), keys::toggleComment()), this,
+                     [this] {
+                         if (QueryWorkspace *w = currentWorkspace())
+                             w->editor()->toggleComment();
+                     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Command palette…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this, [this] {
-        auto *palette = new widgets::CommandPalette(this);
-        palette->setAttribute(Qt::WA_DeleteOnClose);
-        palette->setActions(widgets::CommandPalette::collectActions(this));
-        palette->move(mapToGlobal(QPoint((width() - palette->width()) / 2, 60)));
-        palette->show();
-        palette->filter()->setFocus();
-    });
+    view->addAction(icon("palette"), tr("Command palette…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                    this, [this] {
+                        auto *palette = new widgets::CommandPalette(this);
+                        palette->setAttribute(Qt::WA_DeleteOnClose);
+                        palette->setActions(widgets::CommandPalette::collectActions(this));
+                        palette->move(mapToGlobal(QPoint((width() - palette->width()) / 2, 60)));
+                        palette->show();
+                        palette->filter()->setFocus();
+                    });
     QMenu *theme = view->addMenu(tr("&Theme"));
     auto *group = new QActionGroup(this);
     const QString current =

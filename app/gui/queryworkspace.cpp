@@ -1,5 +1,7 @@
 #include "queryworkspace.h"
 
+#include "queryshortcuts.h"
+
 #include "editor/findbar.h"
 #include "editor/sqleditor.h"
 #include "resultpane.h"
@@ -282,17 +284,15 @@ void QueryWorkspace::buildUi()
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_runAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/run.svg")), tr("Run"), this,
                                        &QueryWorkspace::runStatementAtCursor);
-    m_runAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_runAction->setShortcuts(keys::runStatement());
     m_runAction->setToolTip(tr("Run the statement at the cursor, or the selection (Ctrl+Enter)"));
     m_runScriptAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/run-script.svg")),
                                              tr("Run script"), this, &QueryWorkspace::runScript);
-    m_runScriptAction->setShortcuts(
-        {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)});
+    m_runScriptAction->setShortcuts(keys::runScript());
     m_runScriptAction->setToolTip(tr("Run every statement, one after the other (F5)"));
     m_cancelAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/cancel.svg")), tr("Cancel"), this,
                                           &QueryWorkspace::cancel);
-    m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_cancelAction->setShortcut(keys::cancel());
     m_cancelAction->setToolTip(tr("Cancel the running statement (Ctrl+.)"));
     m_toolbar->addSeparator();
     m_txModeAction =

@@ -106,6 +106,15 @@ void TestMainWindow::commandPaletteRunsAnAction()
     auto *palette = w.findChild<widgets::CommandPalette *>();
     QVERIFY(palette);
     QVERIFY(palette->list()->count() > 10); // every menu action is listed
+    // The Query menu shows the tab's keys; the palette lists them apart from the name.
+    QTest::keyClicks(palette->filter(), QStringLiteral("run statement"));
+    QCOMPARE(palette->list()->count(), 1);
+    QCOMPARE(palette->list()->item(0)->text(), QStringLiteral("Query › Run statement at cursor"));
+    QCOMPARE(palette->list()->item(0)->data(widgets::CommandPalette::ShortcutRole).toString(),
+             QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText));
+    QVERIFY(!palette->list()->item(0)->icon().isNull());
+    palette->filter()->clear();
+    test::saveScreenshot(palette, QStringLiteral("command-palette-all-light"));
     QTest::keyClicks(palette->filter(), QStringLiteral("query tab"));
     QCOMPARE(palette->list()->count(), 1);
     QVERIFY(palette->list()->item(0)->text().contains(QLatin1String("New query tab")));

@@ -6,17 +6,65 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
+#include <QPixmap>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace tusk::widgets {
 
 namespace {
+// Shortcuts stand right-aligned and dimmed, as in a menu, so the names line up on the left.
+class ShortcutDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QString shortcut = index.data(CommandPalette::ShortcutRole).toString();
+        QStyleOptionViewItem opt(option);
+        initStyleOption(&opt, index);
+        const int margin = opt.fontMetrics.horizontalAdvance(u' ') * 2;
+        const int shortcutWidth =
+            shortcut.isEmpty() ? 0 : opt.fontMetrics.horizontalAdvance(shortcut) + margin;
+        // The name is elided before it can run into the shortcut.
+        opt.rect.setRight(opt.rect.right() - shortcutWidth);
+        QStyledItemDelegate::paint(painter, opt, index);
+        if (shortcut.isEmpty())
+            return;
+        const bool selected = option.state & QStyle::State_Selected;
+        QColor colour =
+            option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
+        painter->save();
+        if (selected) // the full-width highlight behind the shortcut too
+            painter->fillRect(
+                QRect(opt.rect.right() + 1, option.rect.top(), shortcutWidth, option.rect.height()),
+                option.palette.highlight());
+        painter->setPen(colour);
+        painter->setFont(option.font);
+        painter->drawText(option.rect.adjusted(0, 0, -margin / 2, 0), Qt::AlignRight | Qt::AlignVCenter,
+                          shortcut);
+        painter->restore();
+    }
+};
+
+/// A menu may show a shortcut it does not own after a tab ("Run\tCtrl+Return").
+QString displayedShortcut(const QAction *a)
+{
+    const QString own = a->shortcut().toString(QKeySequence::NativeText);
+    if (!own.isEmpty())
+        return own;
+    const qsizetype tab = a->text().indexOf(u'\t');
+    return tab < 0 ? QString() : a->text().mid(tab + 1);
+}
+
 void collectFromMenu(QMenu *menu, const QString &path, QList<QPair<QString, QAction *>> &out)
 {
     for (QAction *a : menu->actions()) {
         if (a->isSeparator())
             continue;
-        const QString text = a->text().remove(u'&');
+        const QString text = a->text().section(u'\t', 0, 0).remove(u'&');
         if (a->menu())
             collectFromMenu(a->menu(), path + text + QStringLiteral(" › "), out);
         else
@@ -33,6 +81,8 @@ CommandPalette::CommandPalette(QWidget *parent)
     m_filter->setPlaceholderText(tr("Type a command…"));
     m_filter->installEventFilter(this);
     m_list->setUniformItemSizes(true);
+    m_list->setItemDelegate(new ShortcutDelegate(m_list));
+    m_list->setIconSize(QSize(16, 16));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_filter);
@@ -76,10 +126,16 @@ void CommandPalette::refilter()
         });
         if (!match)
             continue;
-        const QString shortcut = a->shortcut().toString(QKeySequence::NativeText);
-        auto *item =
-            new QListWidgetItem(shortcut.isEmpty() ? path : path + QStringLiteral("    ") + shortcut, m_list);
+        // Entries without an icon keep an empty one so every name starts in the same column.
+        static const QIcon blank = [] {
+            QPixmap p(16, 16);
+            p.fill(Qt::transparent);
+            return QIcon(p);
+        }();
+        auto *item = new QListWidgetItem(a->icon().isNull() ? blank : a->icon(), path, m_list);
         item->setData(Qt::UserRole, i);
+        item->setData(ShortcutRole, displayedShortcut(a));
+        item->setToolTip(a->toolTip());
     }
     m_list->setCurrentRow(0);
 }

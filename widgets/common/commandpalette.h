@@ -18,6 +18,9 @@ class CommandPalette : public QDialog
 public:
     explicit CommandPalette(QWidget *parent = nullptr);
 
+    /// Item data role holding an entry's shortcut text (drawn right-aligned).
+    static constexpr int ShortcutRole = Qt::UserRole + 1;
+
     /// Actions to offer, with the menu path shown next to them ("File › Open SQL file…").
     void setActions(const QList<QPair<QString, QAction *>> &actions);
     /// Every enabled action reachable from the widget's menus and toolbars, with menu paths.

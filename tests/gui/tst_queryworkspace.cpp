@@ -461,10 +461,10 @@ void TestQueryWorkspace::opensA100MegabyteFileQuickly()
     QCoreApplication::processEvents(); // first paint of the opened file
     const qint64 ms = threadCpuMs() - cpuStart;
     qInfo("100 MB file opened and shown: %lld ms CPU, %lld ms wall", ms, wall.elapsed());
-    // The target is 2 s; on these shared 2-core machines Scintilla's own SCI_SETTEXT of 100 MB
-    // measured 1.6-1.7 s alone, so the assertion only guards against gross regressions and the
-    // figure is printed for the notes.
-    QVERIFY2(ms < 15000, qPrintable(QString::number(ms))); // measured 2.2-5.1 s in the ci build
+    // The target is 2 s. CPU time of the UI thread is asserted, so other tests competing for
+    // the two cores do not make this flaky; most of it is the kernel clearing fresh pages for
+    // Scintilla's 100 MB buffer (measured 0.44-1.6 s in the dev build).
+    QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
     QVERIFY(w->editor()->lines() > 900000);
     QCOMPARE(w->title(), QStringLiteral("big.sql"));
     // The unedited file is not copied into the state database: a restore reads the file again.

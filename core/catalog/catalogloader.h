@@ -12,17 +12,19 @@ class Session;
 
 namespace tusk::catalog {
 
-class QueryRunner;
+class DatabaseRunners;
 
 /// Loads the object tree's nodes from a connected Session, one level at a time, without ever
 /// blocking: each loadChildren() call returns a request id at once, and exactly one of
 /// childrenLoaded() or loadFailed() follows with that id.
 ///
-/// The levels: server → databases (only the connected one expands), Roles, Tablespaces →
+/// The levels: server → databases, Roles, Tablespaces →
 /// schemas, Extensions → folders (Tables, Views, …, hidden when empty) → objects; a partitioned
 /// table's children are its partitions (recursively); a table's are its Columns and Indexes.
 /// The session may be shared with a user's queries, but a session of its own keeps the tree
-/// working while the user holds a transaction open (or a failed one).
+/// working while the user holds a transaction open (or a failed one). Objects of other
+/// databases are read through sessions of their own (DatabaseRunners); every loaded object
+/// carries its database's name.
 /// @code
 /// auto *loader = new CatalogLoader(session, this);
 /// connect(loader, &CatalogLoader::childrenLoaded, this, [](quint64 id, const QList<CatalogObject> &c) { …
@@ -34,6 +36,8 @@ class CatalogLoader : public QObject
     Q_OBJECT
 public:
     explicit CatalogLoader(pg::Session *session, QObject *parent = nullptr);
+    /// Shares runners (and so the extra databases' sessions) with others, e.g. a ScriptGenerator.
+    explicit CatalogLoader(DatabaseRunners *runners, QObject *parent = nullptr);
     ~CatalogLoader() override;
 
     pg::Session *session() const;
@@ -53,7 +57,7 @@ signals:
     void loadFailed(quint64 requestId, const tusk::pg::Error &error);
 
 private:
-    QueryRunner *m_runner;
+    DatabaseRunners *m_runners;
     bool m_showSystemObjects = false;
     quint64 m_nextId = 1;
 };

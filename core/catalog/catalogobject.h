@@ -45,6 +45,7 @@ struct CatalogObject
     quint32 oid = 0;                             ///< for columns: the table's oid
     quint32 parentOid = 0; ///< schema of a schema folder, relation of a Columns/Indexes folder
     int subId = 0;         ///< for columns: the attribute number
+    QString database;      ///< the database the object lives in; empty for server-wide objects
     QString schema;        ///< namespace of schema-level objects (and of folders inside a schema)
     QString name;
     QString owner;
@@ -53,7 +54,7 @@ struct CatalogObject
     qint64 sizeBytes = -1;      ///< on-disk size including TOAST and indexes where that applies
     qint64 rowEstimate = -1;    ///< the planner's estimate (pg_class.reltuples), -1 when never analysed
     int childCount = -1;        ///< for folders: how many objects they hold
-    bool isCurrent = false;     ///< for databases: the one the session is connected to
+    bool isCurrent = false;     ///< for databases: the one the main session is connected to
     bool isPartitioned = false; ///< for partitions: itself partitioned (sub-partitions below)
 
     /// `schema.name` quoted as needed (through pg/quoting.h); just the name for global objects.

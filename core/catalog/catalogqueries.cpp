@@ -405,8 +405,7 @@ bool CatalogQueries::canHaveChildren(const CatalogObject &object)
     case ObjectKind::Schema:
         return true;
     case ObjectKind::Database:
-        // One connection sees one database's objects; the others need a session of their own.
-        return object.isCurrent;
+        return true; // other databases than the session's are read through their own sessions
     case ObjectKind::Folder:
         return object.childCount != 0;
     default:

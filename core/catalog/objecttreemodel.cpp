@@ -332,7 +332,7 @@ QString ObjectTreeModel::toolTip(const CatalogObject &o)
                       ? name + u'(' + o.extra + u')'
                       : name);
     if (o.kind == ObjectKind::Database && !o.isCurrent)
-        lines << tr("Connect to this database to browse its objects.");
+        lines << tr("Browsed through a connection of its own.");
     if (!o.owner.isEmpty())
         lines << tr("Owner: %1").arg(o.owner);
     if (o.sizeBytes >= 0)

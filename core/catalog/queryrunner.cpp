@@ -66,6 +66,18 @@ void QueryRunner::run(const QList<CatalogQuery> &queries, Callback done)
     }
 }
 
+void QueryRunner::abandonAll(const pg::Error &error)
+{
+    QList<std::shared_ptr<Batch>> batches;
+    for (const Pending &p : std::as_const(m_pending)) {
+        if (!batches.contains(p.batch))
+            batches.append(p.batch);
+    }
+    m_pending.clear();
+    for (const std::shared_ptr<Batch> &b : batches)
+        b->done(error);
+}
+
 void QueryRunner::onEnded(quint64 generation, const std::optional<pg::Error> &error)
 {
     const auto it = m_pending.find(generation);

@@ -52,6 +52,9 @@ public:
     int serverVersion() const;
 
     void run(const QList<CatalogQuery> &queries, Callback done);
+    /// Ends every batch still waiting with error (their callbacks run now) and forgets them:
+    /// for closing a session whose answers would otherwise never come.
+    void abandonAll(const pg::Error &error);
 
 private:
     struct Batch

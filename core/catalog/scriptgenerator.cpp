@@ -1,5 +1,6 @@
 #include "catalog/scriptgenerator.h"
 
+#include "catalog/databaserunners.h"
 #include "catalog/queryrunner.h"
 #include "catalog/scriptrecipe_p.h"
 
@@ -50,8 +51,14 @@ std::optional<scripts::Recipe> createRecipe(const CatalogObject &o, int version)
 } // namespace
 
 ScriptGenerator::ScriptGenerator(pg::Session *session, QObject *parent)
+    : ScriptGenerator(new DatabaseRunners(session), parent)
+{
+    m_runners->setParent(this);
+}
+
+ScriptGenerator::ScriptGenerator(DatabaseRunners *runners, QObject *parent)
     : QObject(parent)
-    , m_runner(new QueryRunner(session, this))
+    , m_runners(runners)
 {}
 
 ScriptGenerator::~ScriptGenerator() = default;
@@ -81,7 +88,7 @@ quint64 ScriptGenerator::start(const CatalogObject &object, bool create)
     const quint64 id = m_nextId++;
     std::optional<scripts::Recipe> recipe;
     if (create && canScriptCreate(object))
-        recipe = createRecipe(object, m_runner->serverVersion());
+        recipe = createRecipe(object, m_runners->serverVersion());
     else if (!create && canScriptSelect(object))
         recipe = scripts::select(object);
     if (!recipe) {
@@ -93,17 +100,20 @@ quint64 ScriptGenerator::start(const CatalogObject &object, bool create)
             this, [this, id, e] { emit scriptFailed(id, e); }, Qt::QueuedConnection);
         return id;
     }
-    m_runner->run(recipe->queries, [this, id, build = recipe->build](const QueryRunner::Outcome &outcome) {
-        if (!outcome) {
-            emit scriptFailed(id, outcome.error());
-            return;
-        }
-        const scripts::Script script = build(*outcome);
-        if (script)
-            emit scriptReady(id, *script);
-        else
-            emit scriptFailed(id, script.error());
-    });
+    // Database-level objects (a database itself, roles, tablespaces) script from the main session.
+    const QString database = object.kind == ObjectKind::Database ? QString() : object.database;
+    m_runners->runnerFor(database)->run(
+        recipe->queries, [this, id, build = recipe->build](const QueryRunner::Outcome &outcome) {
+            if (!outcome) {
+                emit scriptFailed(id, outcome.error());
+                return;
+            }
+            const scripts::Script script = build(*outcome);
+            if (script)
+                emit scriptReady(id, *script);
+            else
+                emit scriptFailed(id, script.error());
+        });
     return id;
 }
 

@@ -11,7 +11,7 @@ class Session;
 
 namespace tusk::catalog {
 
-class QueryRunner;
+class DatabaseRunners;
 
 /// "Script as CREATE" and "Script as SELECT" for catalog objects, built from the server's own
 /// deparsing functions (pg_get_viewdef, pg_get_functiondef, pg_get_indexdef,
@@ -30,6 +30,8 @@ class ScriptGenerator : public QObject
     Q_OBJECT
 public:
     explicit ScriptGenerator(pg::Session *session, QObject *parent = nullptr);
+    /// Scripts objects of every database through runners shared with a CatalogLoader.
+    explicit ScriptGenerator(DatabaseRunners *runners, QObject *parent = nullptr);
     ~ScriptGenerator() override;
 
     /// Tables (with partitions, identity, generated columns, constraints, indexes, triggers,
@@ -51,7 +53,7 @@ signals:
 private:
     quint64 start(const CatalogObject &object, bool create);
 
-    QueryRunner *m_runner;
+    DatabaseRunners *m_runners;
     quint64 m_nextId = 1;
 };
 

@@ -136,9 +136,7 @@ void SessionWorker::connectTo(const ConnectionParams &params)
     // Note: resolves host names synchronously; harmless here, we are the worker thread.
     m_conn = PQconnectStartParams(keys.data(), values.data(), 0);
     if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
-        Error e = errorFromConnection(m_conn, Error::Kind::Connection);
-        closeConnection();
-        emit connectionFailed(e);
+        failConnecting(errorFromConnection(m_conn, Error::Kind::Connection));
         return;
     }
     // libpq enforces connect_timeout only in its blocking connect, so we do it here.
@@ -228,12 +226,9 @@ void SessionWorker::pollConnect()
     case PGRES_POLLING_WRITING:
         updateNotifiers(false, true);
         return;
-    case PGRES_POLLING_FAILED: {
-        Error e = errorFromConnection(m_conn, Error::Kind::Connection);
-        closeConnection();
-        emit connectionFailed(e);
+    case PGRES_POLLING_FAILED:
+        failConnecting(errorFromConnection(m_conn, Error::Kind::Connection));
         return;
-    }
     case PGRES_POLLING_OK:
     default:
         break;
@@ -260,8 +255,21 @@ void SessionWorker::onConnectTimeout()
                     .arg(m_params.displayName())
                     .arg(m_params.connectTimeoutSeconds());
     addConnectionAdvice(e);
+    failConnecting(e);
+}
+
+void SessionWorker::failConnecting(const Error &error)
+{
     closeConnection();
-    emit connectionFailed(e);
+    // Requests queued while connecting would otherwise wait forever.
+    Error queued = error;
+    queued.message = QStringLiteral("not run: ") + error.message;
+    for (const Request &r : m_queue) {
+        if (!r.internalDone)
+            emit failed(r.generation, queued);
+    }
+    m_queue.clear();
+    emit connectionFailed(error);
 }
 
 void SessionWorker::bootstrap()

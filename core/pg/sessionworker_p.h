@@ -76,6 +76,8 @@ private:
     void onSocketWritable();
     void pollConnect();
     void onConnectTimeout();
+    /// Ends a connection attempt: closes, fails the queued requests, emits connectionFailed.
+    void failConnecting(const Error &error);
     void bootstrap();
     void startNext();
     void flushOutgoing();

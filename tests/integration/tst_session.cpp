@@ -207,10 +207,15 @@ void TestSession::refusedConnectionSaysWhatToTry()
     Session s;
     SessionRecorder r(&s);
     s.connectTo(test::paramsFor(QStringLiteral("host=127.0.0.1 port=%1 user=x dbname=y").arg(port)));
+    // Asked for while connecting: it waits, and fails with the connection rather than hanging.
+    const quint64 queued = s.execute(QStringLiteral("SELECT 1"));
     QTRY_VERIFY_WITH_TIMEOUT(r.connectError.has_value(), 10000);
     QVERIFY2(r.connectError->message.contains(QLatin1String("refused")), qPrintable(r.connectError->message));
     QVERIFY(r.connectError->suggestion.contains(QLatin1String("port")));
     QCOMPARE(s.state(), Session::State::Disconnected);
+    QTRY_VERIFY(r.done.contains(queued));
+    QVERIFY(r.error && r.error->message.startsWith(QLatin1String("not run: ")));
+    QVERIFY(!s.isBusy());
 }
 
 void TestSession::silentServerTimesOut()

@@ -2,6 +2,7 @@
 
 #include "browser/objectitemdelegate.h"
 #include "catalog/catalogloader.h"
+#include "catalog/databaserunners.h"
 #include "catalog/objecttreemodel.h"
 #include "catalog/scriptgenerator.h"
 #include "pg/session.h"
@@ -106,9 +107,11 @@ void ObjectBrowser::setSession(pg::Session *session)
     delete m_generator;
     delete m_model;
     delete m_loader;
+    delete m_runners;
     m_generator = nullptr;
     m_model = nullptr;
     m_loader = nullptr;
+    m_runners = nullptr;
     m_pendingScripts.clear();
     m_session = session;
     if (!session) {
@@ -116,10 +119,12 @@ void ObjectBrowser::setSession(pg::Session *session)
         return;
     }
 
-    m_loader = new catalog::CatalogLoader(session, this);
+    // Loader and generator share the connections to databases other than the session's.
+    m_runners = new catalog::DatabaseRunners(session, this);
+    m_loader = new catalog::CatalogLoader(m_runners, this);
     m_loader->setShowSystemObjects(m_showSystemObjects);
     m_model = new ObjectTreeModel(m_loader, this);
-    m_generator = new catalog::ScriptGenerator(session, this);
+    m_generator = new catalog::ScriptGenerator(m_runners, this);
     m_proxy->setSourceModel(m_model);
     updateColumnWidths();
 

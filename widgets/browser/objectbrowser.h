@@ -18,6 +18,7 @@ class Session;
 }
 namespace tusk::catalog {
 class CatalogLoader;
+class DatabaseRunners;
 class ObjectTreeModel;
 class ScriptGenerator;
 } // namespace tusk::catalog
@@ -46,6 +47,8 @@ public:
     /// Browses session's server (not owned). Best a session of its own: a user's open
     /// transaction on a shared one holds the tree's queries up.
     void setSession(pg::Session *session);
+    /// Connections to the server's other databases, opened when the tree expands one of them.
+    catalog::DatabaseRunners *databaseRunners() const { return m_runners; }
     pg::Session *session() const;
     /// Also show pg_catalog, information_schema, pg_toast*, template databases and pg_* roles.
     void setShowSystemObjects(bool show);
@@ -82,6 +85,7 @@ private:
     void showContextMenu(const QPoint &pos);
 
     QPointer<pg::Session> m_session;
+    catalog::DatabaseRunners *m_runners = nullptr;
     catalog::CatalogLoader *m_loader = nullptr;
     catalog::ObjectTreeModel *m_model = nullptr;
     catalog::ScriptGenerator *m_generator = nullptr;

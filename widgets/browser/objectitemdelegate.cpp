@@ -54,8 +54,8 @@ void ObjectItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMo
         const auto object = index.data(Model::Object).value<catalog::CatalogObject>();
         option->features |= QStyleOptionViewItem::HasDecoration;
         option->icon = ObjectIcons::icon(object.kind);
-        if (object.kind == catalog::ObjectKind::Database && !object.isCurrent)
-            option->palette.setColor(QPalette::Text, secondary(option->palette));
+        if (object.kind == catalog::ObjectKind::Database && object.isCurrent)
+            option->font.setBold(true); // the session's own database; others open their own connection
         break;
     }
     }

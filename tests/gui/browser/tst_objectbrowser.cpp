@@ -4,6 +4,7 @@
 #include "../../common/fixture.h"
 #include "../../common/guitest.h"
 #include "browser/objectbrowser.h"
+#include "catalog/databaserunners.h"
 #include "catalog/objecttreemodel.h"
 #include "common/palettes.h"
 #include "pg/quoting.h"
@@ -181,12 +182,14 @@ void TestObjectBrowser::opensTheConnectedDatabase()
     QTreeView *view = f->browser->view();
     const QModelIndex db = expandTo(*f->browser, {}, kDatabase);
     QVERIFY(db.isValid());
-    // The connected database opens by itself; the others are listed, dimmed, without an arrow.
+    // The connected database opens by itself; the others are listed and open on demand.
     QTRY_VERIFY(view->isExpanded(db));
     QTRY_VERIFY(rowTexts(view->model(), db).contains(QStringLiteral("sales")));
     QVERIFY(!rowTexts(view->model(), db).contains(QStringLiteral("pg_catalog")));
     const QModelIndex postgres = expandTo(*f->browser, {}, QStringLiteral("postgres"));
-    QVERIFY(!view->model()->hasChildren(postgres));
+    QVERIFY(view->model()->hasChildren(postgres));
+    QVERIFY(expandTo(*f->browser, postgres, QStringLiteral("public")).isValid());
+    QVERIFY(f->browser->databaseRunners()->extraSessionCount() == 1);
     const QStringList top = rowTexts(view->model(), {});
     QVERIFY2(top.last().startsWith(QLatin1String("Tablespaces (")), qPrintable(top.join(u',')));
     // Numbers are right-aligned under right-aligned headers.

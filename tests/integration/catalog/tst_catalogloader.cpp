@@ -3,6 +3,7 @@
 
 #include "../../common/fixture.h"
 #include "catalog/catalogloader.h"
+#include "catalog/databaserunners.h"
 #include "catalog/objecttreemodel.h"
 #include "catalog/scriptgenerator.h"
 #include "pg/quoting.h"
@@ -26,6 +27,8 @@ const QString kDatabase = QStringLiteral("tusk_catalog_test");
 const QString kSchema = QStringLiteral("Odd \"Schema\"");
 const QString kCopy = QStringLiteral("Copy \"Schema\"");
 const QString kReader = QStringLiteral("tusk_catalog_reader");
+const QString kOther = QStringLiteral("tusk catalog \"other\"");
+const QString kGone = QStringLiteral("tusk_catalog_gone");
 const QString kReaderPassword = QStringLiteral("reader-secret-1");
 
 // The schema every test browses. Quoted names on purpose: keywords, mixed case, spaces, quotes.
@@ -114,6 +117,8 @@ private slots:
     void scriptAsSelectRuns();
     void permissionDeniedBecomesAnErrorRow();
     void lostConnectionBecomesAnErrorRowAndRefreshRecovers();
+    void browsesAnotherDatabaseThroughItsOwnSession();
+    void aDatabaseThatCannotBeReachedBecomesAnErrorRow();
 
 private:
     /// A session on the test database with a loader, a model and a model tester.
@@ -154,8 +159,13 @@ void TestCatalogLoader::initTestCase()
     auto r =
         m_cluster->psql(QStringLiteral("primary"),
                         QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE);\nDROP ROLE IF EXISTS %2;\n"
-                                       "CREATE DATABASE %1;\nCREATE ROLE %2 LOGIN PASSWORD %3;\n")
-                            .arg(db, reader, pg::quoteLiteral(kReaderPassword)));
+                                       "CREATE DATABASE %1;\nCREATE ROLE %2 LOGIN PASSWORD %3;\n"
+                                       "DROP DATABASE IF EXISTS %4 WITH (FORCE);\nCREATE DATABASE %4;\n")
+                            .arg(db, reader, pg::quoteLiteral(kReaderPassword), pg::quoteIdentifier(kOther)));
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
+    r = m_cluster->psql(
+        QStringLiteral("primary"),
+        QStringLiteral("CREATE TABLE \"Other \"\"Table\"\"\" (id int PRIMARY KEY, label text);"), kOther);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
     r = m_cluster->psql(QStringLiteral("primary"), QString::fromUtf8(kSetup), kDatabase);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
@@ -167,8 +177,10 @@ void TestCatalogLoader::cleanupTestCase()
         return;
     m_cluster->psql(QStringLiteral("primary"),
                     QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE);\n"
-                                   "DROP ROLE IF EXISTS %2;\n")
-                        .arg(pg::quoteIdentifier(kDatabase), pg::quoteIdentifier(kReader)));
+                                   "DROP ROLE IF EXISTS %2;\nDROP DATABASE IF EXISTS %3 WITH (FORCE);\n"
+                                   "DROP DATABASE IF EXISTS %4 WITH (FORCE);\n")
+                        .arg(pg::quoteIdentifier(kDatabase), pg::quoteIdentifier(kReader),
+                             pg::quoteIdentifier(kOther), pg::quoteIdentifier(kGone)));
 }
 
 std::unique_ptr<TestCatalogLoader::Tree> TestCatalogLoader::openTree(const QString &user,
@@ -289,11 +301,12 @@ void TestCatalogLoader::listsDatabasesRolesAndTablespacesAtTheTop()
     QVERIFY(m.object(db).isCurrent);
     QVERIFY(m.hasChildren(db));
     QVERIFY(m.object(db).sizeBytes > 0);
-    // Another database is listed, but cannot be browsed through this connection.
+    // Another database is listed and browsable (through a connection of its own, see below).
     const QModelIndex other = child(m, {}, QStringLiteral("postgres"));
     QVERIFY(other.isValid());
-    QVERIFY(!m.hasChildren(other));
-    QVERIFY(other.data(Qt::ToolTipRole).toString().contains(QLatin1String("Connect to this database")));
+    QVERIFY(!m.object(other).isCurrent);
+    QVERIFY(m.hasChildren(other));
+    QVERIFY(other.data(Qt::ToolTipRole).toString().contains(QLatin1String("connection of its own")));
     QVERIFY(!child(m, {}, QStringLiteral("template1")).isValid());
 
     const QModelIndex roles = folder(m, {}, ObjectKind::Role);
@@ -806,6 +819,64 @@ void TestCatalogLoader::lostConnectionBecomesAnErrorRowAndRefreshRecovers()
     QVERIFY(folder(m, schema, ObjectKind::Table).isValid());
     // The model tester keeps fetching the rest of the tree; it all settles.
     QTRY_COMPARE_WITH_TIMEOUT(m.pendingLoads(), 0, 15000);
+}
+
+void TestCatalogLoader::browsesAnotherDatabaseThroughItsOwnSession()
+{
+    auto t = openTree();
+    QVERIFY(t);
+    // Loader and generator share the runners, as the object browser wires them.
+    t->tester.reset(); // it would fetch every database of the server before we look
+    DatabaseRunners runners(t->session.get());
+    CatalogLoader loader(&runners);
+    ObjectTreeModel m(&loader);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex other = child(m, {}, kOther);
+    QVERIFY(other.isValid());
+    QVERIFY(!m.object(other).isCurrent);
+    const QModelIndex schema = child(m, other, QStringLiteral("public"));
+    QVERIFY(schema.isValid());
+    QCOMPARE(m.object(schema).database, kOther);
+    const QModelIndex table =
+        child(m, folder(m, schema, ObjectKind::Table), QStringLiteral("Other \"Table\""));
+    QVERIFY(table.isValid());
+    QCOMPARE(m.object(table).database, kOther);
+    QVERIFY(child(m, table, QStringLiteral("Columns")).isValid() || m.rowCount(table) > 0);
+    // The table's own database deparses it.
+    ScriptGenerator generator(&runners);
+    const QString sql = script(generator, m.object(table), true);
+    QVERIFY2(sql.contains(QLatin1String("CREATE TABLE public.\"Other \"\"Table\"\"\"")), qPrintable(sql));
+    QVERIFY(script(generator, m.object(table), false).contains(QLatin1String("label")));
+    // The test database's objects still come through the main session; a database is scripted
+    // from the main session too.
+    QVERIFY(objectIndex(m, ObjectKind::Table, QStringLiteral("Customers")).isValid());
+    QVERIFY(script(generator, m.object(other), true).contains(QLatin1String("CREATE DATABASE")));
+    QTRY_COMPARE_WITH_TIMEOUT(m.pendingLoads(), 0, 15000);
+    // One extra connection per other database (the tester expanded `postgres` too), named so a
+    // DBA can tell it in pg_stat_activity.
+    QVERIFY(runners.extraSessionCount() >= 1);
+    QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = %1 AND "
+                                 "application_name = 'tusk browser'")
+                      .arg(pg::quoteLiteral(kOther))),
+             QStringLiteral("1"));
+}
+
+void TestCatalogLoader::aDatabaseThatCannotBeReachedBecomesAnErrorRow()
+{
+    QVERIFY(psql(QStringLiteral("DROP DATABASE IF EXISTS %1; CREATE DATABASE %1;").arg(kGone)) !=
+            QLatin1String("<psql failed>"));
+    auto t = openTree();
+    QVERIFY(t);
+    t->tester.reset(); // it would expand the database before it is gone
+    ObjectTreeModel &m = *t->model;
+    const QModelIndex gone = child(m, {}, kGone);
+    QVERIFY(gone.isValid());
+    psql(QStringLiteral("DROP DATABASE %1 WITH (FORCE);").arg(kGone));
+    QVERIFY(load(m, gone));
+    QCOMPARE(m.rowCount(gone), 1);
+    QCOMPARE(m.rowType(m.index(0, 0, gone)), RowType::Error);
+    const QString why = m.index(0, 0, gone).data(Qt::ToolTipRole).toString();
+    QVERIFY2(why.contains(QLatin1String("does not exist")), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogLoader)

@@ -1,8 +1,12 @@
 #include "sql/completioncatalog.h"
 
 #include "pg/session.h"
+#include "sql/completionindex.h"
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QThreadPool>
 
 namespace tusk::sql {
 
@@ -27,24 +31,9 @@ UNION ALL
 SELECT DISTINCT 'f', n.nspname, p.proname, '' FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname <> 'information_schema' AND p.proname !~ '^_'
-LIMIT 300000
+LIMIT 2000000
 )SQL";
 
-void addPrefixed(QStringList &out, const QStringList &names, const QString &prefix)
-{
-    for (const QString &n : names) {
-        if (n.startsWith(prefix, Qt::CaseInsensitive))
-            out << n;
-    }
-}
-
-template<typename Set> void addPrefixedSet(QStringList &out, const Set &names, const QString &prefix)
-{
-    for (const QString &n : names) {
-        if (n.startsWith(prefix, Qt::CaseInsensitive))
-            out << n;
-    }
-}
 } // namespace
 
 CompletionCatalog::CompletionCatalog(QObject *parent)
@@ -54,64 +43,61 @@ CompletionCatalog::CompletionCatalog(QObject *parent)
 void CompletionCatalog::load(pg::Session *session)
 {
     m_loaded = false;
-    m_keywords.clear();
-    m_schemas.clear();
-    m_relationsBySchema.clear();
-    m_functionsBySchema.clear();
-    m_columnsByRelation.clear();
-    m_allRelations.clear();
-    m_allColumns.clear();
-    m_commonFunctions.clear();
+    m_index.reset();
+    m_chunks.clear();
+    ++m_loads;
     for (const QMetaObject::Connection &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
     m_generation = session->execute(QString::fromUtf8(kCatalogQuery));
-    m_connections << connect(
-        session, &pg::Session::rowsArrived, this, [this](quint64 gen, int, const pg::ResultChunk &chunk) {
-            if (gen != m_generation)
-                return;
-            for (int r = 0; r < chunk.rowCount(); ++r)
-                addRow(chunk.text(r, 0), chunk.text(r, 1), chunk.text(r, 2), chunk.text(r, 3));
-        });
+    // Chunks are kept as they come (shared, no copy); all the work on them is done off this thread.
+    m_connections << connect(session, &pg::Session::rowsArrived, this,
+                             [this](quint64 gen, int, const pg::ResultChunk &chunk) {
+                                 if (gen == m_generation)
+                                     m_chunks << chunk;
+                             });
     m_connections << connect(session, &pg::Session::finished, this, [this](quint64 gen) {
-        if (gen != m_generation)
-            return;
-        m_loaded = true;
-        emit loaded();
+        if (gen == m_generation)
+            buildIndex();
     });
     m_connections << connect(session, &pg::Session::failed, this, [this](quint64 gen, const pg::Error &e) {
-        if (gen == m_generation)
+        if (gen == m_generation) {
+            m_chunks.clear();
             emit failed(e);
+        }
     });
 }
 
-void CompletionCatalog::addRow(const QString &kind, const QString &schema, const QString &name,
-                               const QString &column)
+void CompletionCatalog::buildIndex()
 {
-    switch (kind.isEmpty() ? u' ' : kind.front().unicode()) {
-    case u'k':
-        m_keywords << name;
-        break;
-    case u's':
-        m_schemas << schema;
-        break;
-    case u'r':
-        m_relationsBySchema[schema] << name;
-        m_allRelations.insert(name);
-        break;
-    case u'c':
-        m_columnsByRelation[schema + u'.' + name] << column;
-        m_columnsByRelation[name] << column;
-        m_allColumns.insert(column);
-        break;
-    case u'f':
-        m_functionsBySchema[schema] << name;
-        if (schema == QLatin1String("pg_catalog") || schema == QLatin1String("public"))
-            m_commonFunctions.insert(name);
-        break;
-    default:
-        break;
-    }
+    QPointer<CompletionCatalog> self(this);
+    QThreadPool::globalInstance()->start([self, chunks = std::exchange(m_chunks, {}), load = m_loads] {
+        auto index = std::make_shared<CompletionIndex>();
+        for (const pg::ResultChunk &chunk : chunks) {
+            for (int r = 0; r < chunk.rowCount(); ++r) {
+                const QString kind = chunk.text(r, 0);
+                index->addRow(kind.isEmpty() ? QChar(u' ') : kind.front(), chunk.text(r, 1), chunk.text(r, 2),
+                              chunk.text(r, 3));
+            }
+        }
+        index->finalize();
+        // Back on the application's thread, where `self` may be checked safely.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, index, load] {
+                if (!self || load != self->m_loads)
+                    return; // the catalog is gone, or loading again
+                self->m_index = index;
+                self->m_loaded = true;
+                emit self->loaded();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+QStringList CompletionCatalog::keywords() const
+{
+    return m_index ? m_index->keywords() : QStringList();
 }
 
 QString CompletionCatalog::resolveAlias(const QString &statement, const QString &alias, QString *schema)
@@ -138,33 +124,7 @@ QString CompletionCatalog::resolveAlias(const QString &statement, const QString 
 QStringList CompletionCatalog::complete(const QString &prefix, const QString &qualifier,
                                         const QString &statement) const
 {
-    QStringList out;
-    if (!qualifier.isEmpty()) {
-        if (m_relationsBySchema.contains(qualifier) || m_functionsBySchema.contains(qualifier)) {
-            addPrefixed(out, m_relationsBySchema.value(qualifier), prefix);
-            addPrefixed(out, m_functionsBySchema.value(qualifier), prefix);
-            return out;
-        }
-        QString schema;
-        QString relation = resolveAlias(statement, qualifier, &schema);
-        if (relation.isEmpty())
-            relation = qualifier;
-        const QString key = schema.isEmpty() ? relation : schema + u'.' + relation;
-        addPrefixed(out, m_columnsByRelation.value(key), prefix);
-        out.removeDuplicates();
-        return out;
-    }
-    if (prefix.isEmpty())
-        return out;
-    addPrefixed(out, m_keywords, prefix);
-    addPrefixed(out, m_schemas, prefix);
-    addPrefixedSet(out, m_allRelations, prefix);
-    addPrefixedSet(out, m_allColumns, prefix);
-    addPrefixedSet(out, m_commonFunctions, prefix);
-    out.removeDuplicates();
-    if (out.size() > 500)
-        out = out.mid(0, 500);
-    return out;
+    return m_index ? m_index->complete(prefix, qualifier, statement) : QStringList();
 }
 
 } // namespace tusk::sql

@@ -1,9 +1,12 @@
 #pragma once
 
-#include <QHash>
+#include "pg/resultchunk.h"
+
+#include <QList>
 #include <QObject>
-#include <QSet>
 #include <QStringList>
+
+#include <memory>
 
 namespace tusk::pg {
 class Session;
@@ -12,9 +15,12 @@ struct Error;
 
 namespace tusk::sql {
 
+class CompletionIndex;
+
 /// Names for the editor's autocompletion: keywords (the server's pg_get_keywords()), schemas,
 /// tables/views, their columns and functions. Loaded once per connection with one background
-/// query; complete() answers from memory at once, so typing never waits.
+/// query; the rows are indexed on a pool thread (CompletionIndex), and complete() answers from
+/// that index at once, so typing never waits — not for the server, not for the indexing.
 class CompletionCatalog : public QObject
 {
     Q_OBJECT
@@ -29,7 +35,8 @@ public:
     /// views and functions), a table or an alias resolved through `statement` (its columns).
     QStringList complete(const QString &prefix, const QString &qualifier,
                          const QString &statement = {}) const;
-    const QStringList &keywords() const { return m_keywords; }
+    /// The server's keywords (empty until loaded).
+    QStringList keywords() const;
 
     /// For `FROM crm.accounts a` and alias `a`, returns "accounts" (and sets *schema = "crm").
     static QString resolveAlias(const QString &statement, const QString &alias, QString *schema);
@@ -39,19 +46,14 @@ signals:
     void failed(const tusk::pg::Error &error);
 
 private:
-    void addRow(const QString &kind, const QString &schema, const QString &name, const QString &column);
+    void buildIndex();
 
     QList<QMetaObject::Connection> m_connections;
     bool m_loaded = false;
     quint64 m_generation = 0;
-    QStringList m_keywords;
-    QStringList m_schemas;
-    QHash<QString, QStringList> m_relationsBySchema; ///< schema -> relation names
-    QHash<QString, QStringList> m_functionsBySchema;
-    QHash<QString, QStringList> m_columnsByRelation; ///< "schema.relation" and "relation" -> columns
-    QSet<QString> m_allRelations;
-    QSet<QString> m_allColumns;
-    QSet<QString> m_commonFunctions; ///< pg_catalog and public functions, offered unqualified
+    quint64 m_loads = 0;             ///< counts load() calls, so a late index of an earlier load is dropped
+    QList<pg::ResultChunk> m_chunks; ///< the rows as they arrived, until indexed
+    std::shared_ptr<const CompletionIndex> m_index;
 };
 
 } // namespace tusk::sql

@@ -485,6 +485,8 @@ void QueryWorkspace::onResultCompleted(quint64 gen, const pg::ResultSummary &sum
     if (gen != m_generation)
         return;
     const qint64 ms = m_statementClock.elapsed();
+    if (m_currentPane)
+        m_currentPane->flushRows(); // the last rows on screen now, not after the batching interval
     if (summary.returnsRows && m_currentPane) {
         const int tab = m_results->indexOf(m_currentPane);
         if (tab >= 0)
@@ -513,6 +515,8 @@ void QueryWorkspace::onFailed(quint64 gen, const pg::Error &error)
 {
     if (gen != m_generation)
         return;
+    if (m_currentPane)
+        m_currentPane->flushRows(); // rows that came before the error stay visible
     if (error.kind == pg::Error::Kind::Cancelled)
         log(tr("Cancelled: %1").arg(error.message), true);
     else

@@ -1,5 +1,6 @@
 #include "resultpane.h"
 
+#include "grid/chunkbatcher.h"
 #include "grid/resultmodel.h"
 #include "grid/resultview.h"
 
@@ -23,6 +24,7 @@ using tusk::widgets::ResultView;
 ResultPane::ResultPane(const tusk::pg::Columns &columns, QWidget *parent)
     : QWidget(parent)
     , m_view(new ResultView(this))
+    , m_batcher(new tusk::widgets::ChunkBatcher(m_view->resultModel(), this))
     , m_filter(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_filterDelay(new QTimer(this))
@@ -51,6 +53,7 @@ ResultPane::ResultPane(const tusk::pg::Columns &columns, QWidget *parent)
     connect(m_filterDelay, &QTimer::timeout, this,
             [this] { m_view->resultModel()->setFilterText(m_filter->text()); });
     connect(m_view->resultModel(), &ResultModel::orderingFinished, this, &ResultPane::updateCount);
+    connect(m_batcher, &tusk::widgets::ChunkBatcher::appended, this, &ResultPane::updateCount);
     updateCount();
 }
 
@@ -58,18 +61,22 @@ ResultPane::~ResultPane() = default;
 
 void ResultPane::append(const tusk::pg::ResultChunk &chunk)
 {
-    m_view->resultModel()->appendChunk(chunk);
-    updateCount();
+    m_batcher->push(chunk);
+}
+
+void ResultPane::flushRows()
+{
+    m_batcher->flush();
 }
 
 qint64 ResultPane::rowCount() const
 {
-    return m_view->resultModel()->rows().rowCount();
+    return m_view->resultModel()->rows().rowCount() + m_batcher->pendingRows();
 }
 
 void ResultPane::updateCount()
 {
-    const qint64 all = rowCount();
+    const qint64 all = m_view->resultModel()->rows().rowCount();
     const qint64 shown = m_view->resultModel()->viewRowCount();
     if (shown != all)
         m_count->setText(tr("%L1 of %L2 rows").arg(shown).arg(all));

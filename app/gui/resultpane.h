@@ -11,8 +11,9 @@ class QLabel;
 class QTimer;
 
 namespace tusk::widgets {
+class ChunkBatcher;
 class ResultView;
-}
+} // namespace tusk::widgets
 
 /// One result set in the query tab: a filter box and the grid, filled while rows stream in.
 class ResultPane : public QWidget
@@ -22,7 +23,11 @@ public:
     ResultPane(const tusk::pg::Columns &columns, QWidget *parent = nullptr);
     ~ResultPane() override;
 
+    /// Rows as they stream in; the grid shows them in batches (see widgets::ChunkBatcher).
     void append(const tusk::pg::ResultChunk &chunk);
+    /// Shows every row appended so far (at the end of the result).
+    void flushRows();
+    /// Rows received, shown or about to be.
     qint64 rowCount() const;
     tusk::widgets::ResultView *view() const { return m_view; }
     QLineEdit *filter() const { return m_filter; }
@@ -42,6 +47,7 @@ private:
     void updateCount();
 
     tusk::widgets::ResultView *m_view;
+    tusk::widgets::ChunkBatcher *m_batcher;
     QLineEdit *m_filter;
     QLabel *m_count;
     QTimer *m_filterDelay;

@@ -11,6 +11,7 @@
 //
 // Usage: bench_fetch [--rounds N] [--rows N] [--uri URI]   (without --uri it starts a sandbox)
 
+#include "grid/chunkbatcher.h"
 #include "grid/resultmodel.h"
 #include "grid/resultview.h"
 #include "pg/session.h"
@@ -102,6 +103,7 @@ int subjectGrid(int argc, char **argv, const char *uri)
     view.resize(1200, 800);
     view.show();
     tusk::pg::Session session(QStringLiteral("bench"));
+    tusk::widgets::ChunkBatcher batcher(view.resultModel()); // as the query tool feeds its grid
     QElapsedTimer clock;
     qint64 firstPaintMs = -1;
     long long rows = 0, bytes = 0;
@@ -113,7 +115,7 @@ int subjectGrid(int argc, char **argv, const char *uri)
                      [&](quint64, int, const tusk::pg::Columns &c) { view.resultModel()->setColumns(c); });
     QObject::connect(&session, &tusk::pg::Session::rowsArrived,
                      [&](quint64, int, const tusk::pg::ResultChunk &c) {
-                         view.resultModel()->appendChunk(c);
+                         batcher.push(c);
                          rows += c.rowCount();
                          bytes += c.textSize();
                          if (firstPaintMs < 0) {
@@ -121,7 +123,10 @@ int subjectGrid(int argc, char **argv, const char *uri)
                              firstPaintMs = clock.elapsed();
                          }
                      });
-    QObject::connect(&session, &tusk::pg::Session::finished, [] { QCoreApplication::exit(0); });
+    QObject::connect(&session, &tusk::pg::Session::finished, [&batcher] {
+        batcher.flush();
+        QCoreApplication::exit(0);
+    });
     QObject::connect(&session, &tusk::pg::Session::failed, [](quint64, const tusk::pg::Error &e) {
         std::fprintf(stderr, "%s\n", qPrintable(e.toString()));
         QCoreApplication::exit(1);

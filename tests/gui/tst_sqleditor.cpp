@@ -4,7 +4,9 @@
 #include "editor/findbar.h"
 #include "editor/sqleditor.h"
 
+#include <QElapsedTimer>
 #include <QLineEdit>
+#include <Qsci/qscilexersql.h>
 
 #include <QTest>
 
@@ -22,6 +24,7 @@ private slots:
     void togglesLineComments();
     void offersCompletionsFromTheProvider();
     void findsAndReplaces();
+    void takesTheServersKeywordsWithoutRestylingEverything();
     void looksRightInLightAndDark();
 };
 
@@ -36,6 +39,30 @@ void TestSqlEditor::runsTheStatementUnderTheCursor()
     QCOMPARE(e.statementAtCursor().sql, QStringLiteral("SELECT 1;"));
     e.setCursorPosition(1, 0); // in the blank line after the first statement
     QCOMPARE(e.statementAtCursor().sql, QStringLiteral("SELECT 1;"));
+}
+
+void TestSqlEditor::takesTheServersKeywordsWithoutRestylingEverything()
+{
+    SqlEditor e;
+    e.resize(600, 300);
+    e.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&e));
+    QByteArray text = "frobnicate 1;\n";
+    for (int i = 0; i < 200000; ++i)
+        text += "SELECT 'filler', 42 FROM t WHERE x = 1;\n"; // 8 MB below the fold
+    e.setUtf8Text(text);
+    QCoreApplication::processEvents();
+    const auto styleAt = [&e](long pos) { return int(e.SendScintilla(SqlEditor::SCI_GETSTYLEAT, pos)); };
+    QVERIFY(styleAt(0) != QsciLexerSQL::Keyword);
+    QElapsedTimer clock;
+    clock.start();
+    e.setKeywords({QStringLiteral("select"), QStringLiteral("frobnicate")});
+    QCoreApplication::processEvents(); // one paint: the visible lines only
+    const qint64 ms = clock.elapsed();
+    QCOMPARE(styleAt(0), int(QsciLexerSQL::Keyword));
+    // The rest is styled when it scrolls into view, not now.
+    QVERIFY(e.SendScintilla(SqlEditor::SCI_GETENDSTYLED) < long(text.size()) / 2);
+    QVERIFY2(ms < 500, qPrintable(QString::number(ms)));
 }
 
 void TestSqlEditor::runsTheSelectionWhenThereIsOne()

@@ -83,7 +83,8 @@ void SqlEditor::applyPalette()
     setMatchedBraceBackgroundColor(dark ? QColor(0x3b, 0x51, 0x4d) : QColor(0xd4, 0xf0, 0xe4));
     setMatchedBraceForegroundColor(p.color(QPalette::Text));
     setUnmatchedBraceForegroundColor(QColor(0xd7, 0x3a, 0x49));
-    recolor();
+    // Colours live in the styles: a repaint shows them; nothing needs lexing again.
+    viewport()->update();
 }
 
 void SqlEditor::setUtf8Text(const QByteArray &utf8)
@@ -102,7 +103,11 @@ void SqlEditor::setUtf8Text(const QByteArray &utf8)
 void SqlEditor::setKeywords(const QStringList &words)
 {
     m_lexer->setKeywords(words);
-    recolor();
+    // Scintilla takes the new list and marks the whole text for styling again, lazily: what is on
+    // screen is styled at the next paint, the rest as it scrolls into view. recolor() would
+    // style everything at once, 2.5 s for a 100 MB file.
+    SendScintilla(SCI_SETKEYWORDS, 0UL, m_lexer->keywords(1));
+    viewport()->update();
 }
 
 SqlEditor::Selection SqlEditor::statementAtCursor() const

@@ -49,39 +49,57 @@ void ResultModel::clear()
 
 void ResultModel::appendChunk(const pg::ResultChunk &chunk)
 {
-    if (chunk.isEmpty())
-        return;
-    if (chunk.columnCount() != m_rows.columnCount()) {
-        qWarning("ResultModel: dropped a chunk of %d columns for a result of %d", chunk.columnCount(),
-                 m_rows.columnCount());
-        return;
+    appendChunks({chunk});
+}
+
+void ResultModel::appendChunks(const QList<pg::ResultChunk> &chunks)
+{
+    QList<pg::ResultChunk> accepted;
+    accepted.reserve(chunks.size());
+    for (const pg::ResultChunk &chunk : chunks) {
+        if (chunk.isEmpty())
+            continue;
+        if (chunk.columnCount() != m_rows.columnCount()) {
+            qWarning("ResultModel: dropped a chunk of %d columns for a result of %d", chunk.columnCount(),
+                     m_rows.columnCount());
+            continue;
+        }
+        accepted << chunk;
     }
+    if (accepted.isEmpty())
+        return;
     const qint64 before = viewRowCount();
+    const qint64 first = m_rows.rowCount();
+    qint64 added = 0;
+    for (const pg::ResultChunk &chunk : std::as_const(accepted))
+        added += chunk.rowCount();
     if (!m_order) {
-        // Server order: the chunk's rows are the view's next rows, one insert for all of them.
-        const qint64 after = std::min(m_rows.rowCount() + chunk.rowCount(), kMaxViewRows);
+        // Server order: the chunks' rows are the view's next rows, one insert for all of them.
+        const qint64 after = std::min(first + added, kMaxViewRows);
         if (after == before) {
-            m_rows.append(chunk);
+            for (const pg::ResultChunk &chunk : std::as_const(accepted))
+                m_rows.append(chunk);
             return;
         }
         beginInsertRows({}, int(before), int(after - 1));
-        m_rows.append(chunk);
+        for (const pg::ResultChunk &chunk : std::as_const(accepted))
+            m_rows.append(chunk);
         endInsertRows();
         return;
     }
-    // Sorted or filtered: m_order alone decides what is shown, so the chunk can join m_rows
-    // first. Its rows that pass the filter go at the end, unsorted, until the next sort.
-    const qint64 first = m_rows.rowCount();
-    m_rows.append(chunk);
-    Order added;
-    RowFilter(m_spec.filter).collect(m_rows, first, m_rows.rowCount(), added);
-    const qint64 after = std::min(before + qint64(added.size()), kMaxViewRows);
+    // Sorted or filtered: m_order alone decides what is shown, so the chunks can join m_rows
+    // first. Their rows that pass the filter go at the end, unsorted, until the next sort.
+    for (const pg::ResultChunk &chunk : std::as_const(accepted))
+        m_rows.append(chunk);
+    Order passing;
+    RowFilter(m_spec.filter).collect(m_rows, first, m_rows.rowCount(), passing);
+    const qint64 after = std::min(before + qint64(passing.size()), kMaxViewRows);
     if (after == before) {
-        m_order->insert(m_order->end(), added.begin(), added.end());
+        m_order->insert(m_order->end(), passing.begin(), passing.end());
         return;
     }
     beginInsertRows({}, int(before), int(after - 1));
-    m_order->insert(m_order->end(), added.begin(), added.end());
+    m_order->insert(m_order->end(), passing.begin(), passing.end());
     endInsertRows();
 }
 

@@ -50,6 +50,8 @@ public:
     /// Starts a new result: drops rows, sort and filter.
     void setColumns(const pg::Columns &columns);
     void appendChunk(const pg::ResultChunk &chunk);
+    /// Several chunks with one insertion (see ChunkBatcher for why that matters).
+    void appendChunks(const QList<pg::ResultChunk> &chunks);
     void clear();
 
     /// Every fetched row in the server's order (sort and filter aside); copy it for a snapshot.

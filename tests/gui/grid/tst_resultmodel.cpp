@@ -1,5 +1,6 @@
 // ResultModel: roles, header, sorting, filtering and the cost of appending chunks.
 
+#include "grid/chunkbatcher.h"
 #include "grid/resultmodel.h"
 
 #include "../../common/chunks.h"
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace tusk;
+using tusk::widgets::ChunkBatcher;
 using tusk::widgets::ResultModel;
 
 namespace {
@@ -61,6 +63,7 @@ private slots:
     void truncatesLongCellsForDisplayOnly();
     void alignsNumbersAndNamesTypesInHeaderToolTips();
     void insertsOnceForEachChunk();
+    void batchesStreamingChunksIntoFewInsertions();
     void sortsNumbersByValueAndTextByBytesWithNullsLast();
     void sortsInt8BeyondDoublePrecision();
     void filtersCaseInsensitivelyAcrossColumns();
@@ -163,6 +166,48 @@ void TestResultModel::insertsOnceForEachChunk()
     QCOMPARE(display(model, 99, 0), QStringLiteral("99"));
     QCOMPARE(display(model, 100, 0), QStringLiteral("100"));
     QCOMPARE(display(model, 350, 0), QStringLiteral("350"));
+}
+
+void TestResultModel::batchesStreamingChunksIntoFewInsertions()
+{
+    ResultModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setColumns(columns({{"id", 23, -1}, {"label", 25, -1}}));
+    ChunkBatcher batcher(&model);
+    batcher.setInterval(100);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy appended(&batcher, &ChunkBatcher::appended);
+    // The first chunk is shown at once; those right after it wait for the interval.
+    batcher.push(numberedChunk(2, 0, 100));
+    QCOMPARE(model.rowCount(), 100);
+    batcher.push(numberedChunk(2, 100, 50));
+    batcher.push(pg::ResultChunk(2));
+    batcher.push(numberedChunk(2, 150, 50));
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(batcher.pendingRows(), 100);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 200, 2000); // by the timer, in one insertion
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 100);
+    QCOMPARE(inserted.at(1).at(2).toInt(), 199);
+    // flush() at the end of a result shows the rest without waiting.
+    batcher.push(numberedChunk(2, 200, 10));
+    batcher.push(numberedChunk(2, 210, 10));
+    batcher.flush();
+    QCOMPARE(model.rowCount(), 220);
+    QCOMPARE(display(model, 219, 0), QStringLiteral("219"));
+    QCOMPARE(batcher.pendingRows(), 0);
+    QCOMPARE(appended.size(), inserted.size());
+    // Many chunks arriving quickly: far fewer insertions than chunks.
+    inserted.clear();
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 40; ++i) {
+        batcher.push(numberedChunk(2, 220 + qint64(i) * 10, 10));
+        QTest::qWait(10);
+    }
+    batcher.flush();
+    QCOMPARE(model.rowCount(), 620);
+    QVERIFY2(inserted.size() <= 2 + clock.elapsed() / 100, qPrintable(QString::number(inserted.size())));
 }
 
 void TestResultModel::sortsNumbersByValueAndTextByBytesWithNullsLast()

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace tusk::sql {
+
+/// The EXPLAIN options DBAs use. FORMAT JSON is always asked for: it is the one format every
+/// version prints with every figure, and the plan parsers read it most reliably.
+struct ExplainOptions
+{
+    bool analyze = false;
+    bool buffers = true;
+    bool verbose = false;
+    bool settings = false;
+    bool wal = false;
+    bool timing = true;
+    bool costs = true;
+
+    friend bool operator==(const ExplainOptions &, const ExplainOptions &) = default;
+};
+
+/// What running EXPLAIN on a statement takes.
+struct ExplainStatement
+{
+    QString sql; ///< `EXPLAIN (FORMAT JSON, …) statement`, options the server knows only
+    /// With ANALYZE the statement really runs: true when it would change data or objects
+    /// (INSERT, UPDATE, DELETE, MERGE, CREATE … AS, SELECT INTO, EXECUTE, or a WITH holding
+    /// one), so it must run inside a transaction that is rolled back.
+    bool changesData = false;
+    QStringList droppedOptions; ///< options left out because the server is too old for them
+};
+
+/// Builds the EXPLAIN for one statement (trailing semicolons and blanks dropped) on a server of
+/// `serverVersion` (PG_VERSION_NUM): SETTINGS needs 12, WAL 13 and ANALYZE, BUFFERS without
+/// ANALYZE 13; TIMING is sent only with ANALYZE, COSTS only when off. An error says why a
+/// statement cannot be explained (empty, already an EXPLAIN, or a kind EXPLAIN does not take).
+Result<ExplainStatement, QString> explainStatement(const QString &statement, const ExplainOptions &options,
+                                                   int serverVersion);
+
+/// True when running the statement would change data or objects (see ExplainStatement).
+bool statementChangesData(const QString &statement);
+
+} // namespace tusk::sql

@@ -142,7 +142,8 @@ void readName(QString name, QJsonObject *node)
 
     static const QRegularExpression join(QStringLiteral(
         "^(Nested Loop|Hash|Merge)(?: (Left|Right|Full|Semi|Anti|Right Semi|Right Anti))? Join$"));
-    static const QRegularExpression setOp(QStringLiteral("^(HashSetOp|SetOp) (Except|Intersect( All)?)$"));
+    static const QRegularExpression setOp(
+        QStringLiteral("^(HashSetOp|SetOp) ((?:Except|Intersect)(?: All)?)$"));
     static const QRegularExpression aggregate(
         QStringLiteral("^(Aggregate|GroupAggregate|HashAggregate|MixedAggregate)$"));
     static const QRegularExpression modify(

@@ -75,7 +75,20 @@ struct Raw
     QString text;
     int column = 0;             // characters removed on the left
     bool trailingSpace = false; // a terminal may have cut the line at that space
+    int length = 0;             // as pasted, padding included
 };
+
+// The width a terminal wrapped the text at: the longest line length, when several plan lines
+// have exactly that length (psql does not pad plan rows, so only cut lines share it). 0 if none.
+int wrapWidth(const QVector<Raw> &lines)
+{
+    int width = 0, count = 0;
+    for (const Raw &r : lines)
+        width = qMax(width, r.length);
+    for (const Raw &r : lines)
+        count += r.length == width && !isRuleLine(r.text.trimmed()) ? 1 : 0;
+    return count >= 2 ? width : 0;
+}
 
 // Removes CSV or single quotes around every line ("Limit  (cost=…)" as a spreadsheet copies it).
 void unquoteLines(QVector<Raw> *lines)
@@ -219,7 +232,7 @@ TextPlanLines extractTextPlan(const QString &input)
     for (QString l : normaliseLineEnds(input).split(QLatin1Char('\n'))) {
         // Tabs count as four columns: pasted plans that mix them with spaces line up that way.
         l.replace(QLatin1Char('\t'), QLatin1String("    "));
-        raw.append(Raw{l, 0});
+        raw.append(Raw{l, 0, false, int(l.size())});
     }
     unquoteLines(&raw);
     stripFrames(&raw);
@@ -245,6 +258,7 @@ TextPlanLines extractTextPlan(const QString &input)
     }
 
     const int rootColumn = indentation(raw.at(start).text);
+    const int wrappedAt = wrapWidth(raw);
     bool afterBlank = false;
     int previous = start;
     for (int i = start; i < raw.size(); ++i) {
@@ -265,8 +279,10 @@ TextPlanLines extractTextPlan(const QString &input)
             break;
         afterBlank = false;
         const bool cutOff =
-            !out.lines.isEmpty() && ((rootColumn > 0 && indent < rootColumn) || (indent == 0 && !starts) ||
-                                     (!starts && opensParenthesis(out.lines.last().content)));
+            !out.lines.isEmpty() &&
+            ((rootColumn > 0 && indent < rootColumn && !isArrowLine(trimmed)) || (indent == 0 && !starts) ||
+             (!starts && opensParenthesis(out.lines.last().content)) ||
+             (!starts && wrappedAt > 0 && raw.at(previous).length == wrappedAt));
         if (cutOff) {
             // The terminal cut the line at a space we trimmed as padding: put it back.
             if (raw.at(previous).trailingSpace && !content.front().isSpace())

@@ -72,7 +72,8 @@ QStringList topLevelItems(const QString &text)
 // "hit=1 read=2 buffers full=0" → {hit: 1, read: 2, "buffers full": 0}.
 QList<QPair<QString, QString>> assignments(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("([A-Za-z][A-Za-z ]*?)=(\\S+)"));
+    // Keys are one word, except WAL's "buffers full" (18).
+    static const QRegularExpression re(QStringLiteral("((?:buffers )?[A-Za-z]+)=(\\S+)"));
     QList<QPair<QString, QString>> out;
     auto it = re.globalMatch(text);
     while (it.hasNext()) {

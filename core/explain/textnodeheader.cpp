@@ -146,13 +146,16 @@ void readName(QString name, QJsonObject *node)
         QStringLiteral("^(HashSetOp|SetOp) ((?:Except|Intersect)(?: All)?)$"));
     static const QRegularExpression aggregate(
         QStringLiteral("^(Aggregate|GroupAggregate|HashAggregate|MixedAggregate)$"));
+    // "Foreign Delete" alone: a direct modification below a ModifyTable (postgres_fdw, 9.6+).
     static const QRegularExpression modify(
-        QStringLiteral("^(Foreign )?(Insert|Update|Delete|Merge) on (.+)$"));
+        QStringLiteral("^(Foreign )?(Insert|Update|Delete|Merge)(?: on (.+))?$"));
     static const QRegularExpression custom(QStringLiteral("^Custom Scan \\(([^)]*)\\)(?: on (.+))?$"));
     static const QRegularExpression scan(QStringLiteral(
         "^(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan|Sample Scan|Bitmap Heap Scan|Tid Range Scan"
         "|Tid Scan|Subquery Scan|Function Scan|Table Function Scan|Values Scan|CTE Scan|Named Tuplestore Scan"
         "|WorkTable Scan|Foreign Scan)( Backward)?(?: using (.+?))?(?: on (.+))?$"));
+    // Old releases printed a subquery scan's alias without "on".
+    static const QRegularExpression oldSubquery(QStringLiteral("^Subquery Scan (?!on )(\\S+)$"));
 
     QRegularExpressionMatch m;
     if (name == QLatin1String("Nested Loop")) {
@@ -183,12 +186,16 @@ void readName(QString name, QJsonObject *node)
         node->insert(QStringLiteral("Node Type"),
                      foreign ? QStringLiteral("Foreign Scan") : QStringLiteral("ModifyTable"));
         node->insert(QStringLiteral("Operation"), m.captured(2));
-        readTarget(m.captured(3), "Relation Name", node);
+        if (m.hasCaptured(3))
+            readTarget(m.captured(3), "Relation Name", node);
     } else if ((m = custom.match(name)).hasMatch()) {
         node->insert(QStringLiteral("Node Type"), QStringLiteral("Custom Scan"));
         node->insert(QStringLiteral("Custom Plan Provider"), m.captured(1));
         if (m.hasCaptured(2))
             readTarget(m.captured(2), "Relation Name", node);
+    } else if ((m = oldSubquery.match(name)).hasMatch()) {
+        node->insert(QStringLiteral("Node Type"), QStringLiteral("Subquery Scan"));
+        node->insert(QStringLiteral("Alias"), unquote(m.captured(1)));
     } else if ((m = scan.match(name)).hasMatch()) {
         const QString type = m.captured(1);
         node->insert(QStringLiteral("Node Type"), type);

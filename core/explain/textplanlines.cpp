@@ -221,7 +221,7 @@ int indentation(const QString &content)
 bool isSubplanLabel(const QString &trimmed)
 {
     static const QRegularExpression label(
-        QStringLiteral("^(?:InitPlan \\d+(?: \\(returns .*\\))?|SubPlan \\d+|CTE \\S.*)$"));
+        QStringLiteral("^(?:InitPlan(?: \\d+)?(?: \\(returns .*\\))?|SubPlan(?: \\d+)?|CTE \\S.*)$"));
     return label.match(trimmed).hasMatch();
 }
 
@@ -278,11 +278,15 @@ TextPlanLines extractTextPlan(const QString &input)
         if (afterBlank && !starts && indent <= rootColumn)
             break;
         afterBlank = false;
+        // A terminal's cut: the rest of a line is no plan line of its own and starts left of the
+        // plan (column 0, or left of a psql-framed root), inside an open parenthesis, or right
+        // after a line exactly as wide as the terminal. Plan lines left of the root are kept:
+        // hand-edited pastes lose indentation.
+        const bool atTerminalWidth = wrappedAt > 0 && raw.at(previous).length == wrappedAt;
         const bool cutOff =
-            !out.lines.isEmpty() &&
-            ((rootColumn > 0 && indent < rootColumn && !isArrowLine(trimmed)) || (indent == 0 && !starts) ||
-             (!starts && opensParenthesis(out.lines.last().content)) ||
-             (!starts && wrappedAt > 0 && raw.at(previous).length == wrappedAt));
+            !out.lines.isEmpty() && ((!starts && (indent == 0 || indent < rootColumn)) ||
+                                     (!starts && opensParenthesis(out.lines.last().content)) ||
+                                     (atTerminalWidth && (!starts || indent < rootColumn)));
         if (cutOff) {
             // The terminal cut the line at a space we trimmed as padding: put it back.
             if (raw.at(previous).trailingSpace && !content.front().isSpace())

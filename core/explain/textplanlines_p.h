@@ -31,8 +31,8 @@ struct TextPlanLines
 /// looks like a plan node.
 TextPlanLines extractTextPlan(const QString &input);
 
-/// "InitPlan 1 (returns $0)", "InitPlan 2", "SubPlan 3", "CTE name": the line that names the
-/// subplan printed below it.
+/// "InitPlan 1 (returns $0)", "InitPlan 2", "SubPlan 3", "CTE name" (and "InitPlan", "SubPlan"
+/// without a number, before 9.0?): the line that names the subplan printed below it.
 bool isSubplanLabel(const QString &trimmed);
 
 /// Leading spaces of a line.

@@ -28,11 +28,12 @@ struct Node
 struct Entry
 {
     enum Kind { NodeEntry, Label, Worker, Block } kind = NodeEntry;
-    int column = 0;    ///< Where the node's name, the label or the key starts.
-    int node = -1;     ///< The node (for a label: the node the subplan hangs under).
-    int worker = -1;   ///< Index in Node::workers.
-    QString name;      ///< Label text or block key.
-    QJsonObject block; ///< Properties below a "Key:" line with no value ("JIT:", "Planning:").
+    int column = 0;         ///< Where the node's name, the label or the key starts.
+    int node = -1;          ///< The node (for a label: the node the subplan hangs under).
+    int worker = -1;        ///< Index in Node::workers.
+    QString name;           ///< Label text or block key.
+    bool statement = false; ///< A block of the statement, however it is indented ("Planning:").
+    QJsonObject block;      ///< Properties below a "Key:" line with no value ("JIT:", "Planning:").
 };
 
 class TreeReader
@@ -67,7 +68,7 @@ void TreeReader::popOne()
         return;
     const QJsonValue value = e.block.isEmpty() ? QJsonValue(QString()) : QJsonValue(e.block);
     bool statement = false;
-    QJsonObject *owner = target(e.column, &statement);
+    QJsonObject *owner = e.statement ? &m_statement : target(e.column, &statement);
     owner->insert(e.name, value);
 }
 
@@ -202,6 +203,17 @@ void TreeReader::readWorker(const QRegularExpressionMatch &m, const QString &val
     m_stack.append(e);
 }
 
+// Lines that describe the whole statement, never a node.
+bool isStatementKey(const QString &key)
+{
+    static const QStringList keys = {QStringLiteral("Planning Time"),  QStringLiteral("Planning time"),
+                                     QStringLiteral("Execution Time"), QStringLiteral("Execution time"),
+                                     QStringLiteral("Total runtime"),  QStringLiteral("Settings"),
+                                     QStringLiteral("Serialization"),  QStringLiteral("Query Identifier"),
+                                     QStringLiteral("Query Text")};
+    return keys.contains(key);
+}
+
 // JSON's "Parent Relationship" from the parent's kind and the child's place, as explain.c sets it.
 QString relationship(const QJsonObject &parent, int regularIndex, int regularCount)
 {
@@ -286,7 +298,11 @@ Result<Plan, ParseError> TreeReader::read(const TextPlanLines &source)
                 e.kind = Entry::Block;
                 e.column = column;
                 e.name = key;
+                e.statement = key == QLatin1String("Planning");
                 m_stack.append(e);
+            } else if (isStatementKey(key)) {
+                // Whatever its indentation (pastes lose it): these only describe the statement.
+                addProperty(&m_statement, key, value, &m_masked);
             } else {
                 bool statement = false;
                 addProperty(target(column, &statement), key, value, &m_masked);
@@ -296,7 +312,8 @@ Result<Plan, ParseError> TreeReader::read(const TextPlanLines &source)
             // or a line we do not know. Kept with the node it is indented under.
             bool statement = false;
             QJsonObject *t = target(column, &statement);
-            static const QRegularExpression targetTable(QStringLiteral("^(Insert|Update|Delete|Merge) on "));
+            static const QRegularExpression targetTable(
+                QStringLiteral("^(Foreign )?(Insert|Update|Delete|Merge) on "));
             const QString listKey = targetTable.match(trimmed).hasMatch() ? QStringLiteral("Target Tables")
                                                                           : QStringLiteral("Text");
             QJsonArray list = t->value(listKey).toArray();

@@ -488,6 +488,27 @@ void TestTextPlanParser::readsOlderAndMaskedOutput()
     QCOMPARE(*old.executionTimeMs, 0.7);
     QVERIFY(!old.planningTimeMs);
 
+    // 8.x/9.0: subplan labels without numbers, "Subquery Scan alias"; statement lines indented
+    // like properties (hand-edited pastes) still describe the statement.
+    const Plan older =
+        parsed(QStringLiteral("Result  (cost=1.00..1.01 rows=1 width=0)\n"
+                              "  InitPlan\n"
+                              "    ->  Subquery Scan x  (cost=0.00..1.00 rows=1 width=4)\n"
+                              "          ->  Foreign Delete  (cost=0.00..1.00 rows=1 width=4)\n"
+                              "  SubPlan\n"
+                              "    ->  Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n"
+                              "  Settings: enable_seqscan = 'off'\n"
+                              "  Total runtime: 1.5 ms\n"));
+    QCOMPARE(older.nodes.size(), 4);
+    QCOMPARE(older.nodes.at(1).subplanName, QStringLiteral("InitPlan"));
+    QCOMPARE(older.nodes.at(1).alias, QStringLiteral("x"));
+    QCOMPARE(older.nodes.at(2).nodeType, QStringLiteral("Foreign Scan"));
+    QCOMPARE(older.nodes.at(2).extra.value(QStringLiteral("Operation")).toString(), QStringLiteral("Delete"));
+    QCOMPARE(older.nodes.at(3).parentRelationship, ParentRelationship::SubPlan);
+    QCOMPARE(older.settings.value(QStringLiteral("enable_seqscan")).toString(), QStringLiteral("off"));
+    QCOMPARE(*older.executionTimeMs, 1.5);
+    QVERIFY(!older.root().extra.contains(QStringLiteral("Total Runtime")));
+
     // The regression tests' explain_filter() masks every number.
     const Plan masked = parsed(QStringLiteral(
         " Hash Join  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N loops=N)\n"

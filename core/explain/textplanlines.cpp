@@ -126,6 +126,9 @@ void stripFrames(QVector<Raw> *lines)
     const bool expanded =
         mostLines(texts, 0.0001, [](const QString &l) { return isRecordHeader(l.trimmed()); });
     // DBeaver and some psql set-ups close every line with a border but do not open it.
+    // Border 2: a row a terminal wrapped keeps its closing border on a piece without an opening one.
+    const bool leadingBorders =
+        mostLines(texts, 0.25, [](const QString &l) { return !l.isEmpty() && isBorder(l.front()); });
     const bool trailingBorders = mostLines(texts, 0.8, [](const QString &l) {
         const QString t = l.trimmed();
         return !t.isEmpty() && isBorder(t.back());
@@ -153,7 +156,7 @@ void stripFrames(QVector<Raw> *lines)
                 r.column += int(cut);
             }
         }
-        if ((opened || trailingBorders || expanded) && !l.isEmpty() && isBorder(l.back())) {
+        if ((opened || trailingBorders || leadingBorders || expanded) && !l.isEmpty() && isBorder(l.back())) {
             l.chop(1);
             while (!l.isEmpty() && l.back().isSpace())
                 l.chop(1);

@@ -539,6 +539,14 @@ void TestTextPlanParser::readsOtherFrames()
     QCOMPARE(unicode.nodes.size(), 4);
     QCOMPARE(unicode.nodes.at(1).rowsRemovedByFilter, 32.0);
     QCOMPARE(*unicode.executionTimeMs, 7.321);
+    // The same, cut by a 70-column terminal: closing borders end up on pieces without opening ones.
+    QStringList wrapped;
+    for (const QString &l :
+         QString::fromUtf8(fixture(QStringLiteral("text-unicode-border2.txt"))).split(QLatin1Char('\n'))) {
+        for (qsizetype i = 0; i == 0 || i < l.size(); i += 70)
+            wrapped << l.mid(i, 70);
+    }
+    QCOMPARE(treeDifference(parsed(wrapped.join(QLatin1Char('\n'))), unicode, true), QString());
 
     const Plan expanded = parsedFixture(QStringLiteral("text-expanded-x.txt"));
     QCOMPARE(expanded.nodes.size(), 4);

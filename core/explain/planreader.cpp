@@ -15,6 +15,15 @@ Result<Plan, ParseError> PlanReader::read(const QByteArray &bytes, PlanFormat fo
 
 Result<Plan, ParseError> PlanReader::read(const QString &text, PlanFormat format)
 {
+    if (format == PlanFormat::Auto && detect(text) == PlanFormat::Json) {
+        // A bracket in front of a TEXT plan (a prompt, a log prefix) can look like JSON: when the
+        // JSON parser fails and the TEXT parser reads it, that was it; otherwise JSON's error.
+        auto json = JsonPlanParser::parse(text);
+        if (json)
+            return json;
+        auto plan = TextPlanParser::parse(text);
+        return plan ? plan : json;
+    }
     if (format == PlanFormat::Auto)
         format = detect(text);
     switch (format) {
@@ -32,14 +41,21 @@ Result<Plan, ParseError> PlanReader::read(const QString &text, PlanFormat format
     return TextPlanParser::parse(text);
 }
 
+namespace {
+
+// "[{", "[ ]", "{\"" …: how EXPLAIN's JSON opens; a prompt like "[14003](…)db=#" does not.
+bool opensJson(const QString &text)
+{
+    static const QRegularExpression json(QStringLiteral("^(\\[\\s*([\\[{\\]]|$)|\\{\\s*([\"}]|$))"));
+    return json.match(text).hasMatch();
+}
+
+} // namespace
+
 PlanFormat PlanReader::detect(const QString &text)
 {
     const QString normalised = normaliseLineEnds(text);
-    const QString trimmed = normalised.trimmed();
-    if (trimmed.startsWith(QLatin1Char('[')) || trimmed.startsWith(QLatin1Char('{')))
-        return PlanFormat::Json;
-    const QString unwrapped = unwrapPastedJson(normalised).text.trimmed();
-    if (unwrapped.startsWith(QLatin1Char('[')) || unwrapped.startsWith(QLatin1Char('{')))
+    if (opensJson(normalised.trimmed()) || opensJson(unwrapPastedJson(normalised).text.trimmed()))
         return PlanFormat::Json;
     if (normalised.contains(QLatin1String("<explain")) || normalised.contains(QLatin1String("<Plan")))
         return PlanFormat::Xml;

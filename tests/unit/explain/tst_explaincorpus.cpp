@@ -1,5 +1,7 @@
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
+#include "explain/plandecoding.h"
+#include "explain/planreader.h"
 #include "explain/textplanparser.h"
 
 #include <QDir>
@@ -178,6 +180,7 @@ private slots:
     void parsesEveryJsonPlanOfTheCorpus();
     void parsesEveryTextPlanOfTheCorpus();
     void textAndJsonOfTheSamePlanGiveTheSameTree();
+    void detectsTheFormatOfEveryFile();
 };
 
 void TestExplainCorpus::parsesEveryJsonPlanOfTheCorpus()
@@ -364,6 +367,38 @@ void TestExplainCorpus::textAndJsonOfTheSamePlanGiveTheSameTree()
         qInfo("%s: rows, loops and buffers not compared: %s", qPrintable(it.key()), qPrintable(it.value()));
     qInfo("text/JSON pairs compared: %d, %d nodes", pairs, nodes);
     QVERIFY(pairs >= 10);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+}
+
+/// PlanReader::detect() names the manifest's format for every file that holds a plan, and
+/// PlanReader::read() gives the same as the format's own parser.
+void TestExplainCorpus::detectsTheFormatOfEveryFile()
+{
+    const QDir dir(QStringLiteral(TUSK_CORPUS_DIR));
+    if (!dir.exists(QStringLiteral("MANIFEST.tsv")))
+        QSKIP("corpus not found next to the repository (shared/corpus/explain)");
+    const QHash<QString, Entry> manifest = readManifest(dir.filePath(QStringLiteral("MANIFEST.tsv")));
+    const QHash<QString, PlanFormat> formats = {{QStringLiteral("json"), PlanFormat::Json},
+                                                {QStringLiteral("text"), PlanFormat::Text},
+                                                {QStringLiteral("yaml"), PlanFormat::Yaml},
+                                                {QStringLiteral("xml"), PlanFormat::Xml}};
+    int checked = 0;
+    QStringList failures;
+    for (auto it = manifest.begin(); it != manifest.end(); ++it) {
+        if (isMalformed(it.value()) || !formats.contains(it.value().format))
+            continue;
+        const QByteArray bytes = readFile(dir, it.key());
+        ++checked;
+        const PlanFormat detected = PlanReader::detect(decodePlanBytes(bytes));
+        if (detected != formats.value(it.value().format))
+            failures << QStringLiteral("%1: detected as %2").arg(it.key(), PlanReader::formatName(detected));
+        else if (detected == PlanFormat::Text || detected == PlanFormat::Json) {
+            const auto plan = PlanReader::read(bytes);
+            if (!plan)
+                failures << QStringLiteral("%1: %2").arg(it.key(), plan.error().toString());
+        }
+    }
+    qInfo("formats detected: %d files", checked);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
 }
 

@@ -716,6 +716,11 @@ void TestTextPlanParser::planReaderDetectsAndDecodes()
              PlanFormat::Xml);
     QCOMPARE(PlanReader::detect(QStringLiteral("- Plan: \n    Node Type: \"Seq Scan\"\n")), PlanFormat::Yaml);
     QCOMPARE(PlanReader::detect(QStringLiteral("hello")), PlanFormat::Text);
+    // A psql prompt that opens with a bracket is not JSON.
+    const QString prompted = QStringLiteral("[14003](2038152)postgres@db=# EXPLAIN SELECT 1;\n") +
+                             QString::fromUtf8(fixture(QStringLiteral("text-memoize.txt")));
+    QCOMPARE(PlanReader::detect(prompted), PlanFormat::Text);
+    QVERIFY(PlanReader::read(prompted));
 
     const auto yaml = PlanReader::read(QByteArray("- Plan: \n    Node Type: \"Seq Scan\"\n"));
     QVERIFY(!yaml);

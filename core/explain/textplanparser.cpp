@@ -48,10 +48,13 @@ private:
     }
     void pop(int column);
     void popOne();
-    QJsonObject *target(int column, bool *statement);
+    QJsonObject *target(int column);
     int nearestNode() const;
     bool readNodeLine(const TextLine &line, int arrowColumn, ParseError *err);
     void readWorker(const QRegularExpressionMatch &m, const QString &value, int column);
+    bool readLabel(const TextLine &line, int column, ParseError *err);
+    void readProperty(const QString &key, const QString &value, int column);
+    void readOtherLine(const QString &trimmed, int column);
     QJsonObject toJson(int id) const;
 
     QVector<Node> m_nodes;
@@ -67,8 +70,7 @@ void TreeReader::popOne()
     if (e.kind != Entry::Block)
         return;
     const QJsonValue value = e.block.isEmpty() ? QJsonValue(QString()) : QJsonValue(e.block);
-    bool statement = false;
-    QJsonObject *owner = e.statement ? &m_statement : target(e.column, &statement);
+    QJsonObject *owner = e.statement ? &m_statement : target(e.column);
     owner->insert(e.name, value);
 }
 
@@ -88,9 +90,8 @@ int TreeReader::nearestNode() const
 }
 
 // The object a property at `column` goes to: the deepest entry left of it, or the statement.
-QJsonObject *TreeReader::target(int column, bool *statement)
+QJsonObject *TreeReader::target(int column)
 {
-    *statement = false;
     for (qsizetype i = m_stack.size() - 1; i >= 0; --i) {
         Entry &e = m_stack[i];
         if (e.column >= column)
@@ -105,7 +106,6 @@ QJsonObject *TreeReader::target(int column, bool *statement)
             return &m_nodes[e.node].props;
         }
     }
-    *statement = true;
     return &m_statement;
 }
 
@@ -261,9 +261,66 @@ QJsonObject TreeReader::toJson(int id) const
     return out;
 }
 
-Result<Plan, ParseError> TreeReader::read(const TextPlanLines &source)
+// "InitPlan 1 (returns $0)", "SubPlan 2", "CTE x": the next node hangs below it.
+bool TreeReader::readLabel(const TextLine &line, int column, ParseError *err)
+{
+    pop(column);
+    const int owner = nearestNode();
+    const QString trimmed = line.content.trimmed();
+    if (owner < 0) {
+        *err = error(line, column, QStringLiteral("a subplan label (%1) outside the plan tree").arg(trimmed));
+        return false;
+    }
+    Entry e;
+    e.kind = Entry::Label;
+    e.column = column;
+    e.node = owner;
+    e.name = trimmed;
+    m_stack.append(e);
+    return true;
+}
+
+void TreeReader::readProperty(const QString &key, const QString &value, int column)
 {
     static const QRegularExpression worker(QStringLiteral("^Worker (\\d+)$"));
+    const auto w = worker.match(key);
+    if (w.hasMatch()) {
+        readWorker(w, value, column);
+    } else if (key.startsWith(QLatin1String("Trigger ")) && value.startsWith(QLatin1String("time="))) {
+        m_triggers.append(readTrigger(key, value, &m_masked));
+    } else if (value.isEmpty()) {
+        // "JIT:", "Planning:": the lines below it are its properties.
+        pop(column);
+        Entry e;
+        e.kind = Entry::Block;
+        e.column = column;
+        e.name = key;
+        e.statement = key == QLatin1String("Planning");
+        m_stack.append(e);
+    } else if (isStatementKey(key)) {
+        // Whatever its indentation (pastes lose it): these only describe the statement.
+        addProperty(&m_statement, key, value, &m_masked);
+    } else {
+        addProperty(target(column), key, value, &m_masked);
+    }
+}
+
+// Not a node, label or property: a ModifyTable's target ("Update on public.t1 t_1") or a line we
+// do not know. Kept with the node it is indented under, so nothing is lost.
+void TreeReader::readOtherLine(const QString &trimmed, int column)
+{
+    static const QRegularExpression targetTable(
+        QStringLiteral("^(Foreign )?(Insert|Update|Delete|Merge) on "));
+    QJsonObject *t = target(column);
+    const QString key =
+        targetTable.match(trimmed).hasMatch() ? QStringLiteral("Target Tables") : QStringLiteral("Text");
+    QJsonArray list = t->value(key).toArray();
+    list.append(trimmed);
+    t->insert(key, list);
+}
+
+Result<Plan, ParseError> TreeReader::read(const TextPlanLines &source)
+{
     for (const TextLine &line : source.lines) {
         const QString trimmed = line.content.trimmed();
         const int column = indentation(line.content);
@@ -273,52 +330,12 @@ Result<Plan, ParseError> TreeReader::read(const TextPlanLines &source)
             if (!readNodeLine(line, column, &err))
                 return err;
         } else if (isSubplanLabel(trimmed)) {
-            pop(column);
-            const int owner = nearestNode();
-            if (owner < 0)
-                return error(line, column,
-                             QStringLiteral("a subplan label (%1) outside the plan tree").arg(trimmed));
-            Entry e;
-            e.kind = Entry::Label;
-            e.column = column;
-            e.node = owner;
-            e.name = trimmed;
-            m_stack.append(e);
+            if (!readLabel(line, column, &err))
+                return err;
         } else if (splitProperty(trimmed, &key, &value)) {
-            const auto w = worker.match(key);
-            if (w.hasMatch()) {
-                readWorker(w, value, column);
-            } else if (key.startsWith(QLatin1String("Trigger ")) &&
-                       value.startsWith(QLatin1String("time="))) {
-                m_triggers.append(readTrigger(key, value, &m_masked));
-            } else if (value.isEmpty()) {
-                // "JIT:", "Planning:": the lines below it are its properties.
-                pop(column);
-                Entry e;
-                e.kind = Entry::Block;
-                e.column = column;
-                e.name = key;
-                e.statement = key == QLatin1String("Planning");
-                m_stack.append(e);
-            } else if (isStatementKey(key)) {
-                // Whatever its indentation (pastes lose it): these only describe the statement.
-                addProperty(&m_statement, key, value, &m_masked);
-            } else {
-                bool statement = false;
-                addProperty(target(column, &statement), key, value, &m_masked);
-            }
+            readProperty(key, value, column);
         } else {
-            // Not a node, label or property: a ModifyTable's target ("Update on public.t1 t_1")
-            // or a line we do not know. Kept with the node it is indented under.
-            bool statement = false;
-            QJsonObject *t = target(column, &statement);
-            static const QRegularExpression targetTable(
-                QStringLiteral("^(Foreign )?(Insert|Update|Delete|Merge) on "));
-            const QString listKey = targetTable.match(trimmed).hasMatch() ? QStringLiteral("Target Tables")
-                                                                          : QStringLiteral("Text");
-            QJsonArray list = t->value(listKey).toArray();
-            list.append(trimmed);
-            t->insert(listKey, list);
+            readOtherLine(trimmed, column);
         }
     }
     while (!m_stack.isEmpty())

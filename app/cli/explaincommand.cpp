@@ -1,8 +1,7 @@
 #include "explaincommand.h"
 
-#include "explain/jsonplanparser.h"
-#include "explain/pastedtext.h"
 #include "explain/plananalysis.h"
+#include "explain/planreader.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -65,18 +64,6 @@ QJsonObject planJson(const Plan &plan, const PlanAnalysis &analysis)
     };
 }
 
-// A guess at the format of input that holds no JSON, for an honest "not supported yet".
-QString otherFormat(const QString &text)
-{
-    if (text.contains(QLatin1String("<explain")) || text.contains(QLatin1String("<Plan>")))
-        return QStringLiteral("XML");
-    if (text.contains(QLatin1String("- Plan:")) || text.contains(QLatin1String("Node Type: ")))
-        return QStringLiteral("YAML");
-    if (text.contains(QLatin1String("cost=")) || text.contains(QLatin1String("->")))
-        return QStringLiteral("text");
-    return {};
-}
-
 bool readInput(const QString &path, QByteArray *out)
 {
     QFile f(path);
@@ -98,8 +85,9 @@ int runExplain(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Analyse an EXPLAIN plan and print it as JSON."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("input-format"), QStringLiteral("auto (default) or json."),
-                      QStringLiteral("format"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("input-format"),
+                      QStringLiteral("auto (default), json, text, yaml or xml."), QStringLiteral("format"),
+                      QStringLiteral("auto")});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The plan, or - for stdin."));
     if (!parser.parse(QStringList{QStringLiteral("tusk-cli explain")} + args)) {
         std::fprintf(stderr, "tusk-cli explain: %s\n", qPrintable(parser.errorText()));
@@ -109,10 +97,11 @@ int runExplain(const QStringList &args)
         std::fputs(parser.helpText().toUtf8().constData(), stdout);
         return 0;
     }
-    const QString format = parser.value(QStringLiteral("input-format"));
-    if (format != QLatin1String("auto") && format != QLatin1String("json")) {
-        std::fprintf(stderr, "tusk-cli explain: --input-format %s is not supported yet (auto or json)\n",
-                     qPrintable(format));
+    const QString formatName = parser.value(QStringLiteral("input-format"));
+    PlanFormat format = PlanFormat::Auto;
+    if (!PlanReader::formatFromName(formatName, &format)) {
+        std::fprintf(stderr, "tusk-cli explain: unknown --input-format %s (auto, json, text, yaml or xml)\n",
+                     qPrintable(formatName));
         return 2;
     }
     const QStringList pos = parser.positionalArguments();
@@ -124,19 +113,10 @@ int runExplain(const QStringList &args)
     if (!readInput(pos.first(), &bytes))
         return 2;
 
-    const QString text = QString::fromUtf8(bytes);
-    const auto plan = JsonPlanParser::parse(text);
+    const auto plan = PlanReader::read(bytes, format);
     if (!plan) {
-        const QString other = format == QLatin1String("auto") && unwrapPastedJson(text).text.isEmpty()
-                                  ? otherFormat(text)
-                                  : QString();
-        if (!other.isEmpty())
-            std::fprintf(stderr,
-                         "tusk-cli explain: %s: %s plans are not supported yet (use EXPLAIN (FORMAT JSON))\n",
-                         qPrintable(pos.first()), qPrintable(other));
-        else
-            std::fprintf(stderr, "tusk-cli explain: %s: %s\n", qPrintable(pos.first()),
-                         qPrintable(plan.error().toString()));
+        std::fprintf(stderr, "tusk-cli explain: %s: %s\n", qPrintable(pos.first()),
+                     qPrintable(plan.error().toString()));
         return 2;
     }
     const PlanAnalysis analysis(*plan);

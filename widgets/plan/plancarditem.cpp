@@ -4,6 +4,7 @@
 #include "plan/plangraphscene.h"
 
 #include <QFontMetricsF>
+#include <QLineF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -164,52 +165,63 @@ PlanEdgesItem::PlanEdgesItem(const PlanGraphScene *scene)
     setZValue(-1);
 }
 
+void PlanEdgesItem::add(const QPointF &a, const QPointF &b, double width)
+{
+    Segment seg{QLineF(a, b), width, QRectF(a, b).normalized().adjusted(-width, -width, width, width)};
+    m_bounds |= seg.bounds;
+    m_segments << seg;
+}
+
 void PlanEdgesItem::rebuild()
 {
     prepareGeometryChange();
-    m_edges.clear();
+    m_segments.clear();
     m_bounds = QRectF();
     const auto &cards = m_scene->cards();
-    m_edges.reserve(cards.size());
+    m_segments.reserve(cards.size() * 2);
+    QVector<double> widest(cards.size(), 0);
+    QVector<double> trunkTop(cards.size(), 0);
     for (const PlanCard &c : cards) {
         if (c.parent < 0)
             continue;
         const QRectF &p = cards.at(c.parent).rect;
-        Edge e;
-        e.from = QPointF(c.rect.center().x(), c.rect.top());
-        e.to = QPointF(p.center().x(), p.bottom());
-        e.width = edgeWidthForRows(c.rowsOut);
-        e.bounds = QRectF(e.from, e.to).normalized().adjusted(-e.width, -e.width, e.width, e.width);
-        m_bounds |= e.bounds;
-        m_edges << e;
+        const double width = edgeWidthForRows(c.rowsOut);
+        // Half way between the parent's level and this one (levels are aligned at their top).
+        const double midY = c.rect.top() - (c.rect.top() - p.bottom()) / 2;
+        add(QPointF(c.rect.center().x(), c.rect.top()), QPointF(c.rect.center().x(), midY), width);
+        add(QPointF(c.rect.center().x(), midY), QPointF(p.center().x(), midY), width);
+        widest[c.parent] = std::max(widest.at(c.parent), width);
+        trunkTop[c.parent] = midY;
+    }
+    // One trunk per parent, as wide as its widest input.
+    for (int i = 0; i < cards.size(); ++i) {
+        if (widest.at(i) <= 0)
+            continue;
+        const QRectF &p = cards.at(i).rect;
+        add(QPointF(p.center().x(), trunkTop.at(i)), QPointF(p.center().x(), p.bottom()), widest.at(i));
     }
 }
 
 void PlanEdgesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QPalette &pal = m_scene->viewPalette();
-    QColor colour = plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.35);
+    const QColor colour = plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.35);
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF exposed = option->exposedRect;
-    if (lod < kDetailLod) {
-        // Zoomed out: thin straight lines, no antialiasing — thousands of them.
-        painter->setPen(QPen(colour, 0));
-        for (const Edge &e : m_edges) {
-            if (e.bounds.intersects(exposed))
-                painter->drawLine(e.from, e.to);
-        }
-        return;
-    }
-    painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setBrush(Qt::NoBrush);
-    for (const Edge &e : m_edges) {
-        if (!e.bounds.intersects(exposed))
+    const bool detailed = lod >= kDetailLod;
+    // Zoomed out: hairlines without antialiasing — there may be thousands.
+    painter->setRenderHint(QPainter::Antialiasing, detailed);
+    double penWidth = -1;
+    for (const Segment &s : m_segments) {
+        if (!s.bounds.intersects(exposed))
             continue;
-        const double midY = (e.from.y() + e.to.y()) / 2;
-        QPainterPath path(e.from);
-        path.cubicTo(QPointF(e.from.x(), midY), QPointF(e.to.x(), midY), e.to);
-        painter->setPen(QPen(colour, e.width, Qt::SolidLine, Qt::FlatCap));
-        painter->drawPath(path);
+        const double w = detailed ? s.width : 0;
+        if (w != penWidth) {
+            // Square caps fill the elbow's corners; the overshoot hides under the cards.
+            painter->setPen(QPen(colour, w, Qt::SolidLine, Qt::SquareCap));
+            penWidth = w;
+        }
+        painter->drawLine(s.line);
     }
 }
 

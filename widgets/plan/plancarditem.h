@@ -28,8 +28,10 @@ private:
     int m_index;
 };
 
-/// All edges in one item: child top to parent bottom, as wide as the log of the rows that flow
-/// up. Paints only edges crossing the exposed rectangle.
+/// All edges in one item, drawn as elbows (child top, up to half way, across, up to the parent)
+/// as wide as the log of the rows that flow up. Elbows are axis-aligned segments, so only the
+/// segments crossing the exposed rectangle are painted — a 4,000-child Append costs what is
+/// on screen, not 4,000 curves.
 class PlanEdgesItem : public QGraphicsItem
 {
 public:
@@ -41,15 +43,16 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
-    struct Edge
+    struct Segment
     {
-        QPointF from; ///< Child's top centre.
-        QPointF to;   ///< Parent's bottom centre.
+        QLineF line;
         double width;
         QRectF bounds;
     };
+    void add(const QPointF &a, const QPointF &b, double width);
+
     const PlanGraphScene *m_scene;
-    QVector<Edge> m_edges;
+    QVector<Segment> m_segments;
     QRectF m_bounds;
 };
 

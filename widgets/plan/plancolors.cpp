@@ -33,10 +33,10 @@ QColor heatFill(const QPalette &p, double heat)
     const QColor base = p.color(QPalette::Base);
     if (heat <= 0.02)
         return base;
-    // Dark text stays readable on light fills up to ~45% red; light text on dark fills
-    // up to ~40% of a dark red.
-    const double strength = isDark(p) ? 0.40 : 0.45;
-    return mix(base, heatAccent(p, heat), 0.12 + strength * heat);
+    // Dim text (the subject line) stays readable on light fills up to ~40% red; light text
+    // on dark fills up to ~50% of a dark red.
+    const double strength = isDark(p) ? 0.40 : 0.30;
+    return mix(base, heatAccent(p, heat), 0.10 + strength * heat);
 }
 
 QColor severity(const QPalette &p, explain::Severity s)

@@ -22,6 +22,8 @@ namespace {
 constexpr double kMinZoom = 0.01;
 constexpr double kMaxZoom = 4;
 constexpr double kZoomStep = 1.25;
+// The smallest zoom at which card text is comfortable to read.
+constexpr double kReadableZoom = 0.6;
 constexpr int kMaxExportSide = 8000;
 const QSize kMinimapSize(220, 150);
 } // namespace
@@ -45,6 +47,7 @@ PlanGraphView::PlanGraphView(QWidget *parent)
     m_minimap->setScene(m_scene);
     m_minimap->hide();
     connect(m_scene, &PlanGraphScene::rebuilt, this, [this] {
+        placeMinimap();
         m_minimap->refresh();
         updateMinimap();
     });
@@ -58,7 +61,18 @@ PlanGraphView::PlanGraphView(QWidget *parent)
 void PlanGraphView::setDocument(PlanDocumentPtr doc)
 {
     m_scene->setDocument(std::move(doc), font());
+    showStart();
+}
+
+void PlanGraphView::showStart()
+{
     fitToView();
+    if (zoom() >= kReadableZoom || m_scene->cards().isEmpty())
+        return;
+    // Fitting would make the text unreadable: start at a readable zoom with the root on top.
+    setZoom(kReadableZoom);
+    const QRectF root = m_scene->card(0).rect;
+    centerOn(root.center().x(), root.top() - 24 + viewport()->height() / kReadableZoom / 2);
 }
 
 void PlanGraphView::setMetric(explain::HeatMetric metric)
@@ -133,6 +147,12 @@ double PlanGraphView::zoom() const
 
 void PlanGraphView::setZoom(double factor)
 {
+    m_fitted = false;
+    applyZoom(factor);
+}
+
+void PlanGraphView::applyZoom(double factor)
+{
     factor = std::clamp(factor, kMinZoom, kMaxZoom);
     if (qFuzzyCompare(factor, zoom()))
         return;
@@ -143,13 +163,11 @@ void PlanGraphView::setZoom(double factor)
 
 void PlanGraphView::zoomIn()
 {
-    m_fitted = false;
     setZoom(zoom() * kZoomStep);
 }
 
 void PlanGraphView::zoomOut()
 {
-    m_fitted = false;
     setZoom(zoom() / kZoomStep);
 }
 
@@ -157,14 +175,14 @@ void PlanGraphView::fitToView()
 {
     m_fitted = true;
     const QRectF scene = m_scene->sceneRect();
-    const QSize view = viewport()->size();
+    // The size without scroll bars: once the plan fits, they go away.
+    const QSize view = maximumViewportSize() - QSize(2, 2);
     if (scene.isEmpty() || view.isEmpty())
         return;
     // Never enlarge a small plan past 100%: big text looks broken, not helpful.
     const double factor = std::min({1.0, view.width() / scene.width(), view.height() / scene.height()});
-    setZoom(factor);
-    // A tall, narrow plan shows its root (top) rather than its middle.
-    centerOn(scene.center().x(), scene.top() + view.height() / factor / 2);
+    applyZoom(factor);
+    centerOn(scene.center());
     updateMinimap();
 }
 
@@ -233,7 +251,6 @@ void PlanGraphView::selectCard(int card, bool notify)
 void PlanGraphView::wheelEvent(QWheelEvent *event)
 {
     if (event->modifiers() & Qt::ControlModifier) {
-        m_fitted = false;
         const double steps = event->angleDelta().y() / 120.0;
         setZoom(zoom() * std::pow(kZoomStep, steps));
         event->accept();
@@ -350,7 +367,17 @@ QString PlanGraphView::toolTipFor(int card) const
 void PlanGraphView::placeMinimap()
 {
     const QRect vp = viewport()->geometry();
-    const QSize size = kMinimapSize.boundedTo(vp.size() / 3);
+    const QSize box = kMinimapSize.boundedTo(vp.size() / 3);
+    // As wide as the box and as tall as the plan's shape asks (within limits), so a very wide
+    // plan does not leave a big empty frame.
+    const QRectF scene = m_scene->sceneRect();
+    QSize size = box;
+    if (!scene.isEmpty()) {
+        const double aspect = scene.height() / scene.width();
+        size.setHeight(std::clamp(int(box.width() * aspect), 40, box.height()));
+        if (box.width() * aspect > box.height())
+            size.setWidth(std::clamp(int(box.height() / aspect), 60, box.width()));
+    }
     m_minimap->setGeometry(
         QRect(vp.right() - size.width() - 10, vp.bottom() - size.height() - 10, size.width(), size.height()));
 }

@@ -50,6 +50,9 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToView();
+    /// What a new plan opens with: fitted when that stays readable, else the root at a
+    /// readable zoom.
+    void showStart();
     /// Scene rectangle of the card showing `nodeId`, for tests and tool tips.
     QRectF cardRectOfNode(int nodeId) const;
 
@@ -76,6 +79,7 @@ protected:
 
 private:
     int cardAt(const QPoint &viewportPos) const;
+    void applyZoom(double factor);
     void selectCard(int card, bool notify);
     void placeMinimap();
     void updateMinimap();

@@ -112,6 +112,11 @@ void PlanMinimap::mousePressEvent(QMouseEvent *event)
         emit navigationRequested(toScene(event->position()));
 }
 
+void PlanMinimap::resizeEvent(QResizeEvent *)
+{
+    refresh();
+}
+
 void PlanMinimap::mouseMoveEvent(QMouseEvent *event)
 {
     if (event->buttons() & Qt::LeftButton)

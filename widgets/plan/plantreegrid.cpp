@@ -42,13 +42,13 @@ void PlanTreeGrid::fitColumns()
     // which asks every one of 10,000 rows.
     const QFontMetrics fm(font());
     const int number = fm.horizontalAdvance(QStringLiteral("12,345 ms")) + 16;
-    setColumnWidth(PlanTreeModel::Node, fm.horizontalAdvance(QLatin1Char('x')) * 44 + indentation() * 4);
+    setColumnWidth(PlanTreeModel::Node, fm.horizontalAdvance(QLatin1Char('x')) * 40 + indentation() * 4);
     setColumnWidth(PlanTreeModel::Exclusive, number);
     setColumnWidth(PlanTreeModel::Inclusive, number);
     setColumnWidth(PlanTreeModel::Share, fm.horizontalAdvance(QStringLiteral("100%")) + 40);
     setColumnWidth(PlanTreeModel::Rows, fm.horizontalAdvance(QStringLiteral("12.3M / 12.3M")) + 16);
-    setColumnWidth(PlanTreeModel::Misestimate, fm.horizontalAdvance(QStringLiteral("Misestimate")) + 20);
-    setColumnWidth(PlanTreeModel::Loops, fm.horizontalAdvance(QStringLiteral("Loops")) + 24);
+    setColumnWidth(PlanTreeModel::Misestimate, fm.horizontalAdvance(QStringLiteral("Misestimate")) + 14);
+    setColumnWidth(PlanTreeModel::Loops, fm.horizontalAdvance(QStringLiteral("12,345")) + 16);
     setColumnWidth(PlanTreeModel::Buffers, fm.horizontalAdvance(QStringLiteral("12.3k / 12.3k")) + 16);
 }
 

@@ -154,10 +154,16 @@ QVariant PlanTreeModel::display(const PlanNode &n, int column) const
     const bool ran = n.hasActuals && !n.neverExecuted;
     switch (column) {
     case Node: {
+        // depesz-style: "→ Hash Join", "→ Seq Scan on orders o", "→ Index Scan using i on t".
+        QString text = n.parentId >= 0 ? QStringLiteral("→ ") + plantext::title(n) : plantext::title(n);
         const QString subject = plantext::subject(n);
-        const QString arrow = n.parentId >= 0 ? QStringLiteral("→ ") : QString();
-        return subject.isEmpty() ? arrow + plantext::title(n)
-                                 : arrow + plantext::title(n) + QStringLiteral(" on ") + subject;
+        if (subject.isEmpty())
+            return text;
+        if (subject == n.subplanName)
+            return text + QStringLiteral(" · ") + subject;
+        return text +
+               (subject.startsWith(QLatin1String("using ")) ? QStringLiteral(" ") : QStringLiteral(" on ")) +
+               subject;
     }
     case Exclusive:
         return ran ? plantext::duration(t.exclusiveMs) : QString();

@@ -51,10 +51,13 @@ PlanView::PlanView(QWidget *parent)
     left->addWidget(m_grid);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
+    // Proportions, scaled to the real size at the first layout: the graph gets most room.
+    left->setSizes({600, 300});
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({1000, 340});
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -191,6 +191,7 @@ void TestPlanView::zoomsAndFits()
     load(readText(kCorpus + QStringLiteral("pev2-sample-very-large-plan.json")));
     auto *graph = m_view->graph();
     graph->fitToView();
+    QApplication::processEvents(); // scroll bars go away
     const double fitted = graph->zoom();
     QVERIFY(graph->mapToScene(graph->viewport()->rect())
                 .boundingRect()
@@ -234,7 +235,6 @@ void TestPlanView::showsALargeCorpusPlan()
     QCOMPARE(graph->cardCount(), m_view->document()->plan.nodes.size());
     graph->fitToView();
     QApplication::processEvents();
-    QVERIFY(graph->minimap()->isVisible() || graph->zoom() >= 1.0);
     test::saveScreenshot(m_view, QStringLiteral("plan-large-fit-light"));
     graph->setZoom(0.8);
     graph->centerOn(graph->cardRectOfNode(0).center());

@@ -10,6 +10,16 @@ namespace tusk::explain {
 PlanLayout::PlanLayout(const Plan &plan, const QVector<QSizeF> &nodeSizes, const PlanFolding *folding,
                        const QVector<QSizeF> &groupSizes, const QSet<int> &unfolded,
                        const LayoutOptions &options)
+    : PlanLayout(
+          plan,
+          [&](int nodeId, int groupId) {
+              return nodeId >= 0 ? nodeSizes.value(nodeId) : groupSizes.value(groupId);
+          },
+          folding, unfolded, options)
+{}
+
+PlanLayout::PlanLayout(const Plan &plan, const CardSizer &sizeOf, const PlanFolding *folding,
+                       const QSet<int> &unfolded, const LayoutOptions &options)
 {
     if (plan.isEmpty())
         return;
@@ -21,7 +31,7 @@ PlanLayout::PlanLayout(const Plan &plan, const QVector<QSizeF> &nodeSizes, const
     QVector<double> levelHeight;
     for (int i = 0; i < n; ++i) {
         LayoutCard &c = m_cards[i];
-        const QSizeF size = c.nodeId >= 0 ? nodeSizes.value(c.nodeId) : groupSizes.value(c.groupId);
+        const QSizeF size = sizeOf(c.nodeId, c.groupId);
         c.rect.setSize(size);
         widths[i] = size.width();
         if (c.parent >= 0)

@@ -7,6 +7,8 @@
 #include <QSizeF>
 #include <QVector>
 
+#include <functional>
+
 namespace tusk::explain {
 
 class PlanFolding;
@@ -45,6 +47,12 @@ public:
     PlanLayout(const Plan &plan, const QVector<QSizeF> &nodeSizes, const PlanFolding *folding = nullptr,
                const QVector<QSizeF> &groupSizes = {}, const QSet<int> &unfolded = {},
                const LayoutOptions &options = {});
+    /// Size of a card: a node's (groupId -1) or a folded group's (nodeId -1).
+    using CardSizer = std::function<QSizeF(int nodeId, int groupId)>;
+    /// Asks only for the cards that are shown, so a view can measure text for 200 cards of a
+    /// folded 10,000-node plan instead of all 10,000.
+    PlanLayout(const Plan &plan, const CardSizer &sizeOf, const PlanFolding *folding,
+               const QSet<int> &unfolded = {}, const LayoutOptions &options = {});
 
     /// Cards in pre-order (a parent before its children; index 0 is the root).
     const QVector<LayoutCard> &cards() const { return m_cards; }

@@ -53,66 +53,61 @@ QString rowsLine(double actual, double planned, double loops, bool analyzed)
 
 } // namespace
 
-CardTexts::CardTexts(const PlanDocument &doc, const CardMetrics &metrics)
+CardTexts::CardTexts(const PlanDocument *doc, const CardMetrics &metrics)
+    : m_doc(doc)
+    , m_metrics(metrics)
 {
-    const QFontMetricsF normal(metrics.normal), bold(metrics.bold);
-    const auto &plan = doc.plan;
-    m_nodes.resize(plan.nodes.size());
-    for (const explain::PlanNode &n : plan.nodes) {
-        CardText &t = m_nodes[n.id];
-        const explain::NodeTiming &timing = doc.analysis.timing(n.id);
-        t.title = plantext::title(n);
-        t.subject = plantext::subject(n);
-        if (n.neverExecuted)
-            t.figures = QStringLiteral("never executed");
-        else if (n.hasActuals)
-            t.figures = plantext::duration(timing.exclusiveMs) + QStringLiteral(" · ") +
-                        plantext::percent(timing.share);
-        else
-            t.figures = QStringLiteral("cost %1").arg(plantext::count(n.totalCost));
-        t.rows = rowsLine(n.actualRows, n.planRows, n.actualLoops, n.hasActuals && !n.neverExecuted);
-        if (n.hasActuals && !n.neverExecuted)
-            t.misestimate = plantext::misestimate(timing.misestimate);
-        fit(t, metrics, normal, bold);
-    }
-    for (const explain::FoldGroup &g : doc.folding.groups()) {
-        CardText t;
-        double ms = 0, share = 0, rows = 0;
-        for (int member : g.members) {
-            // A member's subtree is timed by its root's inclusive time.
-            ms += doc.analysis.timing(member).inclusiveMs;
-            rows += explain::rowsOut(plan.nodes.at(member));
-        }
-        share = doc.analysis.totalMs() > 0 ? ms / doc.analysis.totalMs() : 0;
-        t.title =
-            QStringLiteral("%1 × %2").arg(plantext::title(plan.nodes.at(g.members.first()))).arg(g.count());
-        t.subject = g.relationStem.isEmpty() ? QStringLiteral("%1 identical subtrees").arg(g.count())
-                                             : QStringLiteral("partitions of %1").arg(g.relationStem);
-        t.figures = plan.nodes.at(g.members.first()).hasActuals
-                        ? QStringLiteral("Σ %1 · %2").arg(plantext::duration(ms), plantext::percent(share))
-                        : QStringLiteral("%1 nodes").arg(g.nodeCount);
-        t.rows = QStringLiteral("Σ %1 rows · double-click to unfold").arg(plantext::count(rows));
-        fit(t, metrics, normal, bold);
-        m_groups << t;
-    }
+    // Sized once: references handed out stay valid. An empty size marks "not measured yet".
+    m_nodes.resize(doc->plan.nodes.size());
+    m_groups.resize(doc->folding.groups().size());
 }
 
-QVector<QSizeF> CardTexts::nodeSizes() const
+const CardText &CardTexts::node(int nodeId) const
 {
-    QVector<QSizeF> out;
-    out.reserve(m_nodes.size());
-    for (const CardText &t : m_nodes)
-        out << t.size;
-    return out;
+    CardText &t = m_nodes[nodeId];
+    if (!t.size.isEmpty())
+        return t;
+    const explain::PlanNode &n = m_doc->plan.nodes.at(nodeId);
+    const explain::NodeTiming &timing = m_doc->analysis.timing(nodeId);
+    t.title = plantext::title(n);
+    t.subject = plantext::subject(n);
+    if (n.neverExecuted)
+        t.figures = QStringLiteral("never executed");
+    else if (n.hasActuals)
+        t.figures =
+            plantext::duration(timing.exclusiveMs) + QStringLiteral(" · ") + plantext::percent(timing.share);
+    else
+        t.figures = QStringLiteral("cost %1").arg(plantext::count(n.totalCost));
+    t.rows = rowsLine(n.actualRows, n.planRows, n.actualLoops, n.hasActuals && !n.neverExecuted);
+    if (n.hasActuals && !n.neverExecuted)
+        t.misestimate = plantext::misestimate(timing.misestimate);
+    fit(t, m_metrics, QFontMetricsF(m_metrics.normal), QFontMetricsF(m_metrics.bold));
+    return t;
 }
 
-QVector<QSizeF> CardTexts::groupSizes() const
+const CardText &CardTexts::group(int groupId) const
 {
-    QVector<QSizeF> out;
-    out.reserve(m_groups.size());
-    for (const CardText &t : m_groups)
-        out << t.size;
-    return out;
+    CardText &t = m_groups[groupId];
+    if (!t.size.isEmpty())
+        return t;
+    const auto &plan = m_doc->plan;
+    const explain::FoldGroup &g = m_doc->folding.groups().at(groupId);
+    double ms = 0, rows = 0;
+    for (int member : g.members) {
+        // A member's subtree is timed by its root's inclusive time.
+        ms += m_doc->analysis.timing(member).inclusiveMs;
+        rows += explain::rowsOut(plan.nodes.at(member));
+    }
+    const double share = m_doc->analysis.totalMs() > 0 ? ms / m_doc->analysis.totalMs() : 0;
+    t.title = QStringLiteral("%1 × %2").arg(plantext::title(plan.nodes.at(g.members.first()))).arg(g.count());
+    t.subject = g.relationStem.isEmpty() ? QStringLiteral("%1 identical subtrees").arg(g.count())
+                                         : QStringLiteral("partitions of %1").arg(g.relationStem);
+    t.figures = plan.nodes.at(g.members.first()).hasActuals
+                    ? QStringLiteral("Σ %1 · %2").arg(plantext::duration(ms), plantext::percent(share))
+                    : QStringLiteral("%1 nodes").arg(g.nodeCount);
+    t.rows = QStringLiteral("Σ %1 rows · double-click to unfold").arg(plantext::count(rows));
+    fit(t, m_metrics, QFontMetricsF(m_metrics.normal), QFontMetricsF(m_metrics.bold));
+    return t;
 }
 
 } // namespace tusk::widgets

@@ -33,7 +33,7 @@ void PlanGraphScene::setDocument(PlanDocumentPtr doc, const QFont &font)
     m_metrics = CardMetrics(font);
     m_unfolded.clear();
     m_matchedNodes.clear();
-    m_texts = m_doc ? CardTexts(*m_doc, m_metrics) : CardTexts();
+    m_texts = m_doc ? CardTexts(m_doc.get(), m_metrics) : CardTexts();
     rebuild();
 }
 
@@ -72,8 +72,12 @@ void PlanGraphScene::rebuild()
         emit rebuilt();
         return;
     }
-    m_layout = explain::PlanLayout(m_doc->plan, m_texts.nodeSizes(), &m_doc->folding, m_texts.groupSizes(),
-                                   m_unfolded, layoutOptions());
+    m_layout = explain::PlanLayout(
+        m_doc->plan,
+        [this](int nodeId, int groupId) {
+            return nodeId >= 0 ? m_texts.node(nodeId).size : m_texts.group(groupId).size;
+        },
+        &m_doc->folding, m_unfolded, layoutOptions());
     const auto &plan = m_doc->plan;
     m_cards.reserve(m_layout.cards().size());
     for (const explain::LayoutCard &lc : m_layout.cards()) {

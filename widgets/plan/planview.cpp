@@ -122,6 +122,12 @@ void PlanView::setPlan(const explain::Plan &plan, const QString &originalText)
     m_selected = -1;
     m_matches.clear();
     m_currentMatch = -1;
+    // Without ANALYZE there are no times to colour by: the planner's cost says most.
+    const bool analyzed = !plan.isEmpty() && plan.root().hasActuals;
+    if (!analyzed && m_metric->currentData().toInt() == int(explain::HeatMetric::ExclusiveTime))
+        setMetric(explain::HeatMetric::Cost);
+    else if (analyzed && m_metric->currentData().toInt() == int(explain::HeatMetric::Cost))
+        setMetric(explain::HeatMetric::ExclusiveTime);
     m_graph->setDocument(m_doc);
     m_grid->setDocument(m_doc);
     m_details->setDocument(m_doc);

@@ -103,13 +103,16 @@ int main(int argc, char **argv)
             const widgets::PlanDocument doc(plan, QString());
             clock.restart(); // the document redoes analysis and folding: not counted here
             const widgets::CardMetrics metrics(QApplication::font());
-            const widgets::CardTexts texts(doc, metrics);
-            const explain::PlanLayout layout(plan, texts.nodeSizes(), &doc.folding, texts.groupSizes());
+            const widgets::CardTexts texts(&doc, metrics);
+            const auto sizeOf = [&texts](int nodeId, int groupId) {
+                return nodeId >= 0 ? texts.node(nodeId).size : texts.group(groupId).size;
+            };
+            const explain::PlanLayout layout(plan, sizeOf, &doc.folding);
             t.layout.push_back(ms(clock));
             QSet<int> all;
             for (int g = 0; g < doc.folding.groups().size(); ++g)
                 all << g;
-            const explain::PlanLayout open(plan, texts.nodeSizes(), &doc.folding, texts.groupSizes(), all);
+            const explain::PlanLayout open(plan, sizeOf, &doc.folding, all);
             t.unfolded.push_back(ms(clock) + t.layout.back());
             nodes = int(plan.nodes.size());
             cards = int(layout.cards().size());

@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace tusk::explain {
 
 namespace {
@@ -15,20 +17,58 @@ const QRegularExpression &partitionAlias()
     return re;
 }
 
+// The alias without PostgreSQL's "_N" suffix ("events_12" -> "events", "o_3" -> "o").
+QString aliasStem(const QString &alias)
+{
+    const auto m = partitionAlias().match(alias);
+    return m.hasMatch() ? m.captured(1) : alias;
+}
+
 // What identifies a node for folding, without its numbers: types, strategy, how it hangs below
-// its parent and its relation with partition digits masked.
-QString nodeKey(const PlanNode &n)
+// its parent and what it reads. `byParent`: a scan aliased parent_N stands for "a partition of
+// parent", whatever the partition is called; otherwise the relation's name counts, digits
+// masked (events_p7, orders_2024_01) — which also folds UNION ALL branches over one table.
+QString nodeKey(const PlanNode &n, bool byParent)
 {
     QString relation;
     if (!n.relationName.isEmpty()) {
-        const auto m = partitionAlias().match(n.alias);
-        relation = m.hasMatch() && n.alias != n.relationName ? QStringLiteral("alias:") + m.captured(1)
-                                                             : PlanFolding::digitsMasked(n.relationName);
+        const bool partitionAliased = n.alias != n.relationName && partitionAlias().match(n.alias).hasMatch();
+        relation = byParent && partitionAliased
+                       ? QStringLiteral("parent:") + aliasStem(n.alias)
+                       : aliasStem(n.alias) + u'|' + PlanFolding::digitsMasked(n.relationName);
     }
     return n.nodeType + u'\x1f' + n.joinType + u'\x1f' + n.strategy + u'\x1f' + n.parentRelationshipText +
            u'\x1f' + relation + u'\x1f' + PlanFolding::digitsMasked(n.indexName) + u'\x1f' +
            PlanFolding::digitsMasked(n.subplanName) + u'\x1f' +
            n.extra.value(QStringLiteral("Operation")).toString();
+}
+
+// Shape ids bottom-up (children have higher ids in pre-order): equal ids mean equal subtrees.
+// Each key holds the node's own key and its children's shape ids, so hashing stays linear.
+QVector<int> shapes(const Plan &plan, bool byParent)
+{
+    const int n = int(plan.nodes.size());
+    QVector<int> shape(n, -1);
+    QHash<QString, int> ids;
+    for (int id = n - 1; id >= 0; --id) {
+        const PlanNode &node = plan.nodes.at(id);
+        QString key = nodeKey(node, byParent);
+        for (int c : node.children)
+            key += u'\x1e' + QString::number(shape.at(c));
+        auto it = ids.constFind(key);
+        if (it == ids.cend())
+            it = ids.insert(key, int(ids.size()));
+        shape[id] = it.value();
+    }
+    return shape;
+}
+
+int runLength(const QVector<int> &kids, int start, const QVector<int> &shape)
+{
+    int end = start + 1;
+    while (end < kids.size() && shape.at(kids.at(end)) == shape.at(kids.at(start)))
+        ++end;
+    return end - start;
 }
 
 } // namespace
@@ -54,30 +94,17 @@ PlanFolding::PlanFolding(const Plan &plan, int minRun)
     const int n = int(plan.nodes.size());
     m_containing.fill(-1, n);
     m_memberOf.fill(-1, n);
-    // Shape ids bottom-up (children have higher ids in pre-order): equal ids mean equal
-    // subtrees. Each key holds the node's own key and its children's shape ids, so hashing
-    // stays linear in the plan's size.
-    QVector<int> shape(n, -1);
     QVector<int> size(n, 1);
-    QHash<QString, int> shapes;
-    for (int id = n - 1; id >= 0; --id) {
-        const PlanNode &node = plan.nodes.at(id);
-        QString key = nodeKey(node);
-        for (int c : node.children) {
-            key += u'\x1e' + QString::number(shape.at(c));
-            size[id] += size.at(c);
-        }
-        auto it = shapes.constFind(key);
-        if (it == shapes.cend())
-            it = shapes.insert(key, int(shapes.size()));
-        shape[id] = it.value();
-    }
+    for (int id = n - 1; id > 0; --id)
+        size[plan.nodes.at(id).parentId] += size.at(id);
+    const QVector<int> byName = shapes(plan, false);
+    const QVector<int> byParent = shapes(plan, true);
     for (const PlanNode &parent : plan.nodes) {
         const QVector<int> &kids = parent.children;
         for (int start = 0; start < kids.size();) {
-            int end = start + 1;
-            while (end < kids.size() && shape.at(kids.at(end)) == shape.at(kids.at(start)))
-                ++end;
+            // Whichever reading gives the longer run of look-alikes.
+            const int end =
+                start + std::max(runLength(kids, start, byName), runLength(kids, start, byParent));
             if (end - start >= minRun) {
                 FoldGroup g;
                 g.id = int(m_groups.size());
@@ -85,11 +112,20 @@ PlanFolding::PlanFolding(const Plan &plan, int minRun)
                 g.members = kids.mid(start, end - start);
                 const PlanNode &first = plan.nodes.at(g.members.first());
                 g.nodeType = first.nodeType;
-                const auto m = partitionAlias().match(first.alias);
-                g.relationStem =
-                    m.hasMatch() && first.alias != first.relationName ? m.captured(1) : first.relationName;
-                for (int member : g.members)
+                g.sameRelation = true;
+                for (int member : g.members) {
                     g.nodeCount += size.at(member);
+                    g.sameRelation =
+                        g.sameRelation && plan.nodes.at(member).relationName == first.relationName;
+                }
+                // "events" for events_p0…events_p399 (aliased events_1…), the table itself when
+                // every member reads the same one.
+                const bool partitionAliased =
+                    first.alias != first.relationName && partitionAlias().match(first.alias).hasMatch();
+                g.relationStem =
+                    g.sameRelation || !partitionAliased ? first.relationName : aliasStem(first.alias);
+                if (!g.sameRelation && !partitionAliased)
+                    g.relationStem.remove(QRegularExpression(QStringLiteral("_[A-Za-z]{0,2}\\d\\w*$")));
                 m_groups << g;
             }
             start = end;

@@ -15,8 +15,10 @@ struct FoldGroup
     int parentId = -1;    ///< The node whose children were folded.
     QVector<int> members; ///< Root node ids of the folded subtrees, in plan order.
     QString nodeType;     ///< The members' root node type ("Seq Scan").
-    QString relationStem; ///< Their relation with the partition suffix cut ("events"), may be empty.
-    int nodeCount = 0;    ///< Nodes in all member subtrees together.
+    /// The partitioned parent ("events" for events_p0…), or the relation all members read; may be empty.
+    QString relationStem;
+    int nodeCount = 0;         ///< Nodes in all member subtrees together.
+    bool sameRelation = false; ///< Every member root reads the same relation (UNION ALL branches).
 
     int count() const { return int(members.size()); }
 };

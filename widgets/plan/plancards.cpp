@@ -101,7 +101,9 @@ const CardText &CardTexts::group(int groupId) const
     const double share = m_doc->analysis.totalMs() > 0 ? ms / m_doc->analysis.totalMs() : 0;
     t.title = QStringLiteral("%1 × %2").arg(plantext::title(plan.nodes.at(g.members.first()))).arg(g.count());
     t.subject = g.relationStem.isEmpty() ? QStringLiteral("%1 identical subtrees").arg(g.count())
-                                         : QStringLiteral("partitions of %1").arg(g.relationStem);
+                : g.sameRelation
+                    ? QStringLiteral("%1 identical subtrees on %2").arg(g.count()).arg(g.relationStem)
+                    : QStringLiteral("partitions of %1").arg(g.relationStem);
     t.figures = plan.nodes.at(g.members.first()).hasActuals
                     ? QStringLiteral("Σ %1 · %2").arg(plantext::duration(ms), plantext::percent(share))
                     : QStringLiteral("%1 nodes").arg(g.nodeCount);

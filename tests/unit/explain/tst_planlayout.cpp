@@ -8,8 +8,10 @@
 #include "explain/plansearch.h"
 #include "explain/tidytree.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace tusk::explain;
@@ -317,6 +319,14 @@ void TestPlanLayout::foldsTheCorpusPartitionPlan()
     QCOMPARE(folding.groups().first().relationStem, QStringLiteral("events"));
     const PlanLayout layout(plan, sizesFor(plan), &folding, groupSizesFor(folding));
     QCOMPARE(layout.cards().size(), plan.nodes.size() - 400 + 1);
+
+    // UNION ALL of one join over the same tables: aliases o, o_1, o_2, … fold as one run.
+    const Plan unions =
+        fromFile(QFileInfo(path).dir().filePath(QStringLiteral("pg15gen-union-all-120-joins-json.json")));
+    const PlanFolding unionFolding(unions);
+    QCOMPARE(unionFolding.groups().size(), 1);
+    QCOMPARE(unionFolding.groups().first().count(), 120);
+    QCOMPARE(unionFolding.groups().first().nodeCount, 480);
 }
 
 void TestPlanLayout::keepsDifferentSiblingsApart()

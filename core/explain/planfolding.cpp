@@ -24,37 +24,62 @@ QString aliasStem(const QString &alias)
     return m.hasMatch() ? m.captured(1) : alias;
 }
 
-// What identifies a node for folding, without its numbers: types, strategy, how it hangs below
-// its parent and what it reads. `byParent`: a scan aliased parent_N stands for "a partition of
-// parent", whatever the partition is called; otherwise the relation's name counts, digits
-// masked (events_p7, orders_2024_01) — which also folds UNION ALL branches over one table.
-QString nodeKey(const PlanNode &n, bool byParent)
+// What identifies a node for folding, without its numbers (types, strategy, how it hangs below
+// its parent, what it reads), interned as ints, read two ways. By name: the relation's name
+// with digits masked (events_p7, orders_2024_01) and the alias without its "_N" — which also
+// folds UNION ALL branches over one table. By parent: a scan aliased parent_N stands for "a
+// partition of parent", whatever the partition is called.
+struct OwnKeys
 {
-    QString relation;
-    if (!n.relationName.isEmpty()) {
-        const bool partitionAliased = n.alias != n.relationName && partitionAlias().match(n.alias).hasMatch();
-        relation = byParent && partitionAliased
-                       ? QStringLiteral("parent:") + aliasStem(n.alias)
-                       : aliasStem(n.alias) + u'|' + PlanFolding::digitsMasked(n.relationName);
+    QVector<int> byName;
+    QVector<int> byParent;
+};
+
+OwnKeys ownKeys(const Plan &plan)
+{
+    OwnKeys keys;
+    keys.byName.resize(plan.nodes.size());
+    keys.byParent.resize(plan.nodes.size());
+    QHash<QString, int> ids;
+    const auto intern = [&ids](const QString &key) {
+        auto it = ids.constFind(key);
+        if (it == ids.cend())
+            it = ids.insert(key, int(ids.size()));
+        return it.value();
+    };
+    for (const PlanNode &n : plan.nodes) {
+        const QString common = n.nodeType + u'\x1f' + n.joinType + u'\x1f' + n.strategy + u'\x1f' +
+                               n.parentRelationshipText + u'\x1f' + PlanFolding::digitsMasked(n.indexName) +
+                               u'\x1f' + PlanFolding::digitsMasked(n.subplanName) + u'\x1f' +
+                               n.extra.value(QStringLiteral("Operation")).toString() + u'\x1f';
+        if (n.relationName.isEmpty()) {
+            keys.byName[n.id] = keys.byParent[n.id] = intern(common);
+            continue;
+        }
+        const auto m = partitionAlias().match(n.alias);
+        const QString stem = m.hasMatch() ? m.captured(1) : n.alias;
+        keys.byName[n.id] = intern(common + stem + u'|' + PlanFolding::digitsMasked(n.relationName));
+        keys.byParent[n.id] = m.hasMatch() && n.alias != n.relationName
+                                  ? intern(common + QStringLiteral("parent:") + stem)
+                                  : keys.byName.at(n.id);
     }
-    return n.nodeType + u'\x1f' + n.joinType + u'\x1f' + n.strategy + u'\x1f' + n.parentRelationshipText +
-           u'\x1f' + relation + u'\x1f' + PlanFolding::digitsMasked(n.indexName) + u'\x1f' +
-           PlanFolding::digitsMasked(n.subplanName) + u'\x1f' +
-           n.extra.value(QStringLiteral("Operation")).toString();
+    return keys;
 }
 
 // Shape ids bottom-up (children have higher ids in pre-order): equal ids mean equal subtrees.
-// Each key holds the node's own key and its children's shape ids, so hashing stays linear.
-QVector<int> shapes(const Plan &plan, bool byParent)
+// A shape is the node's own key and its children's shapes, hashed as ints: linear in the plan.
+QVector<int> shapes(const Plan &plan, const QVector<int> &own)
 {
     const int n = int(plan.nodes.size());
     QVector<int> shape(n, -1);
-    QHash<QString, int> ids;
+    QHash<QVector<int>, int> ids;
+    QVector<int> key;
     for (int id = n - 1; id >= 0; --id) {
         const PlanNode &node = plan.nodes.at(id);
-        QString key = nodeKey(node, byParent);
+        key.resize(0);
+        key << own.at(id);
         for (int c : node.children)
-            key += u'\x1e' + QString::number(shape.at(c));
+            key << shape.at(c);
         auto it = ids.constFind(key);
         if (it == ids.cend())
             it = ids.insert(key, int(ids.size()));
@@ -97,8 +122,9 @@ PlanFolding::PlanFolding(const Plan &plan, int minRun)
     QVector<int> size(n, 1);
     for (int id = n - 1; id > 0; --id)
         size[plan.nodes.at(id).parentId] += size.at(id);
-    const QVector<int> byName = shapes(plan, false);
-    const QVector<int> byParent = shapes(plan, true);
+    const OwnKeys own = ownKeys(plan);
+    const QVector<int> byName = shapes(plan, own.byName);
+    const QVector<int> byParent = shapes(plan, own.byParent);
     for (const PlanNode &parent : plan.nodes) {
         const QVector<int> &kids = parent.children;
         for (int start = 0; start < kids.size();) {

@@ -19,7 +19,8 @@
 namespace tusk::widgets {
 
 namespace {
-constexpr double kMinZoom = 0.01;
+// Low enough to fit 10,000 unfolded cards (a million pixels wide) in a window.
+constexpr double kMinZoom = 0.0005;
 constexpr double kMaxZoom = 4;
 constexpr double kZoomStep = 1.25;
 // The smallest zoom at which card text is comfortable to read.

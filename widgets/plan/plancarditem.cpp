@@ -63,7 +63,7 @@ void PlanCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         return;
     }
     QColor fill = c.heat > 0.02 ? plancolors::heatAccent(pal, c.heat)
-                                : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.22);
+                                : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.4);
     if (m_scene->selectedCard() == m_index)
         fill = pal.color(QPalette::Highlight);
     else if (c.matched)

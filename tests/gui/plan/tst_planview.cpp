@@ -3,6 +3,7 @@
 // screenshots in the light and dark palettes.
 
 #include "../../common/guitest.h"
+#include "../../common/stallwatchdog.h"
 #include "../../common/synthplan.h"
 #include "common/palettes.h"
 #include "explain/jsonplanparser.h"
@@ -229,20 +230,31 @@ void TestPlanView::showsALargeCorpusPlan()
         QSKIP("corpus not next to the checkout");
     load(text);
     auto *graph = m_view->graph();
+    // As it opens: the 120 identical UNION ALL branches folded into one card.
+    QCOMPARE(graph->cardCount(), m_view->document()->plan.nodes.size() - 480 + 1);
+    graph->fitToView();
+    test::saveScreenshot(m_view, QStringLiteral("plan-large-fit-light"));
+    test::StallWatchdog watchdog;
     // Unfold everything: 482 cards.
     for (int g = 0; g < m_view->document()->folding.groups().size(); ++g)
         graph->setGroupUnfolded(g, true);
     QCOMPARE(graph->cardCount(), m_view->document()->plan.nodes.size());
     graph->fitToView();
     QApplication::processEvents();
-    test::saveScreenshot(m_view, QStringLiteral("plan-large-fit-light"));
+    test::saveScreenshot(m_view, QStringLiteral("plan-large-unfolded-fit-light"));
     graph->setZoom(0.8);
     graph->centerOn(graph->cardRectOfNode(0).center());
     m_view->selectNode(m_view->document()->plan.nodes.at(0).children.first());
     QVERIFY(graph->minimap()->isVisible());
     test::saveScreenshot(m_view, QStringLiteral("plan-large-zoomed-light"));
+    // Metric switch: rows colour the cards differently from cost.
+    const double costHeat = graph->planScene()->card(1).heat;
+    m_view->setMetric(explain::HeatMetric::Rows);
+    QVERIFY(graph->planScene()->card(1).heat != costHeat);
+    qInfo("482 nodes: worst UI stall while unfolding, fitting, zooming: %lld ms", watchdog.worstStallMs());
     setTheme(widgets::Theme::Dark);
     test::saveScreenshot(m_view, QStringLiteral("plan-large-zoomed-dark"));
+    graph->planScene()->setUnfoldedGroups({});
     graph->fitToView();
     test::saveScreenshot(m_view, QStringLiteral("plan-large-fit-dark"));
 }

@@ -167,6 +167,10 @@ PlanEdgesItem::PlanEdgesItem(const PlanGraphScene *scene)
 
 void PlanEdgesItem::add(const QPointF &a, const QPointF &b, double width)
 {
+    // A child straight below its parent has no horizontal part; a zero-length line with square
+    // caps would paint a knob on the trunk.
+    if (a == b)
+        return;
     Segment seg{QLineF(a, b), width, QRectF(a, b).normalized().adjusted(-width, -width, width, width)};
     m_bounds |= seg.bounds;
     m_segments << seg;

@@ -42,7 +42,7 @@ void PlanTreeGrid::fitColumns()
     // which asks every one of 10,000 rows.
     const QFontMetrics fm(font());
     const int number = fm.horizontalAdvance(QStringLiteral("12,345 ms")) + 16;
-    setColumnWidth(PlanTreeModel::Node, fm.horizontalAdvance(QLatin1Char('x')) * 40 + indentation() * 4);
+    setColumnWidth(PlanTreeModel::Node, fm.horizontalAdvance(QLatin1Char('x')) * 34 + indentation() * 4);
     setColumnWidth(PlanTreeModel::Exclusive, number);
     setColumnWidth(PlanTreeModel::Inclusive, number);
     setColumnWidth(PlanTreeModel::Share, fm.horizontalAdvance(QStringLiteral("100%")) + 40);

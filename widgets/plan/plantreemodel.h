@@ -35,6 +35,7 @@ public:
     explicit PlanTreeModel(QObject *parent = nullptr);
 
     void setDocument(PlanDocumentPtr doc);
+    const PlanDocument *document() const { return m_doc.get(); }
     QModelIndex indexOfNode(int nodeId, int column = 0) const;
     static int nodeOf(const QModelIndex &index);
 

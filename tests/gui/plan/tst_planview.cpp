@@ -16,6 +16,7 @@
 #include "plan/plantreemodel.h"
 #include "plan/planview.h"
 
+#include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -80,6 +81,7 @@ private slots:
     void exportsPngSvgAndJson();
     void showsALargeCorpusPlan();
     void handlesTenThousandNodes();
+    void treeModelPassesTheModelTester();
 
 private:
     void load(const QString &text);
@@ -294,6 +296,27 @@ void TestPlanView::handlesTenThousandNodes()
     test::saveScreenshot(m_view, QStringLiteral("plan-10k-fit-light"));
     // Generous for a debug build on a shared machine; the bench measures the release build.
     QVERIFY2(setPlanMs + paintMs < 5000, "10k nodes took over 5 s to show");
+}
+
+void TestPlanView::treeModelPassesTheModelTester()
+{
+    widgets::PlanTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (const char *name : {"cte.json", "parallel.json", "initplan-subplan.json"}) {
+        const QString text =
+            readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + QLatin1String(name));
+        model.setDocument(std::make_shared<widgets::PlanDocument>(parsed(text), text));
+        QCOMPARE(model.rowCount(), 1);
+        const auto &plan = model.document()->plan;
+        for (const explain::PlanNode &n : plan.nodes) {
+            const QModelIndex index = model.indexOfNode(n.id);
+            QCOMPARE(widgets::PlanTreeModel::nodeOf(index), n.id);
+            QCOMPARE(model.rowCount(index), n.children.size());
+            QCOMPARE(widgets::PlanTreeModel::nodeOf(index.parent()), n.parentId);
+        }
+    }
+    model.setDocument(nullptr);
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(TestPlanView)

@@ -274,9 +274,57 @@ void PlanGraphView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_0:
         fitToView();
         return;
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        if (m_scene->selectedCard() >= 0) {
+            moveSelection(event->key());
+            return;
+        }
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (selectedGroup() >= 0) {
+            setGroupUnfolded(selectedGroup(), true);
+            return;
+        }
+        break;
     default:
-        QGraphicsView::keyPressEvent(event);
+        break;
     }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void PlanGraphView::moveSelection(int key)
+{
+    // Up: parent; Down: first child; Left / Right: previous / next sibling.
+    const auto &cards = m_scene->cards();
+    const int current = m_scene->selectedCard();
+    const int parent = cards.at(current).parent;
+    int target = -1;
+    if (key == Qt::Key_Up) {
+        target = parent;
+    } else if (key == Qt::Key_Down) {
+        // Cards are in pre-order: a first child, if any, comes right after its parent.
+        if (current + 1 < cards.size() && cards.at(current + 1).parent == current)
+            target = current + 1;
+    } else if (parent >= 0) {
+        const int step = key == Qt::Key_Right ? 1 : -1;
+        for (int i = current + step; i > parent && i < cards.size(); i += step) {
+            if (cards.at(i).parent == parent) {
+                target = i;
+                break;
+            }
+            // Past the parent's subtree: no further sibling to the right.
+            if (step > 0 && cards.at(i).parent < parent)
+                break;
+        }
+    }
+    if (target < 0)
+        return;
+    selectCard(target, true);
+    ensureVisible(cards.at(target).rect, 40, 40);
 }
 
 void PlanGraphView::mousePressEvent(QMouseEvent *event)

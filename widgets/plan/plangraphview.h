@@ -13,8 +13,9 @@ class PlanMinimap;
 
 /// The plan as a tree of cards (root on top): heat colour by a switchable metric, edges as wide
 /// as the rows flowing up, warning badges, folded groups of identical subtrees ("× N", double-
-/// click to unfold; double-click an unfolded member to fold again). Ctrl+wheel or +/- zoom,
-/// drag pans, 0 fits; a minimap shows where the view is in plans larger than the view.
+/// click or Enter to unfold; double-click an unfolded member to fold again). Ctrl+wheel or +/-
+/// zoom, drag pans, 0 fits, arrow keys walk the tree; a minimap shows where the view is in plans larger than
+/// the view.
 /// @code
 /// auto *graph = new PlanGraphView;
 /// graph->setDocument(std::make_shared<PlanDocument>(plan, text));
@@ -80,6 +81,7 @@ protected:
 private:
     int cardAt(const QPoint &viewportPos) const;
     void applyZoom(double factor);
+    void moveSelection(int key);
     void selectCard(int card, bool notify);
     void placeMinimap();
     void updateMinimap();

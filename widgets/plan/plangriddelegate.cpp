@@ -34,6 +34,12 @@ void PlanGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         if (selected)
             opt.palette.setColor(QPalette::Text, pal.color(QPalette::HighlightedText));
     }
+    if (column == PlanTreeModel::Node && index.data(PlanTreeModel::MatchRole).toBool()) {
+        // Search matches: a marker in the search colour and bold text, as in the graph.
+        painter->fillRect(QRect(opt.rect.left(), opt.rect.top() + 2, 3, opt.rect.height() - 4),
+                          plancolors::searchMatch(pal));
+        opt.font.setBold(true);
+    }
     const int severity = index.data(PlanTreeModel::SeverityRole).toInt();
     if (severity >= 0 && !selected)
         opt.palette.setColor(QPalette::Text, plancolors::severity(pal, explain::Severity(severity)));

@@ -20,6 +20,7 @@ void PlanTreeModel::setDocument(PlanDocumentPtr doc)
     m_doc = std::move(doc);
     m_row.clear();
     m_maxExclusive = 0;
+    m_matches.clear();
     if (m_doc) {
         m_row.resize(m_doc->plan.nodes.size());
         for (const PlanNode &n : m_doc->plan.nodes) {
@@ -29,6 +30,15 @@ void PlanTreeModel::setDocument(PlanDocumentPtr doc)
         }
     }
     endResetModel();
+}
+
+void PlanTreeModel::setMatches(const QVector<int> &nodeIds)
+{
+    QSet<int> changed = m_matches;
+    m_matches = QSet<int>(nodeIds.cbegin(), nodeIds.cend());
+    changed.unite(m_matches);
+    for (int id : changed)
+        emit dataChanged(indexOfNode(id, Node), indexOfNode(id, Node), {MatchRole});
 }
 
 QModelIndex PlanTreeModel::indexOfNode(int nodeId, int column) const
@@ -120,6 +130,8 @@ QVariant PlanTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case NodeIdRole:
         return id;
+    case MatchRole:
+        return m_matches.contains(id);
     case HeatRole:
         return m_maxExclusive > 0 ? t.exclusiveMs / m_maxExclusive : 0.0;
     case ShareRole:

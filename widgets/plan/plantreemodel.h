@@ -3,6 +3,7 @@
 #include "plan/plandocument.h"
 
 #include <QAbstractItemModel>
+#include <QSet>
 
 namespace tusk::widgets {
 
@@ -29,7 +30,8 @@ public:
         HeatRole,                      ///< double 0..1: exclusive time relative to the slowest node
         ShareRole,                     ///< double 0..1
         SeverityRole,                  ///< int explain::Severity of the cell's warning, -1 none
-        SortRole                       ///< raw number
+        SortRole,                      ///< raw number
+        MatchRole                      ///< bool: the node matches the search
     };
 
     explicit PlanTreeModel(QObject *parent = nullptr);
@@ -38,6 +40,8 @@ public:
     const PlanDocument *document() const { return m_doc.get(); }
     QModelIndex indexOfNode(int nodeId, int column = 0) const;
     static int nodeOf(const QModelIndex &index);
+    /// Marks the nodes the search found (MatchRole).
+    void setMatches(const QVector<int> &nodeIds);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -53,6 +57,7 @@ private:
     PlanDocumentPtr m_doc;
     QVector<int> m_row; ///< Row of each node under its parent.
     double m_maxExclusive = 0;
+    QSet<int> m_matches;
 };
 
 } // namespace tusk::widgets

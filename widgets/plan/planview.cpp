@@ -7,6 +7,7 @@
 #include "plan/plansearchbar.h"
 #include "plan/plantext.h"
 #include "plan/plantreegrid.h"
+#include "plan/plantreemodel.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -203,6 +204,7 @@ void PlanView::search(const QString &text)
     m_matches = m_doc ? explain::findNodes(m_doc->plan, text) : QVector<int>();
     m_currentMatch = -1;
     m_graph->setMatches(m_matches);
+    m_grid->planModel()->setMatches(m_matches);
     m_search->setMatchCount(-1, int(m_matches.size()));
 }
 

@@ -76,6 +76,7 @@ private slots:
     void showsASmallPlan();
     void syncsSelectionBetweenGraphAndGrid();
     void searchFindsARelation();
+    void walksTheTreeWithArrowKeys();
     void foldsAndUnfoldsPartitions();
     void zoomsAndFits();
     void exportsPngSvgAndJson();
@@ -165,6 +166,33 @@ void TestPlanView::searchFindsARelation()
     // The match inside a folded group lights up the group's card.
     const int card = m_view->graph()->planScene()->cardOfNode(m_view->matches().at(1));
     QVERIFY(m_view->graph()->planScene()->card(card).matched);
+    QVERIFY(m_view->grid()
+                ->planModel()
+                ->indexOfNode(m_view->matches().at(1))
+                .data(widgets::PlanTreeModel::MatchRole)
+                .toBool());
+    QVERIFY(!m_view->grid()->planModel()->indexOfNode(0).data(widgets::PlanTreeModel::MatchRole).toBool());
+    test::saveScreenshot(m_view, QStringLiteral("plan-search-light"));
+}
+
+void TestPlanView::walksTheTreeWithArrowKeys()
+{
+    load(readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/nested-loop.json")));
+    auto *graph = m_view->graph();
+    const auto &root = m_view->document()->plan.nodes.at(0);
+    QVERIFY(root.children.size() == 2);
+    clickNode(graph, 0);
+    QTest::keyClick(graph, Qt::Key_Down);
+    QCOMPARE(m_view->selectedNode(), root.children.at(0));
+    QTest::keyClick(graph, Qt::Key_Right);
+    QCOMPARE(m_view->selectedNode(), root.children.at(1));
+    QTest::keyClick(graph, Qt::Key_Right); // no further sibling: stays
+    QCOMPARE(m_view->selectedNode(), root.children.at(1));
+    QTest::keyClick(graph, Qt::Key_Left);
+    QCOMPARE(m_view->selectedNode(), root.children.at(0));
+    QTest::keyClick(graph, Qt::Key_Up);
+    QCOMPARE(m_view->selectedNode(), 0);
+    QCOMPARE(m_view->grid()->selectedNode(), 0);
 }
 
 void TestPlanView::foldsAndUnfoldsPartitions()

@@ -80,6 +80,7 @@ private slots:
     void foldsAndUnfoldsPartitions();
     void zoomsAndFits();
     void exportsPngSvgAndJson();
+    void showsWorkersAndWarningsInDetails();
     void showsALargeCorpusPlan();
     void handlesTenThousandNodes();
     void treeModelPassesTheModelTester();
@@ -251,6 +252,36 @@ void TestPlanView::exportsPngSvgAndJson()
     QVERIFY(QImage(png).width() > 100);
     QVERIFY(readText(svg).contains(QStringLiteral("<svg")));
     QCOMPARE(readText(json), text);
+}
+
+void TestPlanView::showsWorkersAndWarningsInDetails()
+{
+    const QString text = readText(kCorpus + QStringLiteral("pg15gen-parallel-verbose-jit-json.json"));
+    if (text.isEmpty())
+        QSKIP("corpus not next to the checkout");
+    load(text);
+    const auto &plan = m_view->document()->plan;
+    int withWorkers = -1;
+    for (const explain::PlanNode &n : plan.nodes) {
+        if (!n.workers.isEmpty()) {
+            withWorkers = n.id;
+            break;
+        }
+    }
+    QVERIFY(withWorkers >= 0);
+    m_view->selectNode(withWorkers);
+    const QString details = m_view->details()->toPlainText();
+    QVERIFY(details.contains(QStringLiteral("Workers")));
+    QVERIFY(details.contains(QStringLiteral("Other properties")));
+    test::saveScreenshot(m_view, QStringLiteral("plan-details-workers-light"));
+
+    load(readText(kCorpus + QStringLiteral("pg15gen-hash-batches-temp-sort-disk-json.json")));
+    const auto warnings = m_view->document()->analysis.warnings();
+    QVERIFY(!warnings.isEmpty());
+    m_view->selectNode(warnings.first().nodeId);
+    QVERIFY(m_view->details()->toPlainText().contains(warnings.first().suggestion));
+    setTheme(widgets::Theme::Dark);
+    test::saveScreenshot(m_view, QStringLiteral("plan-details-warnings-dark"));
 }
 
 void TestPlanView::showsALargeCorpusPlan()

@@ -1,0 +1,382 @@
+// PlanView offscreen: fixtures, a 482-node corpus plan and a generated 10,000-node plan;
+// selection sync between graph, grid and details, search, folding, zoom, export, and
+// screenshots in the light and dark palettes.
+
+#include "../../common/guitest.h"
+#include "../../common/stallwatchdog.h"
+#include "../../common/synthplan.h"
+#include "common/palettes.h"
+#include "explain/jsonplanparser.h"
+#include "plan/plandetailspanel.h"
+#include "plan/plangraphscene.h"
+#include "plan/plangraphview.h"
+#include "plan/planminimap.h"
+#include "plan/plansearchbar.h"
+#include "plan/plantreegrid.h"
+#include "plan/plantreemodel.h"
+#include "plan/planview.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tusk;
+using tusk::widgets::PlanView;
+
+namespace {
+
+const QString kCorpus = QStringLiteral(TUSK_SOURCE_DIR "/../shared/corpus/explain/");
+
+QString readText(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll());
+}
+
+explain::Plan parsed(const QString &text)
+{
+    const auto plan = explain::JsonPlanParser::parse(text);
+    if (!plan)
+        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
+    return *plan;
+}
+
+// Clicks (or double-clicks) the centre of the card that shows a node.
+void clickNode(widgets::PlanGraphView *graph, int nodeId, bool twice = false)
+{
+    const QPoint p = graph->mapFromScene(graph->cardRectOfNode(nodeId).center());
+    if (twice)
+        QTest::mouseDClick(graph->viewport(), Qt::LeftButton, {}, p);
+    else
+        QTest::mouseClick(graph->viewport(), Qt::LeftButton, {}, p);
+}
+
+void setTheme(widgets::Theme theme)
+{
+    widgets::applyTheme(theme);
+    QApplication::processEvents();
+}
+
+} // namespace
+
+class TestPlanView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void showsASmallPlan();
+    void syncsSelectionBetweenGraphAndGrid();
+    void searchFindsARelation();
+    void walksTheTreeWithArrowKeys();
+    void foldsAndUnfoldsPartitions();
+    void zoomsAndFits();
+    void exportsPngSvgAndJson();
+    void showsWorkersAndWarningsInDetails();
+    void showsALargeCorpusPlan();
+    void handlesTenThousandNodes();
+    void treeModelPassesTheModelTester();
+
+private:
+    void load(const QString &text);
+    PlanView *m_view = nullptr;
+};
+
+void TestPlanView::initTestCase()
+{
+    test::setUpGuiTest();
+}
+
+void TestPlanView::init()
+{
+    setTheme(widgets::Theme::Light);
+    m_view = new PlanView;
+    m_view->resize(1400, 900);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+}
+
+void TestPlanView::cleanup()
+{
+    delete m_view;
+    m_view = nullptr;
+}
+
+void TestPlanView::load(const QString &text)
+{
+    m_view->setPlan(parsed(text), text);
+    QApplication::processEvents();
+}
+
+void TestPlanView::showsASmallPlan()
+{
+    load(readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/nested-loop.json")));
+    const auto *doc = m_view->document().get();
+    QCOMPARE(m_view->graph()->cardCount(), doc->plan.nodes.size());
+    QVERIFY(m_view->header()->text().contains(QStringLiteral("Execution")));
+    // A small plan is shown at 100%, not blown up.
+    QCOMPARE(m_view->graph()->zoom(), 1.0);
+    m_view->selectNode(1);
+    test::saveScreenshot(m_view, QStringLiteral("plan-small-light"));
+    setTheme(widgets::Theme::Dark);
+    test::saveScreenshot(m_view, QStringLiteral("plan-small-dark"));
+}
+
+void TestPlanView::syncsSelectionBetweenGraphAndGrid()
+{
+    load(readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/initplan-subplan.json")));
+    const int last = int(m_view->document()->plan.nodes.size()) - 1;
+    clickNode(m_view->graph(), last);
+    QCOMPARE(m_view->graph()->selectedNode(), last);
+    QCOMPARE(m_view->grid()->selectedNode(), last);
+    QCOMPARE(m_view->details()->shownNode(), last);
+    QVERIFY(m_view->details()->toPlainText().contains(m_view->document()->plan.nodes.at(last).nodeType));
+
+    // Grid -> graph: click the root's row.
+    auto *grid = m_view->grid();
+    const QModelIndex root = grid->planModel()->indexOfNode(0);
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(root).center());
+    QCOMPARE(m_view->selectedNode(), 0);
+    QCOMPARE(m_view->graph()->selectedNode(), 0);
+    QCOMPARE(m_view->details()->shownNode(), 0);
+    test::saveScreenshot(m_view, QStringLiteral("plan-grid-details-light"));
+}
+
+void TestPlanView::searchFindsARelation()
+{
+    const QString text = readText(kCorpus + QStringLiteral("pg15gen-union-all-120-joins-json.json"));
+    if (text.isEmpty())
+        QSKIP("corpus not next to the checkout");
+    load(text);
+    QTest::keyClicks(m_view->searchBar()->lineEdit(), QStringLiteral("CUSTOMERS"));
+    QVERIFY(!m_view->matches().isEmpty());
+    for (int id : m_view->matches())
+        QCOMPARE(m_view->document()->plan.nodes.at(id).relationName, QStringLiteral("customers"));
+    QTest::keyClick(m_view->searchBar()->lineEdit(), Qt::Key_Return);
+    QCOMPARE(m_view->selectedNode(), m_view->matches().first());
+    QTest::keyClick(m_view->searchBar()->lineEdit(), Qt::Key_Return);
+    QCOMPARE(m_view->selectedNode(), m_view->matches().at(1));
+    // The match inside a folded group lights up the group's card.
+    const int card = m_view->graph()->planScene()->cardOfNode(m_view->matches().at(1));
+    QVERIFY(m_view->graph()->planScene()->card(card).matched);
+    QVERIFY(m_view->grid()
+                ->planModel()
+                ->indexOfNode(m_view->matches().at(1))
+                .data(widgets::PlanTreeModel::MatchRole)
+                .toBool());
+    QVERIFY(!m_view->grid()->planModel()->indexOfNode(0).data(widgets::PlanTreeModel::MatchRole).toBool());
+    test::saveScreenshot(m_view, QStringLiteral("plan-search-light"));
+}
+
+void TestPlanView::walksTheTreeWithArrowKeys()
+{
+    load(readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/nested-loop.json")));
+    auto *graph = m_view->graph();
+    const auto &root = m_view->document()->plan.nodes.at(0);
+    QVERIFY(root.children.size() == 2);
+    clickNode(graph, 0);
+    QTest::keyClick(graph, Qt::Key_Down);
+    QCOMPARE(m_view->selectedNode(), root.children.at(0));
+    QTest::keyClick(graph, Qt::Key_Right);
+    QCOMPARE(m_view->selectedNode(), root.children.at(1));
+    QTest::keyClick(graph, Qt::Key_Right); // no further sibling: stays
+    QCOMPARE(m_view->selectedNode(), root.children.at(1));
+    QTest::keyClick(graph, Qt::Key_Left);
+    QCOMPARE(m_view->selectedNode(), root.children.at(0));
+    QTest::keyClick(graph, Qt::Key_Up);
+    QCOMPARE(m_view->selectedNode(), 0);
+    QCOMPARE(m_view->grid()->selectedNode(), 0);
+}
+
+void TestPlanView::foldsAndUnfoldsPartitions()
+{
+    const QString text =
+        readText(kCorpus + QStringLiteral("pg15gen-append-400-partitions-parallel-json.json"));
+    if (text.isEmpty())
+        QSKIP("corpus not next to the checkout");
+    load(text);
+    auto *graph = m_view->graph();
+    const int nodes = int(m_view->document()->plan.nodes.size());
+    QCOMPARE(graph->cardCount(), nodes - 400 + 1);
+    const int member = m_view->document()->folding.groups().first().members.at(5);
+    graph->setZoom(1.0);
+    graph->centerOn(graph->cardRectOfNode(member).center());
+    clickNode(graph, member, true);
+    QCOMPARE(graph->cardCount(), nodes);
+    QCOMPARE(graph->unfoldedGroups().size(), 1);
+    graph->centerOn(graph->cardRectOfNode(member).center());
+    clickNode(graph, member, true);
+    QCOMPARE(graph->cardCount(), nodes - 400 + 1);
+    QCOMPARE(graph->selectedGroup(), 0);
+}
+
+void TestPlanView::zoomsAndFits()
+{
+    load(readText(kCorpus + QStringLiteral("pev2-sample-very-large-plan.json")));
+    auto *graph = m_view->graph();
+    graph->fitToView();
+    QApplication::processEvents(); // scroll bars go away
+    const double fitted = graph->zoom();
+    QVERIFY(graph->mapToScene(graph->viewport()->rect())
+                .boundingRect()
+                .contains(graph->planScene()->sceneRect().adjusted(2, 2, -2, -2)));
+    QTest::keyClick(graph, Qt::Key_Plus);
+    QVERIFY(graph->zoom() > fitted);
+    QTest::keyClick(graph, Qt::Key_Minus);
+    QTest::keyClick(graph, Qt::Key_Minus);
+    QVERIFY(graph->zoom() < fitted);
+    QTest::keyClick(graph, Qt::Key_0);
+    QCOMPARE(graph->zoom(), fitted);
+}
+
+void TestPlanView::exportsPngSvgAndJson()
+{
+    const QString text = readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/parallel.json"));
+    load(text);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("plan.png"));
+    const QString svg = dir.filePath(QStringLiteral("plan.svg"));
+    const QString json = dir.filePath(QStringLiteral("plan.json"));
+    QVERIFY(m_view->graph()->exportPng(png));
+    QVERIFY(m_view->graph()->exportSvg(svg));
+    QVERIFY(m_view->exportOriginal(json));
+    QVERIFY(QFileInfo(png).size() > 1000);
+    QVERIFY(QImage(png).width() > 100);
+    QVERIFY(readText(svg).contains(QStringLiteral("<svg")));
+    QCOMPARE(readText(json), text);
+}
+
+void TestPlanView::showsWorkersAndWarningsInDetails()
+{
+    const QString text = readText(kCorpus + QStringLiteral("pg15gen-parallel-verbose-jit-json.json"));
+    if (text.isEmpty())
+        QSKIP("corpus not next to the checkout");
+    load(text);
+    const auto &plan = m_view->document()->plan;
+    int withWorkers = -1;
+    for (const explain::PlanNode &n : plan.nodes) {
+        if (!n.workers.isEmpty()) {
+            withWorkers = n.id;
+            break;
+        }
+    }
+    QVERIFY(withWorkers >= 0);
+    m_view->selectNode(withWorkers);
+    const QString details = m_view->details()->toPlainText();
+    QVERIFY(details.contains(QStringLiteral("Workers")));
+    QVERIFY(details.contains(QStringLiteral("Other properties")));
+    test::saveScreenshot(m_view, QStringLiteral("plan-details-workers-light"));
+
+    load(readText(kCorpus + QStringLiteral("pg15gen-hash-batches-temp-sort-disk-json.json")));
+    const auto warnings = m_view->document()->analysis.warnings();
+    QVERIFY(!warnings.isEmpty());
+    m_view->selectNode(warnings.first().nodeId);
+    QVERIFY(m_view->details()->toPlainText().contains(warnings.first().suggestion));
+    setTheme(widgets::Theme::Dark);
+    test::saveScreenshot(m_view, QStringLiteral("plan-details-warnings-dark"));
+}
+
+void TestPlanView::showsALargeCorpusPlan()
+{
+    const QString text = readText(kCorpus + QStringLiteral("pg15gen-union-all-120-joins-json.json"));
+    if (text.isEmpty())
+        QSKIP("corpus not next to the checkout");
+    load(text);
+    auto *graph = m_view->graph();
+    // As it opens: the 120 identical UNION ALL branches folded into one card.
+    QCOMPARE(graph->cardCount(), m_view->document()->plan.nodes.size() - 480 + 1);
+    graph->fitToView();
+    test::saveScreenshot(m_view, QStringLiteral("plan-large-fit-light"));
+    test::StallWatchdog watchdog;
+    // Unfold everything: 482 cards.
+    for (int g = 0; g < m_view->document()->folding.groups().size(); ++g)
+        graph->setGroupUnfolded(g, true);
+    QCOMPARE(graph->cardCount(), m_view->document()->plan.nodes.size());
+    graph->fitToView();
+    QApplication::processEvents();
+    test::saveScreenshot(m_view, QStringLiteral("plan-large-unfolded-fit-light"));
+    graph->setZoom(0.8);
+    graph->centerOn(graph->cardRectOfNode(0).center());
+    m_view->selectNode(m_view->document()->plan.nodes.at(0).children.first());
+    QVERIFY(graph->minimap()->isVisible());
+    test::saveScreenshot(m_view, QStringLiteral("plan-large-zoomed-light"));
+    // Metric switch: rows colour the cards differently from cost.
+    const double costHeat = graph->planScene()->card(1).heat;
+    m_view->setMetric(explain::HeatMetric::Rows);
+    QVERIFY(graph->planScene()->card(1).heat != costHeat);
+    qInfo("482 nodes: worst UI stall while unfolding, fitting, zooming: %lld ms", watchdog.worstStallMs());
+    setTheme(widgets::Theme::Dark);
+    test::saveScreenshot(m_view, QStringLiteral("plan-large-zoomed-dark"));
+    graph->planScene()->setUnfoldedGroups({});
+    graph->fitToView();
+    test::saveScreenshot(m_view, QStringLiteral("plan-large-fit-dark"));
+}
+
+void TestPlanView::handlesTenThousandNodes()
+{
+    const QString text = QString::fromUtf8(test::SynthPlan::json(10000));
+    QElapsedTimer clock;
+    clock.start();
+    const explain::Plan plan = parsed(text);
+    const qint64 parseMs = clock.restart();
+    m_view->setPlan(plan, text);
+    const qint64 setPlanMs = clock.restart();
+    m_view->grab();
+    const qint64 paintMs = clock.restart();
+    auto *graph = m_view->graph();
+    const int folded = graph->cardCount();
+    QSet<int> all;
+    for (int g = 0; g < m_view->document()->folding.groups().size(); ++g)
+        all << g;
+    graph->planScene()->setUnfoldedGroups(all);
+    graph->fitToView();
+    const qint64 unfoldMs = clock.restart();
+    m_view->grab();
+    const qint64 unfoldedPaintMs = clock.restart();
+    graph->setZoom(1.0);
+    graph->centerOn(graph->cardRectOfNode(5000).center());
+    m_view->grab();
+    const qint64 zoomedPaintMs = clock.restart();
+    qInfo("10k nodes (debug build): parse %lld ms, setPlan %lld ms (%d cards), first paint %lld ms; "
+          "unfold all %lld ms (%d cards), paint %lld ms fitted, %lld ms at 100%%",
+          parseMs, setPlanMs, folded, paintMs, unfoldMs, graph->cardCount(), unfoldedPaintMs, zoomedPaintMs);
+    QCOMPARE(graph->cardCount(), m_view->document()->plan.nodes.size());
+    QVERIFY(folded < 300);
+    test::saveScreenshot(m_view, QStringLiteral("plan-10k-zoomed-light"));
+    graph->fitToView();
+    test::saveScreenshot(m_view, QStringLiteral("plan-10k-fit-light"));
+    // Generous for a debug build on a shared machine; the bench measures the release build.
+    QVERIFY2(setPlanMs + paintMs < 5000, "10k nodes took over 5 s to show");
+}
+
+void TestPlanView::treeModelPassesTheModelTester()
+{
+    widgets::PlanTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (const char *name : {"cte.json", "parallel.json", "initplan-subplan.json"}) {
+        const QString text =
+            readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + QLatin1String(name));
+        model.setDocument(std::make_shared<widgets::PlanDocument>(parsed(text), text));
+        QCOMPARE(model.rowCount(), 1);
+        const auto &plan = model.document()->plan;
+        for (const explain::PlanNode &n : plan.nodes) {
+            const QModelIndex index = model.indexOfNode(n.id);
+            QCOMPARE(widgets::PlanTreeModel::nodeOf(index), n.id);
+            QCOMPARE(model.rowCount(index), n.children.size());
+            QCOMPARE(widgets::PlanTreeModel::nodeOf(index.parent()), n.parentId);
+        }
+    }
+    model.setDocument(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_MAIN(TestPlanView)
+#include "tst_planview.moc"

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QVector>
+
+namespace tusk::widgets {
+
+class PlanGraphScene;
+
+/// One card: a node or a folded group. Paints from the scene's PlanCard; below ~35% zoom it
+/// draws a plain block in its heat colour (text would be unreadable there and is the costly
+/// part of painting thousands of cards).
+class PlanCardItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 41 };
+    PlanCardItem(const PlanGraphScene *scene, int index);
+
+    int type() const override { return Type; }
+    int index() const { return m_index; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    void paintDetailed(QPainter *painter) const;
+
+    const PlanGraphScene *m_scene;
+    int m_index;
+};
+
+/// All edges in one item, drawn as elbows (child top, up to half way, across, up to the parent)
+/// as wide as the log of the rows that flow up. Elbows are axis-aligned segments, so only the
+/// segments crossing the exposed rectangle are painted — a 4,000-child Append costs what is
+/// on screen, not 4,000 curves.
+class PlanEdgesItem : public QGraphicsItem
+{
+public:
+    explicit PlanEdgesItem(const PlanGraphScene *scene);
+
+    /// Recomputes the edges from the scene's cards.
+    void rebuild();
+    QRectF boundingRect() const override { return m_bounds; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    struct Segment
+    {
+        QLineF line;
+        double width;
+        QRectF bounds;
+    };
+    void add(const QPointF &a, const QPointF &b, double width);
+
+    const PlanGraphScene *m_scene;
+    QVector<Segment> m_segments;
+    QRectF m_bounds;
+};
+
+/// Edge width for rows flowing out of a node: 1 px for one row, ~10 px for a billion.
+double edgeWidthForRows(double rows);
+
+} // namespace tusk::widgets

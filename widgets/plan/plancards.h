@@ -1,0 +1,74 @@
+#pragma once
+
+#include "explain/planmetrics.h"
+#include "plan/plandocument.h"
+
+#include <QFont>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <QVector>
+
+namespace tusk::widgets {
+
+/// The text lines of one card, already elided to its width, and the card's size.
+struct CardText
+{
+    QString title;
+    QString subject;     ///< May be empty (no line then).
+    QString figures;     ///< "12.3 ms · 45%" or "cost 1,234".
+    QString rows;        ///< "1,234 rows of 10 · 3 loops".
+    QString misestimate; ///< "↑ 123×", drawn after rows in the severity colour.
+    QSizeF size;
+};
+
+/// Card geometry constants shared by the builder and the painter.
+struct CardMetrics
+{
+    explicit CardMetrics(const QFont &font);
+    QFont normal;
+    QFont bold;
+    double lineHeight = 0;
+    double padding = 8;
+    double stripe = 5;    ///< Heat stripe on the left.
+    double barHeight = 4; ///< Share bar at the bottom.
+    double badge = 16;    ///< Warning badge diameter.
+    double minWidth = 150;
+    double maxWidth = 300;
+};
+
+/// Texts and sizes of node and group cards, measured on first use and kept (a folded
+/// 10,000-node plan shows ~200 cards: only those are measured). References stay valid for the
+/// object's life.
+class CardTexts
+{
+public:
+    CardTexts() = default;
+    CardTexts(const PlanDocument *doc, const CardMetrics &metrics);
+
+    const CardText &node(int nodeId) const;
+    const CardText &group(int groupId) const;
+
+private:
+    const PlanDocument *m_doc = nullptr;
+    CardMetrics m_metrics{QFont()};
+    mutable QVector<CardText> m_nodes;
+    mutable QVector<CardText> m_groups;
+};
+
+/// One card on the canvas, as the painter needs it.
+struct PlanCard
+{
+    int nodeId = -1;
+    int groupId = -1;
+    int parent = -1; ///< Card index.
+    QRectF rect;     ///< Scene coordinates.
+    const CardText *text = nullptr;
+    double heat = 0;
+    double share = 0;
+    double rowsOut = 0; ///< Rows handed to the parent (edge width).
+    int severity = -1;  ///< Worst warning (explain::Severity), -1 for none.
+    bool matched = false;
+};
+
+} // namespace tusk::widgets

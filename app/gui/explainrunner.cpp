@@ -82,10 +82,11 @@ void ExplainRunner::finish()
     }
     const auto plan = explain::JsonPlanParser::parse(m_json);
     if (!plan) {
-        emit failed(pg::Error::usage(tr("The server's plan could not be read: %1").arg(plan.error().toString())));
+        emit failed(
+            pg::Error::usage(tr("The server's plan could not be read: %1").arg(plan.error().toString())));
         return;
     }
-    Outcome o;
+    ExplainOutcome o;
     o.plan = *plan;
     o.json = m_json;
     o.statement = m_explain;

@@ -7,9 +7,20 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 namespace tusk::pg {
 class Session;
 }
+
+/// A plan the server gave for an EXPLAIN.
+struct ExplainOutcome
+{
+    tusk::explain::Plan plan;
+    QString json;      ///< the server's answer, as exported with the plan
+    QString statement; ///< the EXPLAIN that was sent
+    qint64 elapsedMs = 0;
+};
 
 /// Runs one EXPLAIN on the query tab's session and hands back the parsed plan.
 ///
@@ -19,7 +30,7 @@ class Session;
 /// queued together with the EXPLAIN, so it runs even when the EXPLAIN fails or is cancelled.
 /// @code
 /// auto *runner = new ExplainRunner(session, this);
-/// connect(runner, &ExplainRunner::planReady, this, [](const ExplainRunner::Outcome &o) { show(o.plan); });
+/// connect(runner, &ExplainRunner::planReady, this, [](const ExplainOutcome &o) { show(o.plan); });
 /// runner->start(prepared, ExplainRunner::Wrap::RollbackTransaction);
 /// @endcode
 class ExplainRunner : public QObject
@@ -28,14 +39,6 @@ class ExplainRunner : public QObject
 public:
     /// How the statement is protected from its own effects.
     enum class Wrap { None, RollbackTransaction, RollbackToSavepoint };
-
-    struct Outcome
-    {
-        tusk::explain::Plan plan;
-        QString json;      ///< the server's answer, as exported with the plan
-        QString statement; ///< the EXPLAIN that was sent
-        qint64 elapsedMs = 0;
-    };
 
     explicit ExplainRunner(tusk::pg::Session *session, QObject *parent = nullptr);
 
@@ -46,7 +49,7 @@ public:
     bool isRunning() const { return !m_generations.isEmpty(); }
 
 signals:
-    void planReady(const ExplainRunner::Outcome &outcome);
+    void planReady(const ExplainOutcome &outcome);
     void failed(const tusk::pg::Error &error);
 
 private:

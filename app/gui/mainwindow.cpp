@@ -11,6 +11,7 @@
 #include "editor/sqleditor.h"
 #include "historypanel.h"
 #include "pg/session.h"
+#include "planimport.h"
 #include "queryworkspace.h"
 #include "state/editortabstore.h"
 #include "state/historystore.h"
@@ -195,6 +196,24 @@ void MainWindow::createMenus()
                          });
     }
     query->addSeparator();
+    query->addAction(icon("explain"), keys::menuLabel(tr("Explain"), keys::explain()), this, [this] {
+        if (QueryWorkspace *w = currentWorkspace())
+            w->explain(false);
+    });
+    query->addAction(icon("explain-analyze"), keys::menuLabel(tr("Explain Analyze"), keys::explainAnalyze()),
+                     this, [this] {
+                         if (QueryWorkspace *w = currentWorkspace())
+                             w->explain(true);
+                     });
+    query->addAction(tr("Open plan from file…"), this, [this] {
+        if (QueryWorkspace *w = workspaceForPlan())
+            planimport::openFromFile(this, w);
+    });
+    query->addAction(tr("Paste plan"), this, [this] {
+        if (QueryWorkspace *w = workspaceForPlan())
+            planimport::pasteFromClipboard(this, w);
+    });
+    query->addSeparator();
     query->addAction(icon("comment"), keys::menuLabel(tr("Toggle comment"), keys::toggleComment()), this,
                      [this] {
                          if (QueryWorkspace *w = currentWorkspace())
@@ -352,6 +371,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     saveLayout();
     event->accept();
+}
+
+QueryWorkspace *MainWindow::workspaceForPlan()
+{
+    QueryWorkspace *w = currentWorkspace();
+    if (!w)
+        w = newQueryTab();
+    if (!w)
+        QMessageBox::information(this, tr("Plans"),
+                                 tr("Connect to a server first: plans open in a query tab."));
+    return w;
 }
 
 void MainWindow::openSqlFile()

@@ -56,6 +56,8 @@ private:
     void saveLayout();
     void restoreTabs(const QList<tusk::state::EditorTab> &tabs);
     void openSqlFile();
+    /// The current query tab, or a new one, for a plan from a file or the clipboard.
+    QueryWorkspace *workspaceForPlan();
     void saveSqlFile(bool askForName);
 
     tusk::pg::ConnectionParams m_params;

@@ -4,6 +4,8 @@
 
 #include "editor/findbar.h"
 #include "editor/sqleditor.h"
+#include "explainrunner.h"
+#include "planpane.h"
 #include "resultpane.h"
 #include "sql/completioncatalog.h"
 #include "sql/destructive.h"
@@ -104,6 +106,7 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
     , m_results(new QTabWidget(this))
     , m_messages(new QPlainTextEdit(this))
     , m_toolbar(new QToolBar(this))
+    , m_explainRunner(new ExplainRunner(m_session, this))
 {
     static int workspaces = 0;
     m_number = ++workspaces;
@@ -134,6 +137,8 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
     connect(m_session, &pg::Session::resultCompleted, this, &QueryWorkspace::onResultCompleted);
     connect(m_session, &pg::Session::finished, this, &QueryWorkspace::onFinished);
     connect(m_session, &pg::Session::failed, this, &QueryWorkspace::onFailed);
+    connect(m_explainRunner, &ExplainRunner::planReady, this, &QueryWorkspace::onPlanReady);
+    connect(m_explainRunner, &ExplainRunner::failed, this, &QueryWorkspace::onExplainFailed);
 
     // Names for completion come from a second, quiet session so loading never queues behind
     // (or in front of) the user's own statements.
@@ -306,6 +311,19 @@ void QueryWorkspace::buildUi()
                                           &QueryWorkspace::commit);
     m_rollbackAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/rollback.svg")), tr("Roll back"),
                                             this, &QueryWorkspace::rollback);
+    m_toolbar->addSeparator();
+    m_explainAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/explain.svg")), tr("Explain"),
+                                           this, [this] { explain(false); });
+    m_explainAction->setShortcut(keys::explain());
+    m_explainAction->setToolTip(tr("Show the plan of the statement at the cursor, without running it (F7)"));
+    m_explainAnalyzeAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/explain-analyze.svg")),
+                                                  tr("Explain Analyze"), this, [this] { explain(true); });
+    m_explainAnalyzeAction->setShortcut(keys::explainAnalyze());
+    m_explainAnalyzeAction->setToolTip(
+        tr("Run the statement and show its plan with real times and rows (Shift+F7). A statement that "
+           "changes data is rolled back afterwards."));
+    m_toolbar->addWidget(buildExplainOptionsButton());
+    m_toolbar->addSeparator();
     QAction *find = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/find.svg")), tr("Find"), m_findBar,
                                          &widgets::FindBar::showFind);
     find->setShortcut(QKeySequence::Find);
@@ -357,6 +375,8 @@ void QueryWorkspace::updateActions()
     const bool connected = m_session->state() == pg::Session::State::Connected;
     m_runAction->setEnabled(connected && !m_running);
     m_runScriptAction->setEnabled(connected && !m_running);
+    m_explainAction->setEnabled(connected && !m_running);
+    m_explainAnalyzeAction->setEnabled(connected && !m_running);
     m_cancelAction->setEnabled(m_running);
     const bool inTx = m_session->transactionStatus() == pg::TransactionStatus::InTransaction ||
                       m_session->transactionStatus() == pg::TransactionStatus::InFailedTransaction;

@@ -3,6 +3,7 @@
 #include "pg/connectionparams.h"
 #include "pg/error.h"
 #include "pg/session.h"
+#include "sql/explainstatement.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -29,7 +30,13 @@ class HistoryStore;
 struct EditorTab;
 } // namespace tusk::state
 
+class ExplainRunner;
+struct ExplainOutcome;
+class PlanPane;
 class ResultPane;
+namespace tusk::explain {
+struct Plan;
+}
 
 /// One query tab: SQL editor, result tabs (one per result set, kept until closed), a messages
 /// pane, and the session that runs it all. Scripts run statement by statement so that every
@@ -52,6 +59,17 @@ public:
 
     void runStatementAtCursor();
     void runScript();
+    /// EXPLAIN (or EXPLAIN ANALYZE) of the selection or the statement at the cursor, with
+    /// explainOptions(); the plan opens in the tab's Plan pane. Under ANALYZE a statement that
+    /// changes data runs in a transaction (or savepoint) that is rolled back, after the user
+    /// saw the exact SQL and agreed.
+    void explain(bool analyze);
+    const tusk::sql::ExplainOptions &explainOptions() const { return m_explainOptions; }
+    void setExplainOptions(const tusk::sql::ExplainOptions &options);
+    /// Shows a plan (from a file or the clipboard) in the Plan pane, into the tab's history.
+    void showPlan(const tusk::explain::Plan &plan, const QString &originalText, const QString &title);
+    /// The tab's plans; null until the first one.
+    PlanPane *planPane() const { return m_planPane; }
     void cancel();
     void setExplicitTransactionMode(bool on);
     void commit();
@@ -102,8 +120,11 @@ private:
     void onResultCompleted(quint64 gen, const tusk::pg::ResultSummary &summary);
     void onFinished(quint64 gen, const tusk::pg::RequestSummary &summary);
     void onFailed(quint64 gen, const tusk::pg::Error &error);
+    void onPlanReady(const ExplainOutcome &outcome);
+    void onExplainFailed(const tusk::pg::Error &error);
     void recordHistory(const QString &error, const QString &sqlState, qint64 rows);
     void updateActions();
+    QWidget *buildExplainOptionsButton();
 
     tusk::pg::Session *m_session;
     tusk::pg::Session *m_metaSession;
@@ -128,6 +149,12 @@ private:
     QAction *m_txModeAction;
     QAction *m_commitAction;
     QAction *m_rollbackAction;
+    QAction *m_explainAction;
+    QAction *m_explainAnalyzeAction;
+    ExplainRunner *m_explainRunner;
+    PlanPane *m_planPane = nullptr;
+    tusk::sql::ExplainOptions m_explainOptions;
+    int m_explainPrefixChars = 0; ///< "EXPLAIN (…) " before the user's statement
 
     bool m_confirmDestructive = false;
     ConfirmHandler m_confirm;

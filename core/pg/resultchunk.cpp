@@ -48,6 +48,14 @@ void ResultChunk::reserve(qsizetype rows, qsizetype bytes)
     d->arena.reserve(bytes);
 }
 
+void ResultChunk::squeeze()
+{
+    // realloc() shrinks a large block in place, so the arena is not copied.
+    d->arena.squeeze();
+    if (d->ends.capacity() > d->ends.size() + d->ends.size() / 16)
+        d->ends.shrink_to_fit();
+}
+
 void ResultChunk::appendCellImpl(const char *data, int length, bool null)
 {
     if (length > 0)

@@ -61,6 +61,8 @@ public:
     void appendNull() { appendCellImpl(nullptr, 0, true); }
     /// Call after the row's cells were appended.
     void finishRow() { ++d->rows; }
+    /// Frees the capacity reserved beyond what the cells use (once the chunk is complete).
+    void squeeze();
 
 private:
     static constexpr quint32 kNullBit = 0x80000000u;

@@ -601,6 +601,8 @@ void SessionWorker::flushChunk()
         return;
     const int rows = m_chunk.rowCount();
     m_avgRowBytes = qMax<qint64>(8, m_chunk.textSize() / rows);
+    // Whoever keeps the chunk keeps its reserve too: give the headroom back first.
+    m_chunk.squeeze();
     emit rowsArrived(m_current->generation, m_resultIndex, m_chunk);
     m_firstChunkSent = true;
     m_chunk = ResultChunk(m_columnCount);

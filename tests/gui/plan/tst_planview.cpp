@@ -308,6 +308,17 @@ void TestPlanView::showsALargeCorpusPlan()
     m_view->selectNode(m_view->document()->plan.nodes.at(0).children.first());
     QVERIFY(graph->minimap()->isVisible());
     test::saveScreenshot(m_view, QStringLiteral("plan-large-zoomed-light"));
+    // A click on the minimap moves the view there.
+    auto *minimap = graph->minimap();
+    const QPoint spot(minimap->width() - 12, minimap->height() / 2);
+    const QPointF target = minimap->toScene(spot);
+    QTest::mouseClick(minimap, Qt::LeftButton, {}, spot);
+    const QPointF centre = graph->mapToScene(graph->viewport()->rect().center());
+    QVERIFY2(qAbs(centre.x() - target.x()) < 50 ||
+                 graph->horizontalScrollBar()->value() == graph->horizontalScrollBar()->maximum(),
+             "the minimap did not move the view");
+    QVERIFY(minimap->visibleSceneRect().contains(target) ||
+            graph->horizontalScrollBar()->value() == graph->horizontalScrollBar()->maximum());
     // Metric switch: rows colour the cards differently from cost.
     const double costHeat = graph->planScene()->card(1).heat;
     m_view->setMetric(explain::HeatMetric::Rows);

@@ -17,6 +17,7 @@
 #include "plan/planview.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -84,6 +85,7 @@ private slots:
     void showsALargeCorpusPlan();
     void handlesTenThousandNodes();
     void treeModelPassesTheModelTester();
+    void opensEveryCorpusPlanAndAnEmptyOne();
 
 private:
     void load(const QString &text);
@@ -387,6 +389,34 @@ void TestPlanView::treeModelPassesTheModelTester()
     }
     model.setDocument(nullptr);
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestPlanView::opensEveryCorpusPlanAndAnEmptyOne()
+{
+    m_view->setPlan(explain::Plan(), QString());
+    QCOMPARE(m_view->graph()->cardCount(), 0);
+    m_view->grab();
+
+    const QStringList files = QDir(kCorpus).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        QSKIP("corpus not next to the checkout");
+    int shown = 0;
+    for (const QString &name : files) {
+        const QString text = readText(kCorpus + name);
+        const auto plan = explain::JsonPlanParser::parse(text);
+        if (!plan)
+            continue; // malformed on purpose
+        m_view->setPlan(*plan, text);
+        QVERIFY2(m_view->graph()->cardCount() > 0 || plan->isEmpty(), qPrintable(name));
+        // Every node is reachable from the graph: its own card or its folded group's.
+        for (int id = 0; id < plan->nodes.size(); ++id)
+            QVERIFY2(m_view->graph()->planScene()->cardOfNode(id) >= 0, qPrintable(name));
+        m_view->selectNode(int(plan->nodes.size()) - 1);
+        m_view->grab();
+        ++shown;
+    }
+    qInfo("%d corpus plans shown", shown);
+    QVERIFY(shown > 20);
 }
 
 QTEST_MAIN(TestPlanView)

@@ -31,6 +31,13 @@ QColor misestimateColor(const QPalette &pal, const QString &text, double factor)
 }
 } // namespace
 
+namespace {
+double arrowLength(double width)
+{
+    return 5 + width;
+}
+} // namespace
+
 double edgeWidthForRows(double rows)
 {
     return std::clamp(1.0 + std::log10(1.0 + std::max(0.0, rows)), 1.0, 10.0);
@@ -180,6 +187,7 @@ void PlanEdgesItem::rebuild()
 {
     prepareGeometryChange();
     m_segments.clear();
+    m_arrows.clear();
     m_bounds = QRectF();
     const auto &cards = m_scene->cards();
     m_segments.reserve(cards.size() * 2);
@@ -202,7 +210,11 @@ void PlanEdgesItem::rebuild()
         if (widest.at(i) <= 0)
             continue;
         const QRectF &p = cards.at(i).rect;
-        add(QPointF(p.center().x(), trunkTop.at(i)), QPointF(p.center().x(), p.bottom()), widest.at(i));
+        // The trunk stops short of the card; the arrowhead fills the rest.
+        const double head = arrowLength(widest.at(i));
+        add(QPointF(p.center().x(), trunkTop.at(i)), QPointF(p.center().x(), p.bottom() + head),
+            widest.at(i));
+        m_arrows << qMakePair(QPointF(p.center().x(), p.bottom()), widest.at(i));
     }
 }
 
@@ -221,11 +233,25 @@ void PlanEdgesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
             continue;
         const double w = detailed ? s.width : 0;
         if (w != penWidth) {
-            // Square caps fill the elbow's corners; the overshoot hides under the cards.
+            // Square caps fill the elbow's corners; the overshoot at a child hides under its card.
             painter->setPen(QPen(colour, w, Qt::SolidLine, Qt::SquareCap));
             penWidth = w;
         }
         painter->drawLine(s.line);
+    }
+    if (!detailed)
+        return;
+    // Arrowheads into the parents: rows flow up.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    for (const auto &[tip, width] : m_arrows) {
+        const double length = arrowLength(width);
+        const double half = width / 2 + length * 0.6;
+        if (!exposed.intersects(QRectF(tip.x() - half, tip.y(), 2 * half, length)))
+            continue;
+        const QPointF head[] = {tip, QPointF(tip.x() - half, tip.y() + length),
+                                QPointF(tip.x() + half, tip.y() + length)};
+        painter->drawPolygon(head, 3);
     }
 }
 

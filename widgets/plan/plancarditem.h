@@ -53,6 +53,8 @@ private:
 
     const PlanGraphScene *m_scene;
     QVector<Segment> m_segments;
+    /// Where rows enter a parent (bottom centre) and the trunk's width: an arrowhead each.
+    QVector<QPair<QPointF, double>> m_arrows;
     QRectF m_bounds;
 };
 

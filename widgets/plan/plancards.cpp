@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tusk::widgets {
 
@@ -17,25 +18,55 @@ CardMetrics::CardMetrics(const QFont &font)
 }
 
 namespace {
+// Characters below this (Latin, Greek, Cyrillic, arrows, math) get a flat array slot.
+constexpr int kCached = 0x2300;
+} // namespace
+
+TextWidths::TextWidths(const QFont &font)
+    : m_metrics(font)
+    , m_advances(kCached, -1)
+{}
+
+double TextWidths::width(const QString &text)
+{
+    double w = 0;
+    for (const QChar c : text) {
+        if (c.isSurrogate() || c.isMark())
+            return m_metrics.horizontalAdvance(text);
+        const char16_t u = c.unicode();
+        double *slot = nullptr;
+        if (u < kCached)
+            slot = &m_advances[u];
+        else
+            slot = &m_others.insert(u, m_others.value(u, -1)).value();
+        if (*slot < 0)
+            *slot = m_metrics.horizontalAdvance(c);
+        w += *slot;
+    }
+    return w;
+}
+
+namespace {
 
 // Sizes the card to its widest line (within min/max width), then elides what is still too
 // long, so painting never measures text.
-void fit(CardText &t, const CardMetrics &m, const QFontMetricsF &normal, const QFontMetricsF &bold)
+void fit(CardText &t, const CardMetrics &m, TextWidths &normal, TextWidths &bold)
 {
     const double chrome = 2 * m.padding + m.stripe;
     const double titleExtra = m.badge + 4;
-    double wanted = bold.horizontalAdvance(t.title) + titleExtra;
-    wanted = std::max(wanted, normal.horizontalAdvance(t.subject));
-    wanted = std::max(wanted, normal.horizontalAdvance(t.figures));
-    wanted = std::max(wanted, normal.horizontalAdvance(t.rows + u' ' + t.misestimate));
-    const double width = std::clamp(wanted + chrome, m.minWidth, m.maxWidth);
+    const double misestimate = t.misestimate.isEmpty() ? 0 : normal.width(u' ' + t.misestimate);
+    double wanted = bold.width(t.title) + titleExtra;
+    wanted = std::max(wanted, normal.width(t.subject));
+    wanted = std::max(wanted, normal.width(t.figures));
+    wanted = std::max(wanted, normal.width(t.rows) + misestimate);
+    const double width = std::clamp(std::ceil(wanted + chrome), m.minWidth, m.maxWidth);
     const double inner = width - chrome;
     if (wanted > inner) {
-        t.title = bold.elidedText(t.title, Qt::ElideRight, inner - titleExtra);
-        t.subject = normal.elidedText(t.subject, Qt::ElideMiddle, inner);
-        t.figures = normal.elidedText(t.figures, Qt::ElideRight, inner);
-        t.rows =
-            normal.elidedText(t.rows, Qt::ElideRight, inner - normal.horizontalAdvance(u' ' + t.misestimate));
+        // Rare (long names): elide with real shaping.
+        t.title = bold.metrics().elidedText(t.title, Qt::ElideRight, inner - titleExtra);
+        t.subject = normal.metrics().elidedText(t.subject, Qt::ElideMiddle, inner);
+        t.figures = normal.metrics().elidedText(t.figures, Qt::ElideRight, inner);
+        t.rows = normal.metrics().elidedText(t.rows, Qt::ElideRight, inner - misestimate);
     }
     const int lines = 3 + (t.subject.isEmpty() ? 0 : 1);
     t.size = QSizeF(width, lines * m.lineHeight + 2 * m.padding + m.barHeight);
@@ -56,6 +87,8 @@ QString rowsLine(double actual, double planned, double loops, bool analyzed)
 CardTexts::CardTexts(const PlanDocument *doc, const CardMetrics &metrics)
     : m_doc(doc)
     , m_metrics(metrics)
+    , m_normalWidths(metrics.normal)
+    , m_boldWidths(metrics.bold)
 {
     // Sized once: references handed out stay valid. An empty size marks "not measured yet".
     m_nodes.resize(doc->plan.nodes.size());
@@ -81,7 +114,7 @@ const CardText &CardTexts::node(int nodeId) const
     t.rows = rowsLine(n.actualRows, n.planRows, n.actualLoops, n.hasActuals && !n.neverExecuted);
     if (n.hasActuals && !n.neverExecuted)
         t.misestimate = plantext::misestimate(timing.misestimate);
-    fit(t, m_metrics, QFontMetricsF(m_metrics.normal), QFontMetricsF(m_metrics.bold));
+    fit(t, m_metrics, m_normalWidths, m_boldWidths);
     return t;
 }
 
@@ -108,7 +141,7 @@ const CardText &CardTexts::group(int groupId) const
                     ? QStringLiteral("Σ %1 · %2").arg(plantext::duration(ms), plantext::percent(share))
                     : QStringLiteral("%1 nodes").arg(g.nodeCount);
     t.rows = QStringLiteral("Σ %1 rows · double-click to unfold").arg(plantext::count(rows));
-    fit(t, m_metrics, QFontMetricsF(m_metrics.normal), QFontMetricsF(m_metrics.bold));
+    fit(t, m_metrics, m_normalWidths, m_boldWidths);
     return t;
 }
 

@@ -1,16 +1,15 @@
 #include "plan/plangraphview.h"
 
 #include "plan/plancarditem.h"
+#include "plan/planexport.h"
 #include "plan/plangraphscene.h"
 #include "plan/planminimap.h"
 #include "plan/plantext.h"
 
 #include <QHelpEvent>
-#include <QImage>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QSvgGenerator>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -25,7 +24,6 @@ constexpr double kMaxZoom = 4;
 constexpr double kZoomStep = 1.25;
 // The smallest zoom at which card text is comfortable to read.
 constexpr double kReadableZoom = 0.6;
-constexpr int kMaxExportSide = 8000;
 const QSize kMinimapSize(220, 150);
 } // namespace
 
@@ -195,37 +193,12 @@ QRectF PlanGraphView::cardRectOfNode(int nodeId) const
 
 bool PlanGraphView::exportPng(const QString &path) const
 {
-    const QRectF source = m_scene->sceneRect();
-    if (source.isEmpty())
-        return false;
-    const double scale = std::min(1.0, kMaxExportSide / std::max(source.width(), source.height()));
-    QImage image((source.size() * scale).toSize().expandedTo(QSize(1, 1)),
-                 QImage::Format_ARGB32_Premultiplied);
-    image.fill(palette().color(QPalette::Window));
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    m_scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
-    painter.end();
-    return image.save(path, "PNG");
+    return renderPng(m_scene, palette().color(QPalette::Window), path);
 }
 
 bool PlanGraphView::exportSvg(const QString &path) const
 {
-    const QRectF source = m_scene->sceneRect();
-    if (source.isEmpty())
-        return false;
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(source.size().toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    svg.setTitle(tr("Query plan"));
-    QPainter painter;
-    if (!painter.begin(&svg))
-        return false;
-    painter.fillRect(QRectF(QPointF(0, 0), source.size()), palette().color(QPalette::Window));
-    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-    return painter.end();
+    return renderSvg(m_scene, palette().color(QPalette::Window), path, tr("Query plan"));
 }
 
 int PlanGraphView::cardAt(const QPoint &viewportPos) const

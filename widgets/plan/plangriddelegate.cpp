@@ -25,7 +25,9 @@ void PlanGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const double share = std::clamp(index.data(PlanTreeModel::ShareRole).toDouble(), 0.0, 1.0);
         if (selected)
             painter->fillRect(opt.rect, pal.color(QPalette::Highlight));
-        const QRect bar = opt.rect.adjusted(3, 3, -3, -3);
+        // The bar keeps left of the number (room for "100%"), so the text stays on the base colour.
+        const int text = opt.fontMetrics.horizontalAdvance(QStringLiteral("100%")) + 10;
+        const QRect bar = opt.rect.adjusted(4, 4, -text, -4);
         painter->fillRect(
             QRect(bar.topLeft(), QSize(int(bar.width() * share), bar.height())),
             plancolors::mix(pal.color(QPalette::Base), plancolors::heatAccent(pal, share), 0.7));

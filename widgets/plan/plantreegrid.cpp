@@ -45,7 +45,7 @@ void PlanTreeGrid::fitColumns()
     setColumnWidth(PlanTreeModel::Node, fm.horizontalAdvance(QLatin1Char('x')) * 34 + indentation() * 4);
     setColumnWidth(PlanTreeModel::Exclusive, number);
     setColumnWidth(PlanTreeModel::Inclusive, number);
-    setColumnWidth(PlanTreeModel::Share, fm.horizontalAdvance(QStringLiteral("100%")) + 40);
+    setColumnWidth(PlanTreeModel::Share, fm.horizontalAdvance(QStringLiteral("100%")) + 70);
     setColumnWidth(PlanTreeModel::Rows, fm.horizontalAdvance(QStringLiteral("12.3M / 12.3M")) + 16);
     setColumnWidth(PlanTreeModel::Misestimate, fm.horizontalAdvance(QStringLiteral("Misestimate")) + 14);
     setColumnWidth(PlanTreeModel::Loops, fm.horizontalAdvance(QStringLiteral("12,345")) + 16);

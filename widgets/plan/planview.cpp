@@ -3,12 +3,14 @@
 #include "explain/plansearch.h"
 #include "plan/plancolors.h"
 #include "plan/plandetailspanel.h"
+#include "plan/plangraphscene.h"
 #include "plan/plangraphview.h"
 #include "plan/plansearchbar.h"
 #include "plan/plantext.h"
 #include "plan/plantreegrid.h"
 #include "plan/plantreemodel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -98,6 +100,16 @@ QToolBar *PlanView::buildToolBar()
     bar->addAction(tr("−"), m_graph, &PlanGraphView::zoomOut)->setToolTip(tr("Zoom out (-, Ctrl+wheel)"));
     bar->addAction(tr("+"), m_graph, &PlanGraphView::zoomIn)->setToolTip(tr("Zoom in (+, Ctrl+wheel)"));
     bar->addSeparator();
+    m_unfoldAll = bar->addAction(tr("Unfold all"), this, [this] {
+        QSet<int> all;
+        for (int g = 0; g < m_doc->folding.groups().size(); ++g)
+            all << g;
+        m_graph->planScene()->setUnfoldedGroups(all);
+    });
+    m_unfoldAll->setToolTip(tr("Show every node of the folded groups of identical subtrees"));
+    m_foldAll = bar->addAction(tr("Fold all"), this, [this] { m_graph->planScene()->setUnfoldedGroups({}); });
+    m_foldAll->setToolTip(tr("Fold runs of identical subtrees into one card each"));
+    bar->addSeparator();
     bar->addWidget(m_search);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -130,6 +142,8 @@ void PlanView::setPlan(const explain::Plan &plan, const QString &originalText)
     else if (analyzed && m_metric->currentData().toInt() == int(explain::HeatMetric::Cost))
         setMetric(explain::HeatMetric::ExclusiveTime);
     m_graph->setDocument(m_doc);
+    m_unfoldAll->setEnabled(!m_doc->folding.groups().isEmpty());
+    m_foldAll->setEnabled(!m_doc->folding.groups().isEmpty());
     m_grid->setDocument(m_doc);
     m_details->setDocument(m_doc);
     if (!m_search->text().isEmpty())

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QSplitter;
@@ -19,9 +20,9 @@ class PlanSearchBar;
 class PlanTreeGrid;
 
 /// The whole plan view, ready to drop into a tab: a header (planning and execution time, the
-/// top warnings), a toolbar (heat metric, fit, zoom, search, export PNG / SVG / the original
-/// text) and the graph over the grid, with the selected node's details on the right. Graph,
-/// grid and details follow one selection.
+/// top warnings), a toolbar (heat metric, fit, zoom, fold / unfold all, search, export PNG /
+/// SVG / the original text) and the graph over the grid, with the selected node's details on the right.
+/// Graph, grid and details follow one selection.
 /// @code
 /// auto *view = new PlanView;
 /// if (auto plan = JsonPlanParser::parse(text)) view->setPlan(*plan, text);
@@ -68,6 +69,8 @@ private:
     PlanTreeGrid *m_grid;
     PlanDetailsPanel *m_details;
     QSplitter *m_splitter;
+    QAction *m_unfoldAll = nullptr;
+    QAction *m_foldAll = nullptr;
     QVector<int> m_matches;
     int m_currentMatch = -1;
     int m_selected = -1;

@@ -17,6 +17,7 @@
 #include "plan/planview.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -84,6 +85,7 @@ private slots:
     void showsALargeCorpusPlan();
     void handlesTenThousandNodes();
     void treeModelPassesTheModelTester();
+    void opensEveryCorpusPlanAndAnEmptyOne();
 
 private:
     void load(const QString &text);
@@ -308,6 +310,17 @@ void TestPlanView::showsALargeCorpusPlan()
     m_view->selectNode(m_view->document()->plan.nodes.at(0).children.first());
     QVERIFY(graph->minimap()->isVisible());
     test::saveScreenshot(m_view, QStringLiteral("plan-large-zoomed-light"));
+    // A click on the minimap moves the view there.
+    auto *minimap = graph->minimap();
+    const QPoint spot(minimap->width() - 12, minimap->height() / 2);
+    const QPointF target = minimap->toScene(spot);
+    QTest::mouseClick(minimap, Qt::LeftButton, {}, spot);
+    const QPointF centre = graph->mapToScene(graph->viewport()->rect().center());
+    QVERIFY2(qAbs(centre.x() - target.x()) < 50 ||
+                 graph->horizontalScrollBar()->value() == graph->horizontalScrollBar()->maximum(),
+             "the minimap did not move the view");
+    QVERIFY(minimap->visibleSceneRect().contains(target) ||
+            graph->horizontalScrollBar()->value() == graph->horizontalScrollBar()->maximum());
     // Metric switch: rows colour the cards differently from cost.
     const double costHeat = graph->planScene()->card(1).heat;
     m_view->setMetric(explain::HeatMetric::Rows);
@@ -376,6 +389,34 @@ void TestPlanView::treeModelPassesTheModelTester()
     }
     model.setDocument(nullptr);
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestPlanView::opensEveryCorpusPlanAndAnEmptyOne()
+{
+    m_view->setPlan(explain::Plan(), QString());
+    QCOMPARE(m_view->graph()->cardCount(), 0);
+    m_view->grab();
+
+    const QStringList files = QDir(kCorpus).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        QSKIP("corpus not next to the checkout");
+    int shown = 0;
+    for (const QString &name : files) {
+        const QString text = readText(kCorpus + name);
+        const auto plan = explain::JsonPlanParser::parse(text);
+        if (!plan)
+            continue; // malformed on purpose
+        m_view->setPlan(*plan, text);
+        QVERIFY2(m_view->graph()->cardCount() > 0 || plan->isEmpty(), qPrintable(name));
+        // Every node is reachable from the graph: its own card or its folded group's.
+        for (int id = 0; id < plan->nodes.size(); ++id)
+            QVERIFY2(m_view->graph()->planScene()->cardOfNode(id) >= 0, qPrintable(name));
+        m_view->selectNode(int(plan->nodes.size()) - 1);
+        m_view->grab();
+        ++shown;
+    }
+    qInfo("%d corpus plans shown", shown);
+    QVERIFY(shown > 20);
 }
 
 QTEST_MAIN(TestPlanView)

@@ -24,7 +24,8 @@ explain() {
 # A plain EXPLAIN ANALYZE of a warning case, as JSON only.
 warn() {
     local name=$1 setup=$2 query=$3
-    "${psql[@]}" -A -t -c "$setup" -c "explain (analyze, buffers, verbose, format json) $query" >"$out/$name.json"
+    "${psql[@]}" -A -t -c "$setup" -c "explain (analyze, buffers, verbose, settings, format json) $query" \
+        >"$out/$name.json"
 }
 
 all="analyze, buffers, verbose, settings, wal"
@@ -53,3 +54,22 @@ for fmt in yaml xml; do
         -c "explain (analyze, buffers, format $fmt) select * from customers where id < 3" \
         >"$out/psql-framed.$fmt"
 done
+
+# One plan per analysis warning (and a healthy one that must raise none), as JSON.
+noparallel="set max_parallel_workers_per_gather = 0"
+warn warn-healthy "$noparallel" "select * from customers where id = 42"
+warn warn-hash-batches "$noparallel; set work_mem = '64kB'" \
+    "select o.id, c.name from orders o join customers c on c.id = o.customer_id"
+warn warn-hashagg-spill "$noparallel; set work_mem = '64kB'; set enable_sort = off; set enable_indexonlyscan = off; set enable_indexscan = off" \
+    "select customer_id, count(*) from orders group by customer_id"
+warn warn-sort-disk "$noparallel; set work_mem = '64kB'" "select id, v from big order by v"
+warn warn-lossy-bitmap "$noparallel; set work_mem = '64kB'; set enable_seqscan = off; set enable_indexscan = off" \
+    "select count(*) from big where grp < 50"
+warn warn-nested-loop "$noparallel; set enable_hashjoin = off; set enable_mergejoin = off" \
+    "select c.name, o.qty from customers c join orders o on o.customer_id = c.id where c.region = 'north'"
+warn warn-seqscan-selective "$noparallel" "select id from big where v like 'abc%' and grp > 10"
+warn warn-stale-stats "$noparallel" "select count(*) from stale"
+warn warn-jit "$noparallel; set jit = on; set jit_above_cost = 0; set jit_inline_above_cost = 0; set jit_optimize_above_cost = 0" \
+    "select count(*), sum(qty) from orders where id < 100"
+warn warn-workers-not-launched "set max_parallel_workers = 0; set parallel_setup_cost = 0" \
+    "select count(*) from big where v like 'a%'"

@@ -2,6 +2,7 @@
 #include "explain/plananalysis_p.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace tusk::explain {
 
@@ -14,11 +15,21 @@ constexpr qint64 Buffers::*kCounters[] = {
 };
 constexpr double Buffers::*kTimes[] = {&Buffers::ioReadTimeMs, &Buffers::ioWriteTimeMs};
 
+// max(0, a − b), rounded, computed in double: the counters come from the input and may be
+// anything, and qint64 arithmetic on them could overflow.
+qint64 minusClamped(qint64 a, double b)
+{
+    const double r = double(a) - b;
+    if (!(r > 0))
+        return 0;
+    return r >= 9.2e18 ? std::numeric_limits<qint64>::max() : qint64(r + 0.5);
+}
+
 // a − b × fraction, counter by counter, never below 0.
 void subtract(Buffers *a, const Buffers &b, double fraction = 1)
 {
     for (auto counter : kCounters)
-        a->*counter = std::max<qint64>(0, a->*counter - qint64(double(b.*counter) * fraction + 0.5));
+        a->*counter = minusClamped(a->*counter, double(b.*counter) * fraction);
     for (auto time : kTimes)
         a->*time = std::max(0.0, a->*time - b.*time * fraction);
 }
@@ -32,7 +43,8 @@ double ioMs(const Buffers &b)
 
 double PlanAnalysis::blocksTouched(const Buffers &b)
 {
-    return double(b.sharedHit + b.sharedRead + b.localHit + b.localRead + b.tempRead + b.tempWritten);
+    return double(b.sharedHit) + double(b.sharedRead) + double(b.localHit) + double(b.localRead) +
+           double(b.tempRead) + double(b.tempWritten);
 }
 
 void PlanAnalysis::computeBuffers(const Plan &plan)

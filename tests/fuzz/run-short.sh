@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Short fuzz run for the test suite: builds the libFuzzer targets with clang (preset `fuzz`, in
 # build/fuzz) and runs each for TUSK_FUZZ_SECONDS (default 20) over a seed corpus made of
-# tests/data/explain and, when present, shared/corpus/explain next to the checkout. Fails on any
+# tests/data/explain, tests/fuzz/seeds (inputs that once found bugs) and, when present,
+# shared/corpus/explain next to the checkout. Fails on any
 # crash, sanitizer report, timeout or out-of-memory; exits 77 (ctest: skipped) without clang or
 # its libFuzzer runtime (Debian: clang, libclang-rt-14-dev).
 set -uo pipefail
@@ -30,7 +31,7 @@ seeds() {
     shift
     rm -rf "$dir" && mkdir -p "$dir"
     for ext in "$@"; do
-        for f in "$src"/tests/data/explain/*."$ext" "$shared"/*."$ext"; do
+        for f in "$src"/tests/data/explain/*."$ext" "$src"/tests/fuzz/seeds/*."$ext" "$shared"/*."$ext"; do
             [ -f "$f" ] && cp "$f" "$dir/"
         done
     done

@@ -6,6 +6,9 @@
 #include <QFile>
 #include <QTest>
 
+#include <limits>
+#include <utility>
+
 using namespace tusk::explain;
 
 namespace {
@@ -180,6 +183,7 @@ private slots:
     void readsPlainAndSingleQuotedYamlScalars();
     void rejectsMalformedInputSayingWhere();
     void survivesEveryTruncation();
+    void saturatesNumbersOutOfRange();
 };
 
 void TestYamlXmlPlanParser::readsTheSameTreeAsJson_data()
@@ -379,6 +383,42 @@ void TestYamlXmlPlanParser::survivesEveryTruncation()
                 ++rejected;
         }
         QVERIFY(rejected > 0);
+    }
+}
+
+void TestYamlXmlPlanParser::saturatesNumbersOutOfRange()
+{
+    // Found by tests/fuzz: a number too big for an int or qint64 field was converted with a plain
+    // cast (undefined behaviour). The same for all three formats, which share the node reader.
+    const QString json =
+        QStringLiteral(R"([{"Plan": {"Node Type": "Hash", "Plan Width": 1e300, "Hash Batches": 1e20,
+        "Shared Hit Blocks": 1e300, "Shared Read Blocks": -1e300, "Actual Loops": 1, "Plans": [{"Node Type":
+        "Seq Scan", "Shared Hit Blocks": 9e18, "Actual Loops": 1}]}}])");
+    const QString yaml =
+        QStringLiteral("- Plan:\n    Node Type: \"Hash\"\n    Plan Width: 1e300\n"
+                       "    Hash Batches: 100000000000000000000\n    Shared Hit Blocks: 1e300\n"
+                       "    Shared Read Blocks: -1e300\n    Actual Loops: 1\n    Plans:\n"
+                       "      - Node Type: \"Seq Scan\"\n        Shared Hit Blocks: 9e18\n"
+                       "        Actual Loops: 1\n");
+    const QString xml =
+        QStringLiteral("<explain><Query><Plan><Node-Type>Hash</Node-Type><Plan-Width>1e300</Plan-Width>"
+                       "<Hash-Batches>100000000000000000000</Hash-Batches>"
+                       "<Shared-Hit-Blocks>1e300</Shared-Hit-Blocks>"
+                       "<Shared-Read-Blocks>-1e300</Shared-Read-Blocks><Actual-Loops>1</Actual-Loops>"
+                       "<Plans><Plan><Node-Type>Seq Scan</Node-Type>"
+                       "<Shared-Hit-Blocks>9e18</Shared-Hit-Blocks><Actual-Loops>1</Actual-Loops>"
+                       "</Plan></Plans></Plan></Query></explain>");
+    for (const auto &[format, text] :
+         {std::pair{QStringLiteral("json"), json}, std::pair{QStringLiteral("yaml"), yaml},
+          std::pair{QStringLiteral("xml"), xml}}) {
+        const Plan plan = parsedAs(format, text);
+        QCOMPARE(plan.root().planWidth, std::numeric_limits<int>::max());
+        QCOMPARE(plan.root().hashBatches, std::numeric_limits<int>::max());
+        QCOMPARE(plan.root().buffers.sharedHit, std::numeric_limits<qint64>::max());
+        QCOMPARE(plan.root().buffers.sharedRead, std::numeric_limits<qint64>::min());
+        const PlanAnalysis analysis(plan);
+        QCOMPARE(analysis.timing(1).exclusiveBuffers.sharedHit, qint64(9000000000000000000));
+        QVERIFY(analysis.timing(0).exclusiveBuffers.sharedHit > 0);
     }
 }
 

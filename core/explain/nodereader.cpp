@@ -9,7 +9,7 @@ namespace tusk::explain {
 namespace {
 
 // EXPLAIN's own numbers fit; pasted or hostile input may not, and converting an out-of-range
-// double to an integer is undefined behaviour (found by tests/fuzz): saturate instead.
+// double to an integer is undefined behaviour (UBSan in the fuzz build): saturate instead.
 template<typename T> T saturated(double v)
 {
     constexpr T lo = std::numeric_limits<T>::min();

@@ -388,7 +388,7 @@ void TestYamlXmlPlanParser::survivesEveryTruncation()
 
 void TestYamlXmlPlanParser::saturatesNumbersOutOfRange()
 {
-    // Found by tests/fuzz: a number too big for an int or qint64 field was converted with a plain
+    // Caught by UBSan in the fuzz build: a number too big for an int or qint64 field was converted with a plain
     // cast (undefined behaviour). The same for all three formats, which share the node reader.
     const QString json =
         QStringLiteral(R"([{"Plan": {"Node Type": "Hash", "Plan Width": 1e300, "Hash Batches": 1e20,

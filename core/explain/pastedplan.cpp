@@ -52,6 +52,7 @@ UnwrappedPlan unwrapPastedPlan(const QString &input, MarkupFormat format)
     QStringList kept;
     QString prefix; // whitespace before the plan's first line: psql's margin or the log's tab
     bool started = false;
+    bool listAtMargin = false; // the YAML plan is EXPLAIN's list of statements
     for (int i = 0; i < lines.size(); ++i) {
         const QString &original = lines.at(i);
         QString line = stripPsqlFrame(original);
@@ -67,8 +68,15 @@ UnwrappedPlan unwrapPastedPlan(const QString &input, MarkupFormat format)
             if (!prefix.trimmed().isEmpty()) // "LOG: … plan: <explain …>" on one line
                 prefix.clear();
             line = line.mid(at);
+            listAtMargin = line.startsWith(QLatin1String("- "));
         } else if (trimmed == QLatin1String("QUERY PLAN") ||
                    (trimmed.size() >= 3 && isPsqlRuleLine(trimmed)) || footer.match(trimmed).hasMatch()) {
+            break;
+        } else if (format == MarkupFormat::Yaml && listAtMargin && line.size() > prefix.size() &&
+                   line.startsWith(prefix) && !line.at(prefix.size()).isSpace() &&
+                   !line.mid(prefix.size()).startsWith(QLatin1String("- "))) {
+            // EXPLAIN's statement list: at its margin only "- " items; anything else there (the
+            // next prompt after `psql -At` output) follows the plan.
             break;
         } else if (format == MarkupFormat::Yaml && !trimmed.isEmpty() && !line.startsWith(prefix)) {
             // Text in the plan's margin belongs to what follows the plan; other whitespace (a

@@ -176,6 +176,7 @@ private slots:
     void readsTheSameTreeAsJson();
     void readsPlansWithoutAnalyzeExactlyLikeJson();
     void readsPsqlFramedOutput();
+    void stopsAtThePromptAfterUnalignedOutput();
     void readsAutoExplainLogLines();
     void toleratesBomAndCrlf();
     void mapsIrregularXmlNames();
@@ -242,6 +243,16 @@ void TestYamlXmlPlanParser::readsPsqlFramedOutput()
         QVERIFY(plan.root().buffers.sharedHit > 0);
         QVERIFY(plan.executionTimeMs.has_value());
     }
+}
+
+void TestYamlXmlPlanParser::stopsAtThePromptAfterUnalignedOutput()
+{
+    // `psql -At` output has no footer: the next prompt ends the plan.
+    const QString text = QStringLiteral("postgres=# explain (format yaml) select 1;\n"
+                                        "- Plan: \n    Node Type: \"Result\"\n    Plan Rows: 1\n"
+                                        "postgres=# \\q\n");
+    const Plan plan = parsedAs(QStringLiteral("yaml"), text);
+    QCOMPARE(plan.root().nodeType, QStringLiteral("Result"));
 }
 
 void TestYamlXmlPlanParser::readsAutoExplainLogLines()
@@ -388,8 +399,8 @@ void TestYamlXmlPlanParser::survivesEveryTruncation()
 
 void TestYamlXmlPlanParser::saturatesNumbersOutOfRange()
 {
-    // Caught by UBSan in the fuzz build: a number too big for an int or qint64 field was converted with a plain
-    // cast (undefined behaviour). The same for all three formats, which share the node reader.
+    // Caught by UBSan in the fuzz build: a number too big for an int or qint64 field was converted with a
+    // plain cast (undefined behaviour). The same for all three formats, which share the node reader.
     const QString json =
         QStringLiteral(R"([{"Plan": {"Node Type": "Hash", "Plan Width": 1e300, "Hash Batches": 1e20,
         "Shared Hit Blocks": 1e300, "Shared Read Blocks": -1e300, "Actual Loops": 1, "Plans": [{"Node Type":

@@ -48,7 +48,8 @@ for target in json:json:txt yaml:yaml xml:xml; do
     mkdir -p "$corpus" "$artifacts"
     echo "== fuzz_${name}planparser: ${seconds}s, seeds: $(ls "$seedDir" | wc -l) files"
     "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-        -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$seedDir" >"$build/$name.log" 2>&1
+        -dict="$src/tests/fuzz/explain.dict" -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$seedDir" \
+        >"$build/$name.log" 2>&1
     rc=$?
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$build/$name.log"
     if [ $rc -ne 0 ]; then

@@ -143,6 +143,11 @@ private:
 
 } // namespace
 
+Result<Plan, ParseError> XmlPlanParser::parse(const QByteArray &utf8)
+{
+    return parse(QString::fromUtf8(utf8));
+}
+
 Result<Plan, ParseError> XmlPlanParser::parse(const QString &text)
 {
     const UnwrappedPlan unwrapped = unwrapPastedPlan(text, MarkupFormat::Xml);

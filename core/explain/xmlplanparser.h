@@ -4,6 +4,7 @@
 #include "explain/plan.h"
 #include "result.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace tusk::explain {
@@ -18,6 +19,7 @@ class XmlPlanParser
 {
 public:
     static Result<Plan, ParseError> parse(const QString &text);
+    static Result<Plan, ParseError> parse(const QByteArray &utf8);
 };
 
 } // namespace tusk::explain

@@ -34,6 +34,11 @@ Result<QJsonObject, ParseError> statementObject(const QJsonValue &document)
 
 } // namespace
 
+Result<Plan, ParseError> YamlPlanParser::parse(const QByteArray &utf8)
+{
+    return parse(QString::fromUtf8(utf8));
+}
+
 Result<Plan, ParseError> YamlPlanParser::parse(const QString &text)
 {
     const UnwrappedPlan unwrapped = unwrapPastedPlan(text, MarkupFormat::Yaml);

@@ -4,6 +4,7 @@
 #include "explain/plan.h"
 #include "result.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace tusk::explain {
@@ -17,6 +18,7 @@ class YamlPlanParser
 {
 public:
     static Result<Plan, ParseError> parse(const QString &text);
+    static Result<Plan, ParseError> parse(const QByteArray &utf8);
 };
 
 } // namespace tusk::explain

@@ -12,6 +12,8 @@ packages=(
     postgresql-15 postgresql-client-15 postgresql-15-hypopg postgresql-15-pg-qualstats
     # GUI tests and screenshots
     fonts-dejavu-core xvfb xauth
+    # fuzz targets (tests/fuzz: clang's libFuzzer and sanitizer runtimes)
+    clang libclang-rt-14-dev
 )
 
 missing=()

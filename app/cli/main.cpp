@@ -17,12 +17,12 @@ Commands:
         CONNINFO is a URI (postgresql://user@host/db), key=value pairs or
         service=NAME; .pgpass and the PG* environment apply as in psql.
         Exit status: 0 ok, 1 SQL error, 2 usage or connection error.
-  explain [--input-format auto|json] FILE|-
-        Read an EXPLAIN (FORMAT JSON) plan (bare, or as psql prints it) and
+  explain [--input-format auto|json|text|yaml|xml] FILE|-
+        Read an EXPLAIN plan in any format (bare, or as psql or a log prints it) and
         print {"nodes":[{"id","parent","type","relation","actual_rows",
         "plan_rows","loops","inclusive_ms","exclusive_ms","warnings"}, ...],
-        "planning_ms", "execution_ms", "warnings"}. Text, YAML and XML plans
-        are not supported yet. Exit status: 0 ok, 2 unreadable input.
+        "planning_ms", "execution_ms", "warnings"}.
+        Exit status: 0 ok, 2 unreadable input.
   sandbox up [--dir DIR] [--replicas N] [--demo] [--workload]
         Start a throwaway local cluster (primary + N streaming replicas) and
         print {"dir":..., "nodes":[{"name","role","uri"}, ...]} as JSON.

@@ -2,9 +2,26 @@
 
 #include <QJsonArray>
 
+#include <limits>
+
 namespace tusk::explain {
 
 namespace {
+
+// EXPLAIN's own numbers fit; pasted or hostile input may not, and converting an out-of-range
+// double to an integer is undefined behaviour (UBSan in the fuzz build): saturate instead.
+template<typename T> T saturated(double v)
+{
+    constexpr T lo = std::numeric_limits<T>::min();
+    constexpr T hi = std::numeric_limits<T>::max();
+    if (v != v)
+        return 0;
+    if (v <= double(lo))
+        return lo;
+    if (v >= double(hi))
+        return hi;
+    return T(v);
+}
 
 // Reads properties off a copy of a JSON object; what is never taken ends up in `extra`.
 class Taker
@@ -23,7 +40,8 @@ public:
     }
     QString text(const char *key) { return take(key).toString(); }
     double number(const char *key, double fallback = 0) { return take(key).toDouble(fallback); }
-    qint64 integer(const char *key) { return qint64(take(key).toDouble(0)); }
+    qint64 integer(const char *key) { return saturated<qint64>(take(key).toDouble(0)); }
+    int count(const char *key, double fallback = 0) { return saturated<int>(number(key, fallback)); }
     QStringList list(const char *key)
     {
         QStringList out;
@@ -64,7 +82,7 @@ WorkerDetail readWorker(const QJsonObject &object)
 {
     Taker t(object);
     WorkerDetail w;
-    w.number = int(t.number("Worker Number", -1));
+    w.number = t.count("Worker Number", -1);
     w.actualStartupTimeMs = t.number("Actual Startup Time");
     w.actualTotalTimeMs = t.number("Actual Total Time");
     w.actualRows = t.number("Actual Rows");
@@ -94,7 +112,7 @@ void readNode(const QJsonObject &object, int parentId, QVector<PlanNode> *nodes)
     n.startupCost = t.number("Startup Cost");
     n.totalCost = t.number("Total Cost");
     n.planRows = t.number("Plan Rows");
-    n.planWidth = int(t.number("Plan Width"));
+    n.planWidth = t.count("Plan Width");
 
     n.hasActuals = t.has("Actual Loops");
     n.actualStartupTimeMs = t.number("Actual Startup Time");
@@ -103,8 +121,8 @@ void readNode(const QJsonObject &object, int parentId, QVector<PlanNode> *nodes)
     n.actualLoops = t.number("Actual Loops");
     n.neverExecuted = n.hasActuals && n.actualLoops == 0;
 
-    n.workersPlanned = t.has("Workers Planned") ? int(t.number("Workers Planned")) : -1;
-    n.workersLaunched = t.has("Workers Launched") ? int(t.number("Workers Launched")) : -1;
+    n.workersPlanned = t.has("Workers Planned") ? t.count("Workers Planned") : -1;
+    n.workersLaunched = t.has("Workers Launched") ? t.count("Workers Launched") : -1;
     for (const QJsonValue &w : t.take("Workers").toArray())
         n.workers << readWorker(w.toObject());
 
@@ -124,9 +142,9 @@ void readNode(const QJsonObject &object, int parentId, QVector<PlanNode> *nodes)
     n.sortSpaceType = t.text("Sort Space Type");
     n.sortSpaceUsedKb = t.integer("Sort Space Used");
     n.sortKey = t.list("Sort Key");
-    n.hashBatches = int(t.number("Hash Batches"));
-    n.originalHashBatches = int(t.number("Original Hash Batches"));
-    n.hashBuckets = int(t.number("Hash Buckets"));
+    n.hashBatches = t.count("Hash Batches");
+    n.originalHashBatches = t.count("Original Hash Batches");
+    n.hashBuckets = t.count("Hash Buckets");
     n.output = t.list("Output");
 
     const QJsonArray children = t.take("Plans").toArray();

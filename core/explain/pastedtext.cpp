@@ -196,3 +196,18 @@ UnwrappedText unwrapPastedJson(const QString &input)
 }
 
 } // namespace tusk::explain
+
+namespace tusk::explain {
+
+// Shared with unwrapPastedPlan() (pastedplan.cpp): the frame rules are the same for every format.
+QString stripPsqlFrame(const QString &line)
+{
+    return stripFrame(line);
+}
+
+bool isPsqlRuleLine(const QString &trimmed)
+{
+    return isRuleLine(trimmed);
+}
+
+} // namespace tusk::explain

@@ -1,17 +1,12 @@
 #include "explain/plananalysis.h"
 
-#include <QHash>
-#include <QSet>
+#include "explain/plananalysis_p.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace tusk::explain {
 
 namespace {
-
-// Filters that throw away most of what a node reads matter only when the node reads a lot.
-constexpr double kBigNodeRows = 10000;
 
 bool isGather(const PlanNode &n)
 {
@@ -32,13 +27,24 @@ double processesFor(const Plan &plan, int nodeId)
     return 1;
 }
 
-QString factorText(double f)
-{
-    return f >= 1 ? QStringLiteral("%1× more rows than estimated").arg(f, 0, 'f', 0)
-                  : QStringLiteral("%1× fewer rows than estimated").arg(1 / f, 0, 'f', 0);
-}
-
 } // namespace
+
+CteLinks findCteLinks(const Plan &plan)
+{
+    CteLinks links;
+    for (const PlanNode &n : plan.nodes) {
+        if (n.parentRelationship == ParentRelationship::InitPlan &&
+            n.subplanName.startsWith(QLatin1String("CTE ")))
+            links.subplans.insert(n.subplanName.mid(4), n.id);
+        else if (n.nodeType == QLatin1String("CTE Scan"))
+            links.scans[n.extra.value(QStringLiteral("CTE Name")).toString()] << n.id;
+    }
+    for (auto it = links.subplans.cbegin(); it != links.subplans.cend(); ++it) {
+        if (links.scans.contains(it.key()))
+            links.absorbed.insert(it.value());
+    }
+    return links;
+}
 
 PlanAnalysis::PlanAnalysis(const Plan &plan)
 {
@@ -46,6 +52,7 @@ PlanAnalysis::PlanAnalysis(const Plan &plan)
     if (plan.isEmpty())
         return;
     computeTimes(plan);
+    computeBuffers(plan);
     collectWarnings(plan);
 }
 
@@ -60,20 +67,8 @@ void PlanAnalysis::computeTimes(const Plan &plan)
     // A CTE's subplan runs while CTE Scans pull rows from it, so its time is inside theirs: it
     // comes off the scans' exclusive time, in proportion to their inclusive time, and not off
     // the parent it hangs under (which would subtract it twice).
-    QHash<QString, int> cteSubplans; // CTE name -> node id of its subplan
-    QHash<QString, QVector<int>> cteScans;
-    for (const PlanNode &n : plan.nodes) {
-        if (n.parentRelationship == ParentRelationship::InitPlan &&
-            n.subplanName.startsWith(QLatin1String("CTE ")))
-            cteSubplans.insert(n.subplanName.mid(4), n.id);
-        else if (n.nodeType == QLatin1String("CTE Scan"))
-            cteScans[n.extra.value(QStringLiteral("CTE Name")).toString()] << n.id;
-    }
-    QSet<int> absorbed;
-    for (auto it = cteSubplans.cbegin(); it != cteSubplans.cend(); ++it) {
-        if (cteScans.contains(it.key()))
-            absorbed.insert(it.value());
-    }
+    const CteLinks cte = findCteLinks(plan);
+    const QSet<int> &absorbed = cte.absorbed;
     for (const PlanNode &n : plan.nodes) {
         double children = 0;
         for (int c : n.children) {
@@ -82,8 +77,8 @@ void PlanAnalysis::computeTimes(const Plan &plan)
         }
         m_timings[n.id].exclusiveMs = std::max(0.0, m_timings.at(n.id).inclusiveMs - children);
     }
-    for (auto it = cteScans.cbegin(); it != cteScans.cend(); ++it) {
-        const int subplan = cteSubplans.value(it.key(), -1);
+    for (auto it = cte.scans.cbegin(); it != cte.scans.cend(); ++it) {
+        const int subplan = cte.subplans.value(it.key(), -1);
         if (subplan < 0)
             continue;
         double scansMs = 0;
@@ -101,67 +96,6 @@ void PlanAnalysis::computeTimes(const Plan &plan)
     if (m_totalMs > 0) {
         for (NodeTiming &t : m_timings)
             t.share = t.exclusiveMs / m_totalMs;
-    }
-}
-
-void PlanAnalysis::collectWarnings(const Plan &plan)
-{
-    for (const PlanNode &n : plan.nodes) {
-        if (n.workersPlanned > 0 && n.workersLaunched >= 0 && n.workersLaunched < n.workersPlanned) {
-            m_warnings << PlanWarning{
-                WarningKind::WorkersNotLaunched, Severity::Warning, n.id,
-                QStringLiteral("%1 of %2 planned workers were launched")
-                    .arg(n.workersLaunched)
-                    .arg(n.workersPlanned),
-                QStringLiteral("Other queries used the worker pool: check max_parallel_workers and "
-                               "max_worker_processes against the load.")};
-        }
-        if (!n.hasActuals || n.neverExecuted)
-            continue;
-        const double f = m_timings.at(n.id).misestimate;
-        const double off = std::max(f, 1 / f);
-        if (off >= 10) {
-            const Severity s = off >= 1000  ? Severity::Critical
-                               : off >= 100 ? Severity::Warning
-                                            : Severity::Info;
-            m_warnings << PlanWarning{
-                WarningKind::Misestimate, s, n.id,
-                QStringLiteral("%1 (estimated %2, got %3 per loop)")
-                    .arg(factorText(f))
-                    .arg(n.planRows)
-                    .arg(n.actualRows),
-                QStringLiteral("ANALYZE the tables involved; for correlated columns try CREATE STATISTICS; "
-                               "raise the column's statistics target if values are skewed.")};
-        }
-        if (n.sortSpaceType == QLatin1String("Disk")) {
-            m_warnings << PlanWarning{
-                WarningKind::SortOnDisk, Severity::Warning, n.id,
-                QStringLiteral("Sort spilled to disk (%1 kB, %2)").arg(n.sortSpaceUsedKb).arg(n.sortMethod),
-                QStringLiteral(
-                    "Raise work_mem for this query (SET LOCAL work_mem), or sort fewer or narrower "
-                    "rows; an index on the sort key can avoid the sort.")};
-        }
-        if (n.hashBatches > 1) {
-            m_warnings << PlanWarning{
-                WarningKind::HashBatches, Severity::Warning, n.id,
-                QStringLiteral("Hash used %1 batches (planned %2): it spilled to disk")
-                    .arg(n.hashBatches)
-                    .arg(n.originalHashBatches),
-                QStringLiteral(
-                    "Raise work_mem (or hash_mem_multiplier, 13+) so the hash table fits in memory.")};
-        }
-        const double removed = n.rowsRemovedByFilter;
-        const double read = removed + n.actualRows;
-        if (removed > 0 && removed / read > 0.9 && removed * n.actualLoops >= kBigNodeRows) {
-            m_warnings << PlanWarning{
-                WarningKind::FilterRemovesMost, Severity::Warning, n.id,
-                QStringLiteral("Filter removed %1% of the rows read (%2 of %3 per loop)")
-                    .arg(100 * removed / read, 0, 'f', 1)
-                    .arg(removed)
-                    .arg(read),
-                QStringLiteral("An index on the filtered columns (or a partial index matching the filter) "
-                               "lets PostgreSQL read only the rows it keeps.")};
-        }
     }
 }
 

@@ -1,5 +1,8 @@
 #include "explain/planreader.h"
 
+#include "explain/xmlplanparser.h"
+#include "explain/yamlplanparser.h"
+
 #include "explain/pastedtext.h"
 #include "explain/plandecoding.h"
 #include "explain/textplanparser.h"
@@ -30,10 +33,9 @@ Result<Plan, ParseError> PlanReader::read(const QString &text, PlanFormat format
     case PlanFormat::Json:
         return JsonPlanParser::parse(text);
     case PlanFormat::Yaml:
-        // YamlPlanParser is being written next to this; the integrator wires it in here.
-        return ParseError{QStringLiteral("YAML plans are not supported yet"), 0, 0};
+        return YamlPlanParser::parse(text);
     case PlanFormat::Xml:
-        return ParseError{QStringLiteral("XML plans are not supported yet"), 0, 0};
+        return XmlPlanParser::parse(text);
     case PlanFormat::Auto:
     case PlanFormat::Text:
         break;

@@ -28,6 +28,18 @@ QString warningKindName(WarningKind k)
         return QStringLiteral("filter-removes-most");
     case WarningKind::WorkersNotLaunched:
         return QStringLiteral("workers-not-launched");
+    case WarningKind::HashAggSpill:
+        return QStringLiteral("hashagg-spill");
+    case WarningKind::LossyBitmap:
+        return QStringLiteral("lossy-bitmap");
+    case WarningKind::NestedLoopManyLoops:
+        return QStringLiteral("nested-loop-many-loops");
+    case WarningKind::SeqScanSelective:
+        return QStringLiteral("seq-scan-selective");
+    case WarningKind::StaleStatistics:
+        return QStringLiteral("stale-statistics");
+    case WarningKind::JitDominates:
+        return QStringLiteral("jit-dominates");
     }
     return {};
 }

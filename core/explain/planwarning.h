@@ -8,7 +8,19 @@ namespace tusk::explain {
 enum class Severity { Info, Warning, Critical };
 
 /// What a warning is about, so views and tests need not match on text.
-enum class WarningKind { Misestimate, SortOnDisk, HashBatches, FilterRemovesMost, WorkersNotLaunched };
+enum class WarningKind {
+    Misestimate,
+    SortOnDisk,
+    HashBatches,
+    FilterRemovesMost,
+    WorkersNotLaunched,
+    HashAggSpill,        ///< HashAggregate wrote batches to disk (13+).
+    LossyBitmap,         ///< Bitmap Heap Scan fell back to lossy pages.
+    NestedLoopManyLoops, ///< The inner side of a Nested Loop ran many times and took much time.
+    SeqScanSelective,    ///< A big Seq Scan kept a small fraction of what it read: an index candidate.
+    StaleStatistics,     ///< A plain scan misestimated the table's rows: statistics are old.
+    JitDominates,        ///< JIT compilation took a large part of the execution time.
+};
 
 /// A finding about one node (or the whole plan when nodeId is -1) with advice on what to try.
 struct PlanWarning
@@ -22,7 +34,9 @@ struct PlanWarning
 
 /// "info", "warning", "critical".
 QString severityName(Severity s);
-/// "misestimate", "sort-on-disk", "hash-batches", "filter-removes-most", "workers-not-launched".
+/// "misestimate", "sort-on-disk", "hash-batches", "filter-removes-most", "workers-not-launched",
+/// "hashagg-spill", "lossy-bitmap", "nested-loop-many-loops", "seq-scan-selective",
+/// "stale-statistics", "jit-dominates".
 QString warningKindName(WarningKind k);
 
 } // namespace tusk::explain

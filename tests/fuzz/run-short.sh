@@ -39,7 +39,7 @@ seeds() {
 }
 
 status=0
-for target in json:json:txt yaml:yaml xml:xml; do
+for target in json:json:txt text:txt yaml:yaml xml:xml; do
     IFS=: read -r name ext1 ext2 <<<"$target"
     fuzzer=$build/tests/fuzz/fuzz_${name}planparser
     seedDir=$(seeds "$name" "$ext1" ${ext2:+"$ext2"})

@@ -12,6 +12,8 @@ packages=(
     postgresql-15 postgresql-client-15 postgresql-15-hypopg postgresql-15-pg-qualstats
     # GUI tests and screenshots
     fonts-dejavu-core xvfb xauth
+    # keychain tests: a real Secret Service (gnome-keyring) on a private D-Bus session
+    gnome-keyring dbus-daemon dbus-bin
     # fuzz targets (tests/fuzz: clang's libFuzzer and sanitizer runtimes)
     clang libclang-rt-14-dev
 )

@@ -44,7 +44,12 @@ QString ResultChunk::text(int row, int column) const
 
 void ResultChunk::reserve(qsizetype rows, qsizetype bytes)
 {
-    d->ends.reserve(size_t(rows * d->columns));
+    if (d->wide) {
+        d->ends.reserve(size_t(rows * d->columns));
+    } else {
+        d->rowStarts.reserve(size_t(rows));
+        d->relEnds.reserve(size_t(rows * d->columns));
+    }
     d->arena.reserve(bytes);
 }
 
@@ -52,15 +57,48 @@ void ResultChunk::squeeze()
 {
     // realloc() shrinks a large block in place, so the arena is not copied.
     d->arena.squeeze();
-    if (d->ends.capacity() > d->ends.size() + d->ends.size() / 16)
-        d->ends.shrink_to_fit();
+    const auto shrink = [](auto &v) {
+        if (v.capacity() > v.size() + v.size() / 16)
+            v.shrink_to_fit();
+    };
+    shrink(d->ends);
+    shrink(d->rowStarts);
+    shrink(d->relEnds);
+}
+
+void ResultChunk::widen()
+{
+    std::vector<quint32> ends;
+    ends.reserve(d->relEnds.capacity());
+    for (size_t i = 0; i < d->relEnds.size(); ++i) {
+        const quint16 rel = d->relEnds[i];
+        const quint32 end = d->rowStarts[i / size_t(d->columns)] + (rel & ~kRelNullBit);
+        ends.push_back((rel & kRelNullBit) ? (end | kNullBit) : end);
+    }
+    d->ends = std::move(ends);
+    d->rowStarts = {};
+    d->relEnds = {};
+    d->wide = true;
 }
 
 void ResultChunk::appendCellImpl(const char *data, int length, bool null)
 {
+    if (!d->wide && d->cellInRow == 0)
+        d->rowStarts.push_back(quint32(d->arena.size()));
     if (length > 0)
         d->arena.append(data, length);
+    ++d->cellInRow;
     const quint32 end = quint32(d->arena.size());
+    if (!d->wide) {
+        const quint32 rel = end - d->rowStarts.back();
+        if (rel <= kMaxCompactRow) {
+            d->relEnds.push_back(quint16(null ? (rel | kRelNullBit) : rel));
+            return;
+        }
+        // This row is too long for 16 bits: the whole chunk takes the 32-bit layout. The cell
+        // is not recorded yet, so widen() converts only complete cells.
+        widen();
+    }
     d->ends.push_back(null ? (end | kNullBit) : end);
 }
 

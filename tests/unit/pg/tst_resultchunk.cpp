@@ -11,7 +11,8 @@ private slots:
     void keepsCellsAndNulls();
     void emptyStringIsNotNull();
     void copiesAreCheap();
-    void overheadIsFourBytesPerCell();
+    void overheadIsTwoBytesPerCellAndFourPerRow();
+    void rowsLongerThan32KiBSwitchToWideOffsets();
 };
 
 void TestResultChunk::keepsCellsAndNulls()
@@ -57,7 +58,7 @@ void TestResultChunk::copiesAreCheap()
     QCOMPARE(copy.bytes(0, 0).data(), c.bytes(0, 0).data()); // same storage
 }
 
-void TestResultChunk::overheadIsFourBytesPerCell()
+void TestResultChunk::overheadIsTwoBytesPerCellAndFourPerRow()
 {
     ResultChunk c(10);
     const QByteArray cell(16, 'x');
@@ -67,7 +68,45 @@ void TestResultChunk::overheadIsFourBytesPerCell()
         c.finishRow();
     }
     QCOMPARE(c.textSize(), qint64(1000 * 10 * 16));
-    QCOMPARE(c.byteSize(), qint64(1000 * 10 * 16 + 1000 * 10 * 4));
+    QCOMPARE(c.byteSize(), qint64(1000 * 10 * 16 + 1000 * 10 * 2 + 1000 * 4));
+}
+
+void TestResultChunk::rowsLongerThan32KiBSwitchToWideOffsets()
+{
+    // Short rows, then a row whose cells cross 32 KiB in the middle, then short rows again:
+    // every cell reads back the same, NULLs included, before and after the switch.
+    ResultChunk c(3);
+    const auto add = [&c](const QByteArray &a, const QByteArray &b, bool nullC) {
+        c.appendCell(a.constData(), int(a.size()));
+        c.appendCell(b.constData(), int(b.size()));
+        if (nullC)
+            c.appendNull();
+        else
+            c.appendCell("z", 1);
+        c.finishRow();
+    };
+    add("a0", "b0", true);
+    add(QByteArray(20000, 'x'), QByteArray(), false);
+    const QByteArray big(20000, 'y');
+    add(QByteArray(20000, 'p'), big, true); // 40,000 bytes: the second cell crosses the limit
+    add("a3", QByteArray(100000, 'q'), false);
+    add("a4", "b4", true);
+    QCOMPARE(c.rowCount(), 5);
+    QCOMPARE(c.bytes(0, 0), QByteArrayView("a0"));
+    QVERIFY(c.isNull(0, 2));
+    QCOMPARE(c.bytes(1, 0).size(), 20000);
+    QVERIFY(c.bytes(1, 1).isEmpty());
+    QVERIFY(!c.isNull(1, 1));
+    QCOMPARE(c.bytes(1, 2), QByteArrayView("z"));
+    QCOMPARE(c.bytes(2, 0), QByteArrayView(QByteArray(20000, 'p')));
+    QCOMPARE(c.bytes(2, 1), QByteArrayView(big));
+    QVERIFY(c.isNull(2, 2));
+    QCOMPARE(c.bytes(3, 1).size(), 100000);
+    QCOMPARE(c.bytes(4, 1), QByteArrayView("b4"));
+    QVERIFY(c.isNull(4, 2));
+    QVERIFY(!c.isNull(4, 1));
+    // Wide from the switch on: four bytes a cell.
+    QCOMPARE(c.byteSize(), c.textSize() + 15 * 4);
 }
 
 QTEST_APPLESS_MAIN(TestResultChunk)

@@ -30,7 +30,7 @@ function(tusk_add_test)
         LABELS "${T_LABELS}"
         TIMEOUT ${T_TIMEOUT}
         ENVIRONMENT "${env}"
-        SKIP_REGULAR_EXPRESSION "SKIP   :")
+        SKIP_REGULAR_EXPRESSION "SKIP   : [A-Za-z0-9_]+::initTestCase\\(\\)")
     if(T_FIXTURES)
         set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED "${T_FIXTURES}" RESOURCE_LOCK sandbox)
     endif()

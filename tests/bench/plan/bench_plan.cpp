@@ -14,7 +14,8 @@
 //             folding and layout, builds the scene, grid and details
 //   total     parse + view: from text to a painted view
 //   view-all  then every group unfolded, fitted and painted again (every node a card)
-// Median of --rounds runs (default 5); peak RSS growth over the whole size (getrusage).
+// Median of --rounds runs (default 5); RSS +MB: the peak RSS while measuring a size (reset
+// before each) minus the RSS before it.
 // Baseline measured in the same run: QJsonDocument::fromJson of the same text (a JSON parse
 // that builds no plan), printed as the parse's ratio to it.
 // Target: 10,000 nodes from text to painted in < 0.3 s with < 100 MB extra memory.
@@ -35,6 +36,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFont>
 #include <QJsonDocument>
 #include <QStyleFactory>
@@ -50,11 +52,26 @@ using namespace tusk;
 
 namespace {
 
-double peakRssMb()
+/// VmRSS or VmHWM (the peak since the last resetPeakRss()) from /proc/self/status, in MB.
+double statusMb(const char *field)
 {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024.0; // kB on Linux
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(int(std::strlen(field))).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+/// Linux: writing 5 to clear_refs resets the peak RSS, so each size's peak is its own (and not
+/// that of the sandbox output read before, or of a larger plan measured earlier).
+void resetPeakRss()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
 }
 
 double median(std::vector<double> v)
@@ -79,7 +96,8 @@ double ms(QElapsedTimer &clock)
 bool measure(const char *source, const QString &text, int rounds)
 {
     const QByteArray json = text.toUtf8();
-    const double rssBefore = peakRssMb();
+    resetPeakRss();
+    const double rssBefore = statusMb("VmRSS:");
     Times t;
     int nodes = 0, cards = 0;
     for (int r = 0; r < rounds; ++r) {
@@ -131,11 +149,11 @@ bool measure(const char *source, const QString &text, int rounds)
         view.grab();
         t.viewUnfolded.push_back(ms(clock));
     }
-    const double rssDelta = peakRssMb() - rssBefore;
-    std::printf("%-6s %7d %7d %8.1f %5.1fx %9.1f %8.1f %8.1f %9.1f %8.1f %8.1f %10.1f %9.1f %8.2f\n", source, nodes,
-                cards, median(t.parse), median(t.parse) / std::max(0.001, median(t.json)), median(t.analysis),
-                median(t.folding), median(t.layout), median(t.unfolded), median(t.view), median(t.total),
-                median(t.viewUnfolded), rssDelta, json.size() / 1e6);
+    const double rssDelta = statusMb("VmHWM:") - rssBefore;
+    std::printf("%-6s %7d %7d %8.1f %5.1fx %9.1f %8.1f %8.1f %9.1f %8.1f %8.1f %10.1f %9.1f %8.2f\n", source,
+                nodes, cards, median(t.parse), median(t.parse) / std::max(0.001, median(t.json)),
+                median(t.analysis), median(t.folding), median(t.layout), median(t.unfolded), median(t.view),
+                median(t.total), median(t.viewUnfolded), rssDelta, json.size() / 1e6);
     std::fflush(stdout);
     return true;
 }
@@ -153,11 +171,11 @@ std::vector<QString> sandboxPlans()
     QString setup;
     for (const int parts : {100, 1000}) {
         setup += QStringLiteral("CREATE TABLE p%1 (id int, v int) PARTITION BY HASH (id);\n").arg(parts);
-        setup += QStringLiteral(
-                     "SELECT format('CREATE TABLE p%1_%s PARTITION OF p%1 FOR VALUES WITH (MODULUS %1, "
-                     "REMAINDER %s)', g, g) FROM generate_series(0, %2) g \\gexec\n")
-                     .arg(parts)
-                     .arg(parts - 1);
+        setup +=
+            QStringLiteral("SELECT format('CREATE TABLE p%1_%s PARTITION OF p%1 FOR VALUES WITH (MODULUS %1, "
+                           "REMAINDER %s)', g, g) FROM generate_series(0, %2) g \\gexec\n")
+                .arg(parts)
+                .arg(parts - 1);
         setup += QStringLiteral("INSERT INTO p%1 SELECT g, g % 100 FROM generate_series(1, 100000) g;\n")
                      .arg(parts);
     }

@@ -52,7 +52,7 @@ WhatIfDialog::WhatIfDialog(pg::Session *session, const QString &statement, const
                                      reason + QStringLiteral("\n\n") + sql) == QMessageBox::Yes;
     };
     buildUi();
-    connect(m_runner, &WhatIfRunner::probed, this, &WhatIfDialog::onProbed);
+    connect(m_runner, &WhatIfRunner::probed, this, &WhatIfDialog::showProbe);
     connect(m_runner, &WhatIfRunner::candidatesReady, this, &WhatIfDialog::onCandidates);
     connect(m_runner, &WhatIfRunner::baselineReady, this, [this](const explain::Plan &plan, double cost) {
         m_baseline = plan;
@@ -109,12 +109,15 @@ void WhatIfDialog::buildUi()
     m_reason->setWordWrap(true);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->setContentsMargins(0, 0, 0, 4); // keeps the splitter's grip off the reason
     topLayout->addWidget(m_list, 1);
     topLayout->addWidget(m_reason);
 
-    m_planTitle = new QLabel(tr("Plan with the index"), this);
+    m_planTitle = new QLabel(tr("Current plan"), this);
     m_planView = new widgets::PlanView(this);
+    // Until a run, the plan as it is: what the candidates are meant to change.
+    if (!m_before.isEmpty())
+        m_planView->setPlan(m_before, QString());
     auto *planBox = new QWidget(this);
     auto *planLayout = new QVBoxLayout(planBox);
     planLayout->setContentsMargins(0, 0, 0, 0);
@@ -158,8 +161,10 @@ void WhatIfDialog::buildUi()
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 2);
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    split->setSizes({170, 480});
+    bottom->setSizes({680, 400});
 
     m_run = new QPushButton(tr("Try checked indexes"), this);
     m_run->setObjectName(QStringLiteral("whatIfRun"));
@@ -242,13 +247,17 @@ QString WhatIfDialog::unavailableMessage(const HypoPgStatus &status)
     return WhatIfRunner::installInstructions(status.serverVersion);
 }
 
-void WhatIfDialog::onProbed(const HypoPgStatus &status)
+void WhatIfDialog::showProbe(const HypoPgStatus &status)
 {
+    m_hypopg = status.state;
     const QString message = unavailableMessage(status);
     m_extensionBox->setVisible(!message.isEmpty());
     m_instructions->setPlainText(message);
     m_createExtension->setVisible(status.state == HypoPgStatus::State::Available);
     m_createExtension->setEnabled(true);
+    m_winnerTitle->setText(tr("Recommended index"));
+    if (status.state == HypoPgStatus::State::Installed)
+        m_statementBox->clear();
     if (!message.isEmpty())
         setStatus(
             status.state == HypoPgStatus::State::Available
@@ -291,7 +300,7 @@ void WhatIfDialog::onCandidates(const QVector<explain::IndexCandidate> &candidat
     if (candidates.isEmpty())
         setStatus(tr("No candidate: no scan in this plan filters or joins on columns a B-tree index could "
                      "serve, or the plan already uses such an index."));
-    else if (m_runner->status().state == HypoPgStatus::State::Installed) {
+    else if (m_hypopg == HypoPgStatus::State::Installed) {
         if (m_statement.isEmpty())
             setStatus(
                 tr("This plan has no statement to plan again (it was opened from a file): the candidates "
@@ -312,6 +321,7 @@ void WhatIfDialog::runChecked()
     m_runRows.clear();
     m_results.clear();
     m_winner = -1;
+    m_planShown = -2; // whatever shows is from the last run
     m_statementBox->clear();
     const QSignalBlocker block(m_list);
     for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
@@ -413,11 +423,27 @@ void WhatIfDialog::showSelected()
     const int r = item->data(0, Qt::UserRole + 1).toInt();
     if (r >= 0 && r < m_results.size() && !m_results[r].planAfter.isEmpty()) {
         m_planTitle->setText(tr("Plan with %1").arg(c.label()));
-        m_planView->setPlan(m_results[r].planAfter, m_results[r].json);
+        if (m_planShown != r)
+            m_planView->setPlan(m_results[r].planAfter, m_results[r].json);
+        m_planShown = r;
     } else {
-        m_planTitle->setText(tr("Plan with the index (after a run)"));
+        m_planTitle->setText(tr("Current plan (the plan with each index shows after a run)"));
+        if (m_planShown != -1)
+            m_planView->setPlan(m_before, QString());
+        m_planShown = -1;
     }
+    showUntriedStatement();
     updateButtons();
+}
+
+void WhatIfDialog::showUntriedStatement()
+{
+    if (m_hypopg == HypoPgStatus::State::Installed)
+        return;
+    const QTreeWidgetItem *item = m_list->currentItem();
+    m_winnerTitle->setText(tr("Selected candidate (not tried)"));
+    m_statementBox->setPlainText(item ? m_candidates[item->data(0, Qt::UserRole).toInt()].createStatement()
+                                      : QString());
 }
 
 void WhatIfDialog::setStatus(const QString &text)
@@ -432,7 +458,7 @@ void WhatIfDialog::updateButtons()
     for (int row = 0; row < m_list->topLevelItemCount(); ++row)
         anyChecked = anyChecked || m_list->topLevelItem(row)->checkState(IndexColumn) == Qt::Checked;
     m_run->setEnabled(!running && anyChecked && !m_statement.isEmpty() &&
-                      m_runner->status().state == HypoPgStatus::State::Installed);
+                      m_hypopg == HypoPgStatus::State::Installed);
     m_cancel->setEnabled(running);
     const QTreeWidgetItem *item = m_list->currentItem();
     const int r = item ? item->data(0, Qt::UserRole + 1).toInt() : -1;

@@ -42,6 +42,9 @@ public:
     using ConfirmHandler = std::function<bool(const QString &sql, const QString &reason)>;
     void setConfirmHandler(ConfirmHandler handler) { m_confirm = std::move(handler); }
 
+    /// Shows what a probe found and lists the candidates; tests call it to show the dialog of
+    /// a server without HypoPG.
+    void showProbe(const HypoPgStatus &status);
     /// The text shown when HypoPG cannot be used, for a probe's status (empty when it can).
     static QString unavailableMessage(const HypoPgStatus &status);
 
@@ -70,11 +73,12 @@ protected:
 
 private:
     void buildUi();
-    void onProbed(const HypoPgStatus &status);
     void onCandidates(const QVector<tusk::explain::IndexCandidate> &candidates);
     void onCandidateFinished(const WhatIfResult &result);
     void onFinished(const QVector<WhatIfResult> &results, int winner);
     void showSelected();
+    /// Without HypoPG nothing can be tried: the selected candidate's statement is shown as is.
+    void showUntriedStatement();
     void setStatus(const QString &text);
     void updateButtons();
     int rowOfResult(int resultIndex) const;
@@ -88,6 +92,8 @@ private:
     QVector<WhatIfResult> m_results;
     int m_winner = -1;
     bool m_started = false;
+    int m_planShown = -1; ///< result whose plan the view shows, -1: the current plan
+    HypoPgStatus::State m_hypopg = HypoPgStatus::State::NotAvailable; ///< as the last probe said
     ConfirmHandler m_confirm;
 
     QLabel *m_status;

@@ -104,6 +104,8 @@ void WhatIfDialog::buildUi()
     m_list->header()->setSectionResizeMode(IndexColumn, QHeaderView::Stretch);
     for (int c = SourceColumn; c < ColumnCount; ++c)
         m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // Room for about six candidates; the plan below needs the height more.
+    m_list->setMaximumHeight(QFontMetrics(m_list->font()).height() * 11);
     m_reason = new QLabel(this);
     m_reason->setObjectName(QStringLiteral("whatIfReason"));
     m_reason->setWordWrap(true);
@@ -133,38 +135,34 @@ void WhatIfDialog::buildUi()
     m_statementBox->setReadOnly(true);
     m_statementBox->setFont(monospace());
     m_statementBox->setPlaceholderText(tr("Run the candidates to get a recommendation."));
+    // A statement is one or two lines: a short box beside its buttons, so the plan gets the width.
+    m_statementBox->setFixedHeight(QFontMetrics(monospace()).lineSpacing() * 3 + 12);
     m_copy = new QPushButton(tr("Copy"), this);
     m_insert = new QPushButton(tr("Insert into editor"), this);
     m_insert->setObjectName(QStringLiteral("whatIfInsert"));
-    auto *winnerButtons = new QHBoxLayout;
+    auto *winnerButtons = new QVBoxLayout;
     winnerButtons->addWidget(m_copy);
     winnerButtons->addWidget(m_insert);
     winnerButtons->addStretch(1);
+    auto *statementRow = new QHBoxLayout;
+    statementRow->addWidget(m_statementBox, 1);
+    statementRow->addLayout(winnerButtons);
     auto *note = new QLabel(tr("CONCURRENTLY builds without blocking writes; it cannot run inside a "
                                "transaction block. The server names the index."),
                             this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
-    auto *winnerBox = new QWidget(this);
-    auto *winnerLayout = new QVBoxLayout(winnerBox);
-    winnerLayout->setContentsMargins(0, 0, 0, 0);
-    winnerLayout->addWidget(m_winnerTitle);
-    winnerLayout->addWidget(m_statementBox, 1);
-    winnerLayout->addLayout(winnerButtons);
-    winnerLayout->addWidget(note);
+    topLayout->addSpacing(6);
+    topLayout->addWidget(m_winnerTitle);
+    topLayout->addLayout(statementRow);
+    topLayout->addWidget(note);
 
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(planBox);
-    bottom->addWidget(winnerBox);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 2);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setSizes({170, 480});
-    bottom->setSizes({680, 400});
+    split->addWidget(planBox);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({300, 400});
 
     m_run = new QPushButton(tr("Try checked indexes"), this);
     m_run->setObjectName(QStringLiteral("whatIfRun"));
@@ -185,7 +183,7 @@ void WhatIfDialog::buildUi()
     layout->addWidget(m_extensionBox);
     layout->addWidget(split, 1);
     layout->addLayout(buttons);
-    resize(1100, 760);
+    resize(1100, 820);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, &WhatIfDialog::showSelected);
     connect(m_list, &QTreeWidget::itemChanged, this, &WhatIfDialog::updateButtons);
@@ -427,7 +425,9 @@ void WhatIfDialog::showSelected()
             m_planView->setPlan(m_results[r].planAfter, m_results[r].json);
         m_planShown = r;
     } else {
-        m_planTitle->setText(tr("Current plan (the plan with each index shows after a run)"));
+        m_planTitle->setText(m_hypopg == HypoPgStatus::State::Installed
+                                 ? tr("Current plan (the plan with each index shows after a run)")
+                                 : tr("Current plan"));
         if (m_planShown != -1)
             m_planView->setPlan(m_before, QString());
         m_planShown = -1;

@@ -28,6 +28,7 @@ private slots:
     void cleanup();
     void recommendsTheIndexThePlannerUses();
     void quotesHostileIdentifiersAndTheStatementRuns();
+    void addsPgQualstatsAdviceForThePlansTables();
     void offersCreateExtensionAfterAsking();
     void explainsHowToInstallWithoutHypoPG();
     void cancelAndCloseLeaveNoHypotheticalIndex();
@@ -226,6 +227,39 @@ void TestWhatIf::quotesHostileIdentifiersAndTheStatementRuns()
                        "(\"Customer ID\")"));
     QCOMPARE(psql(QStringLiteral("DROP INDEX public.\"Order Lines_Customer ID_idx\"; SELECT 'ok';")),
              QStringLiteral("ok"));
+}
+
+void TestWhatIf::addsPgQualstatsAdviceForThePlansTables()
+{
+    // pg_qualstats (preloaded by the sandbox, sample rate 1) sees a filter on t.total run a few
+    // times; its advisor suggests an index the plan itself would not.
+    QCOMPARE(psql(QStringLiteral(
+                      "CREATE EXTENSION IF NOT EXISTS pg_qualstats; SELECT pg_qualstats_reset();\n"
+                      "SELECT count(*) FROM t WHERE total = 5; SELECT count(*) FROM t WHERE total = 6;\n"
+                      "SELECT count(*) FROM t WHERE total = 7; SELECT 'ok';"))
+                 .section(u'\n', -1),
+             QStringLiteral("ok"));
+    WhatIfDialog *dialog = openDialog(QStringLiteral("SELECT * FROM t WHERE customer_id = 42"));
+    QVERIFY(dialog);
+    const QStringList statements = waitForCandidates(dialog);
+    QVERIFY2(
+        statements.contains(QStringLiteral("CREATE INDEX CONCURRENTLY ON public.t USING btree (total);")),
+        qPrintable(statements.join(u'\n')));
+    // Marked as pg_qualstats' and not checked: the plan's own candidates come first.
+    const int row =
+        int(statements.indexOf(QStringLiteral("CREATE INDEX CONCURRENTLY ON public.t USING btree (total);")));
+    QCOMPARE(dialog->candidates().at(row).source, explain::IndexCandidate::Source::PgQualstats);
+    QTreeWidgetItem *item = dialog->candidateList()->topLevelItem(row);
+    QCOMPARE(item->text(1), QStringLiteral("pg_qualstats"));
+    QCOMPARE(item->checkState(0), Qt::Unchecked);
+    // Tried like the others: not used by this statement, so the plan's index still wins.
+    item->setCheckState(0, Qt::Checked);
+    dialog->runChecked();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy() && dialog->results().size() == 2, 20000);
+    QVERIFY(!dialog->results().at(1).used);
+    QCOMPARE(dialog->recommendedStatement(),
+             QStringLiteral("CREATE INDEX CONCURRENTLY ON public.t (customer_id);"));
+    psql(QStringLiteral("SELECT pg_qualstats_reset()"));
 }
 
 void TestWhatIf::offersCreateExtensionAfterAsking()

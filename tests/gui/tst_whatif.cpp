@@ -6,6 +6,7 @@
 
 #include "../common/fixture.h"
 #include "../common/guitest.h"
+#include "../common/stallwatchdog.h"
 #include "common/palettes.h"
 #include "editor/sqleditor.h"
 #include "planpane.h"
@@ -162,10 +163,13 @@ void TestWhatIf::recommendsTheIndexThePlannerUses()
 
     QElapsedTimer clock;
     clock.start();
+    test::StallWatchdog watchdog;
     QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
     QVERIFY(dialog->isBusy()); // asynchronous: the click returned at once
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy() && !dialog->results().isEmpty(), 20000);
-    qInfo("what-if of %d candidate(s): %lld ms", int(dialog->results().size()), clock.elapsed());
+    qInfo("what-if of %d candidate(s): %lld ms, worst UI stall %lld ms", int(dialog->results().size()),
+          clock.elapsed(), watchdog.worstStallMs());
+    QVERIFY2(watchdog.worstStallMs() < 100, qPrintable(QString::number(watchdog.worstStallMs())));
     QCOMPARE(dialog->winner(), 0);
     const WhatIfResult &r = dialog->results().at(dialog->winner());
     QVERIFY(r.error.isEmpty());

@@ -183,7 +183,9 @@ QString reasonFor(const PlanNode &scan, const ScanKeys &keys, const QVector<Inde
     QString seen;
     const double removed = scan.rowsRemovedByFilter * std::max(1.0, scan.actualLoops);
     const double kept = scan.actualRows * std::max(1.0, scan.actualLoops);
-    if (keys.fromFilter && scan.hasActuals && removed > 0)
+    if (scan.children.size() == 1 && !scan.recheckCond.isEmpty() && removed <= 0)
+        seen = QStringLiteral("it combines several indexes with a BitmapAnd");
+    else if (keys.fromFilter && scan.hasActuals && removed > 0)
         seen = QStringLiteral("its filter removes %1 of the %2 rows it reads")
                    .arg(c.toString(removed, 'f', 0), c.toString(removed + kept, 'f', 0));
     else if (keys.fromFilter)
@@ -271,8 +273,12 @@ QVector<IndexCandidate> suggestIndexes(const Plan &plan, const PlanAnalysis *ana
         if (n.nodeType == QLatin1String("Seq Scan")) {
             addOwnConditions(n, n.filter, byScan[n.id]);
         } else if (n.nodeType == QLatin1String("Bitmap Heap Scan") || isIndexScan(n)) {
-            // Only worth a new index when the current one leaves rows to filter out.
-            if (n.filter.isEmpty() || (n.hasActuals && n.rowsRemovedByFilter <= 0))
+            // Only worth a new index when the current one leaves rows to filter out, or when
+            // a BitmapAnd combines single-column indexes that one composite index would replace.
+            const bool filters = !n.filter.isEmpty() && (!n.hasActuals || n.rowsRemovedByFilter > 0);
+            const bool combines = n.children.size() == 1 &&
+                                  plan.nodes.at(n.children.first()).nodeType == QLatin1String("BitmapAnd");
+            if (!filters && !combines)
                 continue;
             addOwnConditions(n, isIndexScan(n) ? n.indexCond : n.recheckCond, byScan[n.id]);
             addOwnConditions(n, n.filter, byScan[n.id]);

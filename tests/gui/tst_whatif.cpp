@@ -27,6 +27,7 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
+    void picksTheUsedIndexThatSavesMost();
     void recommendsTheIndexThePlannerUses();
     void quotesHostileIdentifiersAndTheStatementRuns();
     void addsPgQualstatsAdviceForThePlansTables();
@@ -146,6 +147,23 @@ bool TestWhatIf::checkOnly(WhatIfDialog *dialog, const QString &statement)
         found = found || match;
     }
     return found;
+}
+
+void TestWhatIf::picksTheUsedIndexThatSavesMost()
+{
+    const auto result = [](double after, bool used, const char *error = "") {
+        WhatIfResult r;
+        r.costBefore = 100;
+        r.costAfter = after;
+        r.used = used;
+        r.error = QString::fromLatin1(error);
+        return r;
+    };
+    QCOMPARE(WhatIfRunner::winner({}), -1);
+    QCOMPARE(WhatIfRunner::winner({result(10, false), result(50, true), result(20, true)}), 2);
+    QCOMPARE(WhatIfRunner::winner({result(100, true), result(120, true)}), -1); // no saving
+    QCOMPARE(WhatIfRunner::winner({result(5, true, "failed"), result(30, true)}), 1);
+    QCOMPARE(WhatIfRunner::winner({result(30, true), result(30, true)}), 0); // a tie: the earlier one
 }
 
 void TestWhatIf::recommendsTheIndexThePlannerUses()

@@ -69,6 +69,7 @@ private slots:
     void joinKeysGoToTheInnerSide();
     void skipsAnIndexThePlanAlreadyUses();
     void indexScanWithAFilterGetsAWiderIndex();
+    void bitmapAndBecomesOneCompositeIndex();
     void sortAboveTheScanAddsAnOrderedVariant();
     void deduplicatesAndOrdersByScore();
     void readsPgQualstatsAdvice();
@@ -210,6 +211,23 @@ void TestIndexAdvisor::indexScanWithAFilterGetsAWiderIndex()
              QStringList{QStringLiteral("CREATE INDEX CONCURRENTLY ON public.t (a, b);")});
     // The filter removed nothing: the index in use is as good as it gets.
     QVERIFY(suggestIndexes(parse(json.arg(0))).isEmpty());
+}
+
+void TestIndexAdvisor::bitmapAndBecomesOneCompositeIndex()
+{
+    const Plan plan =
+        parse(QStringLiteral(R"j([{"Plan": {"Node Type": "Bitmap Heap Scan", "Relation Name": "t",
+        "Schema": "public", "Alias": "t", "Total Cost": 80, "Recheck Cond": "((a = 1) AND (b = 2))", "Plans": [
+        {"Node Type": "BitmapAnd", "Parent Relationship": "Outer", "Total Cost": 20, "Plans": [
+            {"Node Type": "Bitmap Index Scan", "Parent Relationship": "Member", "Index Name": "t_a",
+             "Total Cost": 10, "Index Cond": "(a = 1)"},
+            {"Node Type": "Bitmap Index Scan", "Parent Relationship": "Member", "Index Name": "t_b",
+             "Total Cost": 10, "Index Cond": "(b = 2)"}]}]}}])j"));
+    const auto candidates = suggestIndexes(plan);
+    QCOMPARE(statements(candidates),
+             QStringList{QStringLiteral("CREATE INDEX CONCURRENTLY ON public.t (a, b);")});
+    QVERIFY2(candidates.first().reason.contains(QStringLiteral("BitmapAnd")),
+             qPrintable(candidates.first().reason));
 }
 
 void TestIndexAdvisor::sortAboveTheScanAddsAnOrderedVariant()

@@ -178,6 +178,9 @@ void QueryWorkspace::openWhatIf()
     QString statement = sql::explainedStatement(e.title);
     if (statement.isEmpty())
         statement = e.plan.queryText; // auto_explain's "Query Text"
+    // One at a time: two dialogs on one backend would reset each other's hypothetical indexes.
+    for (WhatIfDialog *old : findChildren<WhatIfDialog *>())
+        old->close();
     auto *dialog = new WhatIfDialog(m_session, statement, e.plan, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &WhatIfDialog::insertRequested, this, [this](const QString &sql) {

@@ -121,7 +121,9 @@ WhatIfDialog *TestWhatIf::openDialog(const QString &sql)
     if (!QTest::qWaitFor([this] { return m_workspace->planPane() && !m_workspace->isRunning(); }, 20000))
         return nullptr;
     QTest::mouseClick(m_workspace->planPane()->whatIfButton(), Qt::LeftButton);
-    return m_workspace->findChild<WhatIfDialog *>();
+    // The newest: opening one closes the one before (deleted later).
+    const auto dialogs = m_workspace->findChildren<WhatIfDialog *>();
+    return dialogs.isEmpty() ? nullptr : dialogs.last();
 }
 
 QStringList TestWhatIf::waitForCandidates(WhatIfDialog *dialog)
@@ -379,8 +381,8 @@ void TestWhatIf::screenshots()
         test::saveScreenshot(dialog, QStringLiteral("whatif") + suffix);
 
         WhatIfDialog *missing = openDialog(QStringLiteral("SELECT * FROM t WHERE customer_id = 42"));
-        // openDialog finds the first dialog; take the newest.
-        missing = m_workspace->findChildren<WhatIfDialog *>().last();
+        QVERIFY(missing && missing != dialog);
+        QTRY_VERIFY(m_workspace->findChildren<WhatIfDialog *>().size() == 1); // the first one closed
         waitForCandidates(missing);
         HypoPgStatus status;
         status.serverVersion = m_workspace->session()->serverInfo().versionNumber;

@@ -35,7 +35,7 @@ WhatIfRunner::WhatIfRunner(pg::Session *session, QObject *parent)
     , m_session(session)
 {
     connect(session, &pg::Session::rowsArrived, this,
-            [this](quint64 gen, int, const pg::ResultChunk &chunk) { onRows(gen, chunk); });
+            [this](quint64 gen, int set, const pg::ResultChunk &chunk) { onRows(gen, set, chunk); });
     connect(session, &pg::Session::finished, this, [this](quint64 gen) { onFinished(gen); });
     connect(session, &pg::Session::failed, this, &WhatIfRunner::onFailed);
 }
@@ -212,46 +212,40 @@ void WhatIfRunner::planCandidate(int i)
     m_results << WhatIfResult{};
     m_results.last().candidate = i;
     m_results.last().costBefore = m_baselineCost;
-    const auto candidateFailed = [this, i](const pg::Error &e) {
-        m_results[i].error = e.message;
-        emit candidateFinished(m_results[i]);
-        // The failed statement may have left nothing or half; reset either way and go on.
-        push({QStringLiteral("SELECT %1()").arg(hypopg("hypopg_reset")),
-              {},
-              [this, i](const Rows &) { planCandidate(i + 1); },
-              {}});
-    };
-    // hypopg wants a plain CREATE INDEX (no CONCURRENTLY, no name needed); the text goes as a
-    // parameter, so it needs no quoting as a literal.
-    push({QStringLiteral("SELECT indexname FROM %1($1)").arg(hypopg("hypopg_create_index")),
-          {m_candidates[i].definition()},
-          [this, i](const Rows &rows) { m_results[i].hypotheticalName = rows.value(0).value(0); },
-          candidateFailed});
-    push({m_explain,
+    // Create, plan and reset go as one request: the session runs requests in order, so an
+    // EXPLAIN the user starts in the tab meanwhile cannot land between them and see the
+    // hypothetical index. hypopg wants a plain CREATE INDEX (no CONCURRENTLY, no name). The
+    // line break keeps a trailing `-- comment` of the statement from swallowing the reset.
+    const QString sql =
+        QStringLiteral("SELECT indexname FROM %1(%2);\n%3\n;\nSELECT %4()")
+            .arg(hypopg("hypopg_create_index"), pg::quoteLiteral(m_candidates[i].definition()), m_explain,
+                 hypopg("hypopg_reset"));
+    push({sql,
           {},
-          [this, i, candidateFailed](const Rows &rows) {
+          [this, i](const Rows &) {
               WhatIfResult &r = m_results[i];
-              if (!r.error.isEmpty())
-                  return; // hypopg_create_index() failed; its handler goes on
-              for (const QStringList &row : rows)
+              r.hypotheticalName = m_sets.value(0).value(0).value(0);
+              for (const QStringList &row : m_sets.value(1))
                   r.json += row.value(0);
               const auto plan = explain::JsonPlanParser::parse(r.json);
               if (!plan || plan->isEmpty()) {
-                  candidateFailed(pg::Error::usage(tr("The server's plan could not be read.")));
-                  return;
+                  r.error = tr("The server's plan could not be read.");
+              } else {
+                  r.planAfter = *plan;
+                  r.costAfter = plan->root().totalCost;
+                  r.used = !r.hypotheticalName.isEmpty() && usesIndex(*plan, r.hypotheticalName);
               }
-              r.planAfter = *plan;
-              r.costAfter = plan->root().totalCost;
-              r.used = !r.hypotheticalName.isEmpty() && usesIndex(*plan, r.hypotheticalName);
               emit candidateFinished(r);
+              planCandidate(i + 1);
+          },
+          [this, i](const pg::Error &e) {
+              // A failed statement stops the rest of the request, the reset included.
+              m_results[i].error = e.message;
+              emit candidateFinished(m_results[i]);
               push({QStringLiteral("SELECT %1()").arg(hypopg("hypopg_reset")),
                     {},
                     [this, i](const Rows &) { planCandidate(i + 1); },
                     {}});
-          },
-          [this, i, candidateFailed](const pg::Error &e) {
-              if (m_results[i].error.isEmpty())
-                  candidateFailed(e);
           }});
 }
 
@@ -304,20 +298,23 @@ void WhatIfRunner::next()
     }
     m_busy = true;
     m_current = m_queue.takeFirst();
-    m_rows.clear();
+    m_sets.clear();
     m_generation = m_current->params.isEmpty() ? m_session->execute(m_current->sql)
                                                : m_session->execute(m_current->sql, m_current->params);
 }
 
-void WhatIfRunner::onRows(quint64 gen, const pg::ResultChunk &chunk)
+void WhatIfRunner::onRows(quint64 gen, int resultIndex, const pg::ResultChunk &chunk)
 {
-    if (!m_current || gen != m_generation)
+    if (!m_current || gen != m_generation || resultIndex < 0)
         return;
+    if (m_sets.size() <= resultIndex)
+        m_sets.resize(resultIndex + 1);
+    Rows &rows = m_sets[resultIndex];
     for (int r = 0; r < chunk.rowCount(); ++r) {
         QStringList row;
         for (int c = 0; c < chunk.columnCount(); ++c)
             row << (chunk.isNull(r, c) ? QString() : chunk.text(r, c));
-        m_rows << row;
+        rows << row;
     }
 }
 
@@ -330,7 +327,7 @@ void WhatIfRunner::onFinished(quint64 gen)
     // the runner idle; a step it pushes makes it busy again.
     m_busy = !m_queue.isEmpty();
     if (step.done)
-        step.done(m_rows);
+        step.done(m_sets.value(0));
     if (!m_current)
         next();
 }

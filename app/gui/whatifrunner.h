@@ -47,8 +47,8 @@ struct WhatIfResult
 /// backend that made them, so this cannot use a session of its own. Every step is one request
 /// on the session, sent when the one before answered; nothing waits.
 ///
-/// For each candidate: `hypopg_create_index(definition)`, `EXPLAIN (FORMAT JSON)` of the
-/// statement (no ANALYZE: hypothetical indexes only exist for the planner), `hypopg_reset()`.
+/// For each candidate, in one request: `hypopg_create_index(definition)`, `EXPLAIN (FORMAT JSON)`
+/// of the statement (no ANALYZE: hypothetical indexes only exist for the planner), `hypopg_reset()`.
 /// The baseline is planned the same way first. hypopg_reset() also runs on cancel(), on a
 /// failure and when the runner is destroyed mid-way, so no hypothetical index outlives it.
 /// @code
@@ -109,7 +109,7 @@ private:
     };
     void push(Step step);
     void next();
-    void onRows(quint64 gen, const tusk::pg::ResultChunk &chunk);
+    void onRows(quint64 gen, int resultIndex, const tusk::pg::ResultChunk &chunk);
     void onFinished(quint64 gen);
     void onFailed(quint64 gen, const tusk::pg::Error &error);
     void fail(const QString &message);
@@ -122,7 +122,7 @@ private:
     QList<Step> m_queue;
     std::optional<Step> m_current;
     quint64 m_generation = 0;
-    Rows m_rows;
+    QVector<Rows> m_sets; ///< rows of the step in flight, per result set
     bool m_busy = false;
     bool m_hypopgDirty = false; ///< hypothetical indexes may exist: reset before leaving
 

@@ -30,6 +30,7 @@ private slots:
     void picksTheUsedIndexThatSavesMost();
     void recommendsTheIndexThePlannerUses();
     void quotesHostileIdentifiersAndTheStatementRuns();
+    void aFailingCandidateDoesNotStopTheOthers();
     void addsPgQualstatsAdviceForThePlansTables();
     void offersCreateExtensionAfterAsking();
     void explainsHowToInstallWithoutHypoPG();
@@ -251,6 +252,40 @@ void TestWhatIf::quotesHostileIdentifiersAndTheStatementRuns()
                        "(\"Customer ID\")"));
     QCOMPARE(psql(QStringLiteral("DROP INDEX public.\"Order Lines_Customer ID_idx\"; SELECT 'ok';")),
              QStringLiteral("ok"));
+}
+
+void TestWhatIf::aFailingCandidateDoesNotStopTheOthers()
+{
+    // The runner alone on the tab's session; the statement ends in a line comment.
+    WhatIfRunner runner(m_workspace->session());
+    bool probed = false;
+    connect(&runner, &WhatIfRunner::probed, this, [&] { probed = true; });
+    runner.probe();
+    QTRY_VERIFY_WITH_TIMEOUT(probed && !runner.isRunning(), 10000);
+    QCOMPARE(runner.status().state, HypoPgStatus::State::Installed);
+    QVERIFY(runner.status().qualstatsAdvisor);
+
+    explain::IndexCandidate missing;
+    missing.schema = QStringLiteral("public");
+    missing.table = QStringLiteral("no_such_table");
+    missing.keys = {explain::IndexKey{QStringLiteral("x"), {}, {}, explain::IndexKey::Use::Equality}};
+    explain::IndexCandidate good = missing;
+    good.table = QStringLiteral("t");
+    good.keys.first().column = QStringLiteral("customer_id");
+    QVector<WhatIfResult> results;
+    int winner = -2;
+    connect(&runner, &WhatIfRunner::finished, this, [&](const QVector<WhatIfResult> &r, int w) {
+        results = r;
+        winner = w;
+    });
+    runner.run(QStringLiteral("SELECT * FROM t WHERE customer_id = 42 -- the one customer"), {missing, good});
+    QTRY_VERIFY_WITH_TIMEOUT(winner != -2, 10000);
+    QCOMPARE(results.size(), 2);
+    QVERIFY2(results[0].error.contains(QLatin1String("no_such_table")), qPrintable(results[0].error));
+    QVERIFY2(results[1].error.isEmpty(), qPrintable(results[1].error));
+    QVERIFY(results[1].used);
+    QCOMPARE(winner, 1);
+    QCOMPARE(sessionValue(QStringLiteral("SELECT count(*) FROM hypopg()")), QStringLiteral("0"));
 }
 
 void TestWhatIf::addsPgQualstatsAdviceForThePlansTables()

@@ -104,8 +104,6 @@ void WhatIfDialog::buildUi()
     m_list->header()->setSectionResizeMode(IndexColumn, QHeaderView::Stretch);
     for (int c = SourceColumn; c < ColumnCount; ++c)
         m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    // Room for about six candidates; the plan below needs the height more.
-    m_list->setMaximumHeight(QFontMetrics(m_list->font()).height() * 11);
     m_reason = new QLabel(this);
     m_reason->setObjectName(QStringLiteral("whatIfReason"));
     m_reason->setWordWrap(true);
@@ -162,7 +160,8 @@ void WhatIfDialog::buildUi()
     split->addWidget(planBox);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({300, 400});
+    m_split = split;
+    m_top = top;
 
     m_run = new QPushButton(tr("Try checked indexes"), this);
     m_run->setObjectName(QStringLiteral("whatIfRun"));
@@ -215,8 +214,15 @@ void WhatIfDialog::buildUi()
 void WhatIfDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
-    if (!m_started)
+    if (!m_started) {
+        // Room for about six candidates (more scroll) and the recommendation; the plan takes the
+        // rest. A tree's own size hint is far taller than that.
+        const int rowHeight = m_list->fontMetrics().height() + 4;
+        const int list = m_list->header()->sizeHint().height() + rowHeight * 6 + 2 * m_list->frameWidth();
+        const int top = m_top->sizeHint().height() - m_list->sizeHint().height() + list;
+        m_split->setSizes({top, std::max(0, m_split->height() - top)});
         start();
+    }
 }
 
 void WhatIfDialog::start()

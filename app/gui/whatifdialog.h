@@ -96,6 +96,8 @@ private:
     HypoPgStatus::State m_hypopg = HypoPgStatus::State::NotAvailable; ///< as the last probe said
     ConfirmHandler m_confirm;
 
+    class QSplitter *m_split;
+    QWidget *m_top;
     QLabel *m_status;
     QWidget *m_extensionBox;
     QPlainTextEdit *m_instructions;

@@ -85,7 +85,7 @@ void WhatIfDialog::buildUi()
     m_instructions->setObjectName(QStringLiteral("whatIfInstructions"));
     m_instructions->setReadOnly(true);
     m_instructions->setFont(monospace());
-    m_instructions->setMaximumHeight(QFontMetrics(monospace()).lineSpacing() * 12);
+    m_instructions->setMaximumHeight(QFontMetrics(monospace()).lineSpacing() * 13);
     m_createExtension = new QPushButton(tr("Run CREATE EXTENSION hypopg…"), m_extensionBox);
     m_createExtension->setObjectName(QStringLiteral("whatIfCreateExtension"));
     auto *extLayout = new QVBoxLayout(m_extensionBox);

@@ -108,8 +108,8 @@ QString WhatIfRunner::installInstructions(int serverVersionNum)
               "  RHEL, Rocky, Fedora:     sudo dnf install hypopg_%1\n"
               "  From source:             https://github.com/HypoPG/hypopg\n\n"
               "  CREATE EXTENSION hypopg;\n\n"
-              "On a managed service (RDS, Cloud SQL, Azure …) check whether the provider lists hypopg "
-              "among its extensions; if so, only the CREATE EXTENSION is needed.")
+              "Managed services (RDS, Cloud SQL, Azure …): where the provider offers hypopg, only the "
+              "CREATE EXTENSION is needed.")
         .arg(v);
 }
 

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace tusk;
@@ -25,6 +26,7 @@ QString describe(const PlanPane::Entry &e)
 PlanPane::PlanPane(QWidget *parent)
     : QWidget(parent)
     , m_historyBox(new QComboBox(this))
+    , m_whatIf(new QPushButton(tr("What if…"), this))
     , m_view(new widgets::PlanView(this))
 {
     m_historyBox->setObjectName(QStringLiteral("planHistory"));
@@ -35,12 +37,16 @@ PlanPane::PlanPane(QWidget *parent)
     top->setContentsMargins(6, 4, 6, 0);
     top->addWidget(new QLabel(tr("Plan:"), this));
     top->addWidget(m_historyBox, 1);
+    m_whatIf->setObjectName(QStringLiteral("planWhatIf"));
+    m_whatIf->setToolTip(tr("Try candidate indexes for this plan as HypoPG hypothetical indexes"));
+    top->addWidget(m_whatIf);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
     connect(m_historyBox, &QComboBox::activated, this, &PlanPane::showEntry);
+    connect(m_whatIf, &QPushButton::clicked, this, &PlanPane::whatIfRequested);
 }
 
 void PlanPane::addPlan(const Entry &entry)

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 
 namespace tusk::widgets {
 class PlanView;
@@ -37,9 +38,15 @@ public:
 
     tusk::widgets::PlanView *view() const { return m_view; }
     QComboBox *historyBox() const { return m_historyBox; }
+    QPushButton *whatIfButton() const { return m_whatIf; }
+
+signals:
+    /// "What if…": try hypothetical indexes for the plan shown (currentEntry()).
+    void whatIfRequested();
 
 private:
     QComboBox *m_historyBox;
+    QPushButton *m_whatIf;
     tusk::widgets::PlanView *m_view;
     QList<Entry> m_history;
 };

@@ -70,6 +70,8 @@ public:
     void showPlan(const tusk::explain::Plan &plan, const QString &originalText, const QString &title);
     /// The tab's plans; null until the first one.
     PlanPane *planPane() const { return m_planPane; }
+    /// Opens the what-if dialog (HypoPG) for the Plan pane's current plan on this tab's session.
+    void openWhatIf();
     void cancel();
     void setExplicitTransactionMode(bool on);
     void commit();

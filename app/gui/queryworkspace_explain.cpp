@@ -6,6 +6,7 @@
 #include "explain/plan.h"
 #include "explainrunner.h"
 #include "planpane.h"
+#include "whatifdialog.h"
 
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -154,6 +155,7 @@ void QueryWorkspace::showPlan(const explain::Plan &plan, const QString &original
 {
     if (!m_planPane) {
         m_planPane = new PlanPane(m_results);
+        connect(m_planPane, &PlanPane::whatIfRequested, this, &QueryWorkspace::openWhatIf);
         m_results->insertTab(1, m_planPane, tr("Plan"));
         // A plan needs room: the first one takes three quarters of the height from the editor.
         if (auto *split = qobject_cast<QSplitter *>(m_results->parentWidget())) {
@@ -165,4 +167,25 @@ void QueryWorkspace::showPlan(const explain::Plan &plan, const QString &original
     }
     m_planPane->addPlan({plan, originalText, title, QDateTime::currentDateTime()});
     m_results->setCurrentWidget(m_planPane);
+}
+
+void QueryWorkspace::openWhatIf()
+{
+    if (!m_planPane || m_planPane->currentEntry() < 0)
+        return;
+    const PlanPane::Entry &e = m_planPane->history().at(m_planPane->currentEntry());
+    // Hypothetical indexes live in one backend: the dialog uses this tab's session.
+    QString statement = sql::explainedStatement(e.title);
+    if (statement.isEmpty())
+        statement = e.plan.queryText; // auto_explain's "Query Text"
+    // One at a time: two dialogs on one backend would reset each other's hypothetical indexes.
+    for (WhatIfDialog *old : findChildren<WhatIfDialog *>())
+        old->close();
+    auto *dialog = new WhatIfDialog(m_session, statement, e.plan, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &WhatIfDialog::insertRequested, this, [this](const QString &sql) {
+        m_editor->insert(QStringLiteral("\n") + sql + QStringLiteral("\n"));
+        m_editor->setFocus();
+    });
+    dialog->show();
 }

@@ -98,4 +98,40 @@ Result<ExplainStatement, QString> explainStatement(const QString &statement, con
     return out;
 }
 
+QString explainedStatement(const QString &explain)
+{
+    const QString text = explain.trimmed();
+    qsizetype i = 0;
+    const auto word = [&](QLatin1String w) {
+        if (text.mid(i, w.size()).compare(w, Qt::CaseInsensitive) != 0 ||
+            (i + w.size() < text.size() &&
+             (text.at(i + w.size()).isLetterOrNumber() || text.at(i + w.size()) == u'_')))
+            return false;
+        i += w.size();
+        while (i < text.size() && text.at(i).isSpace())
+            ++i;
+        return true;
+    };
+    if (!word(QLatin1String("EXPLAIN")))
+        return {};
+    if (i < text.size() && text.at(i) == u'(') {
+        // Options are words, numbers and quoted strings: the first ')' outside quotes ends them.
+        bool quoted = false;
+        for (; i < text.size(); ++i) {
+            if (text.at(i) == u'\'')
+                quoted = !quoted;
+            else if (!quoted && text.at(i) == u')')
+                break;
+        }
+        ++i;
+        while (i < text.size() && text.at(i).isSpace())
+            ++i;
+    } else {
+        // The old syntax: EXPLAIN [ANALYZE] [VERBOSE] statement.
+        word(QLatin1String("ANALYZE")) || word(QLatin1String("ANALYSE"));
+        word(QLatin1String("VERBOSE"));
+    }
+    return i < text.size() ? text.mid(i) : QString();
+}
+
 } // namespace tusk::sql

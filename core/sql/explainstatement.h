@@ -40,6 +40,11 @@ struct ExplainStatement
 Result<ExplainStatement, QString> explainStatement(const QString &statement, const ExplainOptions &options,
                                                    int serverVersion);
 
+/// The statement inside an EXPLAIN: `EXPLAIN (FORMAT JSON, BUFFERS) SELECT 1` and
+/// `EXPLAIN ANALYZE VERBOSE SELECT 1` give `SELECT 1`. Text that is no EXPLAIN gives an empty
+/// string (a plan opened from a file has no statement to plan again).
+QString explainedStatement(const QString &explain);
+
 /// True when running the statement would change data or objects (see ExplainStatement).
 bool statementChangesData(const QString &statement);
 

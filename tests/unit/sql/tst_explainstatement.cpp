@@ -13,6 +13,7 @@ private slots:
     void buildsTheOptionsTheServerKnows();
     void refusesWhatCannotBeExplained();
     void tellsWhichStatementsChangeData_data();
+    void findsTheStatementInsideAnExplain();
     void tellsWhichStatementsChangeData();
 };
 
@@ -97,6 +98,20 @@ void TestExplainStatement::tellsWhichStatementsChangeData()
     ExplainOptions analyze;
     analyze.analyze = true;
     QCOMPARE(explainStatement(sql, analyze, 150000)->changesData, changes);
+}
+
+void TestExplainStatement::findsTheStatementInsideAnExplain()
+{
+    QCOMPARE(explainedStatement(QStringLiteral("EXPLAIN (FORMAT JSON, BUFFERS) SELECT 1")),
+             QStringLiteral("SELECT 1"));
+    QCOMPARE(explainedStatement(QStringLiteral("explain analyze verbose\n  SELECT ')'")),
+             QStringLiteral("SELECT ')'"));
+    QCOMPARE(explainedStatement(QStringLiteral("EXPLAIN (FORMAT 'json') SELECT a FROM t")),
+             QStringLiteral("SELECT a FROM t"));
+    QCOMPARE(explainedStatement(QStringLiteral("EXPLAIN analyzed_view_select")),
+             QStringLiteral("analyzed_view_select"));
+    QCOMPARE(explainedStatement(QStringLiteral("plan.json")), QString());
+    QCOMPARE(explainedStatement(QStringLiteral("EXPLAIN")), QString());
 }
 
 QTEST_APPLESS_MAIN(TestExplainStatement)

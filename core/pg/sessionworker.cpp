@@ -261,7 +261,12 @@ void SessionWorker::onConnectTimeout()
 void SessionWorker::failConnecting(const Error &error)
 {
     closeConnection();
-    // Requests queued while connecting would otherwise wait forever.
+    failQueued(error); // requests queued while connecting would otherwise wait forever
+    emit connectionFailed(error);
+}
+
+void SessionWorker::failQueued(const Error &error)
+{
     Error queued = error;
     queued.message = QStringLiteral("not run: ") + error.message;
     for (const Request &r : m_queue) {
@@ -269,7 +274,6 @@ void SessionWorker::failConnecting(const Error &error)
             emit failed(r.generation, queued);
     }
     m_queue.clear();
-    emit connectionFailed(error);
 }
 
 void SessionWorker::bootstrap()
@@ -727,13 +731,7 @@ void SessionWorker::loseConnection(Error error)
         }
         completeRequest();
     }
-    Error queued = error;
-    queued.message = QStringLiteral("not run: ") + error.message;
-    for (const Request &r : m_queue) {
-        if (!r.internalDone)
-            emit failed(r.generation, queued);
-    }
-    m_queue.clear();
+    failQueued(error);
     const bool wasReady = m_phase == Phase::Ready;
     closeConnection();
     m_txStatus = TransactionStatus::Unknown;

@@ -78,6 +78,8 @@ private:
     void onConnectTimeout();
     /// Ends a connection attempt: closes, fails the queued requests, emits connectionFailed.
     void failConnecting(const Error &error);
+    /// Fails every queued request with "not run: " and the error's message.
+    void failQueued(const Error &error);
     void bootstrap();
     void startNext();
     void flushOutgoing();

@@ -1,3 +1,4 @@
+#include "../../common/corpusmanifest.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
 #include "explain/xmlplanparser.h"
@@ -14,30 +15,11 @@ using namespace tusk::explain;
 
 namespace {
 
-/// One MANIFEST.tsv row, as far as this test needs it.
-struct Entry
-{
-    QString format;
-    QString notes;
-    int nodeCount = -1; ///< -1: not known.
-};
+using Entry = test::CorpusEntry;
 
 QHash<QString, Entry> readManifest(const QString &path)
 {
-    QHash<QString, Entry> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return out;
-    f.readLine(); // header
-    while (!f.atEnd()) {
-        const QStringList cols = QString::fromUtf8(f.readLine()).chopped(1).split(QLatin1Char('\t'));
-        if (cols.size() < 10)
-            continue;
-        bool ok = false;
-        const int count = cols.at(8).toInt(&ok);
-        out.insert(cols.at(0), Entry{cols.at(1), cols.at(9), ok ? count : -1});
-    }
-    return out;
+    return test::readCorpusManifest(path);
 }
 
 QString readText(const QString &path)

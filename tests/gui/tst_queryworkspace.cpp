@@ -45,6 +45,7 @@ private slots:
     void reportsNonUtf8TextFromASqlAsciiDatabase();
     void droppedConnectionSaysTheTransactionIsLostAndKeepsTheText();
     void fetchesAMillionRowsWithoutStallingTheUi();
+    void stopsATenMillionRowResultAtTheCap();
     void unsavedTextSurvivesACrash();
     void exportsWholeResultsAndCancelsCleanly();
     void opensA100MegabyteFileQuickly();
@@ -357,6 +358,31 @@ void TestQueryWorkspace::fetchesAMillionRowsWithoutStallingTheUi()
     qInfo("1M rows: first rows after %lld ms, all after %lld ms, worst UI stall %lld ms", firstRowsMs,
           t.elapsed(), watchdog.worstStallMs());
     QVERIFY2(watchdog.worstStallMs() < 100, qPrintable(QString::number(watchdog.worstStallMs())));
+}
+
+void TestQueryWorkspace::stopsATenMillionRowResultAtTheCap()
+{
+    // The default cap (5M rows) stops a runaway SELECT: the rows so far stay, the message says
+    // why and where to change it, the UI keeps answering and the session stays usable.
+    QueryWorkspace *w = workspace();
+    const QString sql = QStringLiteral("SELECT g FROM generate_series(1, 10000000) g");
+    w->editor()->setText(sql);
+    test::StallWatchdog watchdog;
+    QElapsedTimer t;
+    t.start();
+    w->runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 120000);
+    QCOMPARE(lastPane(w)->rowCount(), qint64(5000000));
+    const QString messages = w->messages()->toPlainText();
+    QVERIFY2(messages.contains(QLatin1String("grid/maxRows")), qPrintable(messages.right(500)));
+    qInfo("10M-row SELECT stopped at 5M rows after %lld ms, worst UI stall %lld ms", t.elapsed(),
+          watchdog.worstStallMs());
+    QVERIFY2(watchdog.worstStallMs() < 100, qPrintable(QString::number(watchdog.worstStallMs())));
+    QCOMPARE(w->editor()->text(), sql);
+    w->editor()->setText(QStringLiteral("SELECT 'still here'"));
+    w->runStatementAtCursor();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
+    QCOMPARE(lastPane(w)->rowCount(), qint64(1));
 }
 
 void TestQueryWorkspace::exportsWholeResultsAndCancelsCleanly()

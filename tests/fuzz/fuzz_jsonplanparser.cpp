@@ -9,8 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const auto plan =
-        tusk::explain::JsonPlanParser::parse(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const auto plan = tusk::explain::JsonPlanParser::parse(
+        QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
     if (plan)
         tusk::explain::PlanAnalysis analysis(*plan);
     return 0;

@@ -1,5 +1,6 @@
 // Index candidates for HypoPG's what-if: from plans of a real PostgreSQL 15 (tests/data/explain)
 // and from small plans written to show one kind of condition each.
+#include "../../common/explainfixture.h"
 #include "explain/indexadvisor.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
@@ -15,13 +16,7 @@ namespace {
 
 Plan fixture(const QString &name)
 {
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    const auto plan = JsonPlanParser::parse(f.readAll());
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return *plan;
+    return test::explainFixture(name);
 }
 
 Plan parse(const QString &json)

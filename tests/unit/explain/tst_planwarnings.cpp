@@ -1,3 +1,4 @@
+#include "../../common/explainfixture.h"
 #include "explain/filtercolumns.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
@@ -11,13 +12,7 @@ namespace {
 
 Plan fixture(const QString &name)
 {
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    const auto plan = JsonPlanParser::parse(f.readAll());
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return *plan;
+    return test::explainFixture(name);
 }
 
 int firstNode(const Plan &plan, const QString &nodeType)

@@ -26,12 +26,12 @@ struct OptionKey
     bool sql::ExplainOptions::*member;
 };
 const OptionKey kOptionKeys[] = {
-    {"buffers", "BUFFERS: blocks read and hit", &sql::ExplainOptions::buffers},
-    {"verbose", "VERBOSE: output columns, schemas", &sql::ExplainOptions::verbose},
-    {"settings", "SETTINGS: changed planner settings", &sql::ExplainOptions::settings},
-    {"wal", "WAL: records written (with ANALYZE)", &sql::ExplainOptions::wal},
-    {"timing", "TIMING: per-node times (with ANALYZE)", &sql::ExplainOptions::timing},
-    {"costs", "COSTS: planner estimates", &sql::ExplainOptions::costs},
+    {"buffers", QT_TR_NOOP("BUFFERS: blocks read and hit"), &sql::ExplainOptions::buffers},
+    {"verbose", QT_TR_NOOP("VERBOSE: output columns, schemas"), &sql::ExplainOptions::verbose},
+    {"settings", QT_TR_NOOP("SETTINGS: changed planner settings"), &sql::ExplainOptions::settings},
+    {"wal", QT_TR_NOOP("WAL: records written (with ANALYZE)"), &sql::ExplainOptions::wal},
+    {"timing", QT_TR_NOOP("TIMING: per-node times (with ANALYZE)"), &sql::ExplainOptions::timing},
+    {"costs", QT_TR_NOOP("COSTS: planner estimates"), &sql::ExplainOptions::costs},
 };
 } // namespace
 

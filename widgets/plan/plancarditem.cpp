@@ -19,6 +19,13 @@ constexpr double kDetailLod = 0.35;
 // A folded group is drawn as a stack of cards, offset by this much per sheet.
 constexpr double kStackOffset = 4;
 constexpr double kRadius = 6;
+// A diff tag sits this far above the card's top edge.
+constexpr double kTagGap = 3;
+
+double tagHeight(const CardMetrics &m)
+{
+    return QFontMetricsF(m.bold).height() + 2;
+}
 
 QColor misestimateColor(const QPalette &pal, const QString &text, double factor)
 {
@@ -56,8 +63,9 @@ QRectF PlanCardItem::boundingRect() const
 {
     const PlanCard &c = m_scene->card(m_index);
     const double stack = c.groupId >= 0 ? 2 * kStackOffset : 0;
-    // Room for the selection outline and the sheets of a folded group.
-    return QRectF(QPointF(0, 0), c.rect.size()).adjusted(-2, -2, 2 + stack, 2 + stack);
+    const double tag = c.tag.isEmpty() ? 0 : tagHeight(m_scene->metrics()) + kTagGap;
+    // Room for the selection outline, the sheets of a folded group and a diff tag above.
+    return QRectF(QPointF(0, 0), c.rect.size()).adjusted(-2, -2 - tag, 2 + stack, 2 + stack);
 }
 
 void PlanCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -71,6 +79,8 @@ void PlanCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     }
     QColor fill = c.heat > 0.02 ? plancolors::heatAccent(pal, c.heat)
                                 : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.4);
+    if (c.tint.isValid())
+        fill = c.tint;
     if (m_scene->selectedCard() == m_index)
         fill = pal.color(QPalette::Highlight);
     else if (c.matched)
@@ -104,14 +114,17 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
 
     QPainterPath outline;
     outline.addRoundedRect(r, kRadius, kRadius);
-    painter->fillPath(outline, plancolors::heatFill(pal, c.heat));
+    const bool tinted = c.tint.isValid();
+    const QColor accent = tinted ? c.tint : plancolors::heatAccent(pal, c.heat);
+    painter->fillPath(outline,
+                      tinted ? plancolors::tintFill(pal, c.tint) : plancolors::heatFill(pal, c.heat));
     painter->save();
     painter->setClipPath(outline);
-    painter->fillRect(QRectF(0, 0, m.stripe, r.height()), plancolors::heatAccent(pal, c.heat));
+    painter->fillRect(QRectF(0, 0, m.stripe, r.height()), accent);
     const double barWidth = (r.width() - m.stripe) * std::clamp(c.share, 0.0, 1.0);
     if (barWidth > 0.5)
         painter->fillRect(QRectF(m.stripe, r.height() - m.barHeight, barWidth, m.barHeight),
-                          plancolors::heatAccent(pal, std::max(c.share, c.heat)));
+                          tinted ? c.tint : plancolors::heatAccent(pal, std::max(c.share, c.heat)));
     painter->restore();
 
     const bool selected = m_scene->selectedCard() == m_index;
@@ -120,6 +133,8 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
         pen = QPen(pal.color(QPalette::Highlight), 2.5);
     else if (c.matched)
         pen = QPen(plancolors::searchMatch(pal), 2.5);
+    else if (c.dashed)
+        pen = QPen(tinted ? c.tint : border, 1.5, Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(r, kRadius, kRadius);
@@ -151,6 +166,9 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
         painter->drawText(QPointF(x + fm.horizontalAdvance(t.rows + u' '), y), t.misestimate);
     }
 
+    if (!c.tag.isEmpty())
+        paintTag(painter, r, c);
+
     if (c.severity >= 0) {
         // A round badge with "!" in the worst warning's colour, top right.
         const QRectF badge(r.right() - m.padding - m.badge + 2, m.padding - 1, m.badge, m.badge);
@@ -163,6 +181,26 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
         painter->setPen(plancolors::isDark(pal) ? QColor(0x1a, 0x1c, 0x20) : QColor(Qt::white));
         painter->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
     }
+}
+
+void PlanCardItem::paintTag(QPainter *painter, const QRectF &card, const PlanCard &c) const
+{
+    // A pill above the card's top right, clear of the edge that enters at the top centre.
+    const CardMetrics &m = m_scene->metrics();
+    const QPalette &pal = m_scene->viewPalette();
+    const QFontMetricsF fm(m.bold);
+    const double h = tagHeight(m);
+    const double w = fm.horizontalAdvance(c.tag) + h;
+    const QRectF pill(card.right() - w, -kTagGap - h, w, h);
+    const QColor bg = c.tint.isValid()
+                          ? c.tint
+                          : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.45);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(bg);
+    painter->drawRoundedRect(pill, h / 2, h / 2);
+    painter->setFont(m.bold);
+    painter->setPen(plancolors::textOn(bg));
+    painter->drawText(pill, Qt::AlignCenter, c.tag);
 }
 
 PlanEdgesItem::PlanEdgesItem(const PlanGraphScene *scene)

@@ -3,6 +3,7 @@
 #include "explain/planmetrics.h"
 #include "plan/plandocument.h"
 
+#include <QColor>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QHash>
@@ -90,6 +91,11 @@ struct PlanCard
     double rowsOut = 0; ///< Rows handed to the parent (edge width).
     int severity = -1;  ///< Worst warning (explain::Severity), -1 for none.
     bool matched = false;
+    /// Set by PlanGraphScene::setNodeMarks() (the plan diff): replaces the heat colour when
+    /// valid, a short tag ("−18 ms", "added") drawn above the card, a dashed outline.
+    QColor tint;
+    QString tag;
+    bool dashed = false;
 };
 
 } // namespace tusk::widgets

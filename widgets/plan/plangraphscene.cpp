@@ -33,6 +33,8 @@ void PlanGraphScene::setDocument(PlanDocumentPtr doc, const QFont &font)
     m_metrics = CardMetrics(font);
     m_unfolded.clear();
     m_matchedNodes.clear();
+    m_marks.clear();
+    m_marksActive = false;
     m_texts = m_doc ? CardTexts(m_doc.get(), m_metrics) : CardTexts();
     rebuild();
 }
@@ -140,6 +142,52 @@ void PlanGraphScene::applyHeat()
         const int card = cardOfNode(node);
         if (card >= 0)
             m_cards[card].matched = true;
+    }
+    applyMarks();
+}
+
+void PlanGraphScene::setNodeMarks(const QHash<int, NodeMark> &marks, bool active)
+{
+    m_marks = marks;
+    m_marksActive = active;
+    applyHeat();
+    // Tags stick out above the cards: the items' bounds change.
+    for (PlanCardItem *item : std::as_const(m_items))
+        item->refreshGeometry();
+    update();
+    emit restyled();
+}
+
+void PlanGraphScene::applyMarks()
+{
+    for (PlanCard &c : m_cards) {
+        c.tint = QColor();
+        c.tag.clear();
+        c.dashed = false;
+        if (!m_marksActive)
+            continue;
+        c.heat = 0;
+        if (c.nodeId >= 0) {
+            const auto it = m_marks.constFind(c.nodeId);
+            if (it != m_marks.cend()) {
+                c.tint = it->tint;
+                c.tag = it->tag;
+                c.dashed = it->dashed;
+            }
+            continue;
+        }
+        // A folded group: its members' tint and outline when they agree, else neutral.
+        const QVector<int> &members = m_doc->folding.groups().at(c.groupId).members;
+        const NodeMark first = m_marks.value(members.first());
+        bool same = true;
+        for (int member : members) {
+            const NodeMark m = m_marks.value(member);
+            same = same && m.tint == first.tint && m.dashed == first.dashed;
+        }
+        if (same) {
+            c.tint = first.tint;
+            c.dashed = first.dashed;
+        }
     }
 }
 

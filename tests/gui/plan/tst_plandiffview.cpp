@@ -1,0 +1,216 @@
+// PlanDiffView offscreen on plan pairs from PostgreSQL 15 (tests/data/explain/diff-*): the ranked
+// list, selection in step on both sides, the pair table, card marks, and screenshots in the
+// light and dark palettes.
+
+#include "../../common/guitest.h"
+#include "common/palettes.h"
+#include "explain/planreader.h"
+#include "plan/plandiffview.h"
+#include "plan/plangraphscene.h"
+#include "plan/plangraphview.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+using namespace tusk;
+using tusk::widgets::PlanDiffView;
+
+namespace {
+
+struct Loaded
+{
+    explain::Plan plan;
+    QString text;
+};
+
+Loaded fixture(const QString &name)
+{
+    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    const QByteArray bytes = f.readAll();
+    const auto plan = explain::PlanReader::read(bytes);
+    if (!plan)
+        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
+    return {*plan, QString::fromUtf8(bytes)};
+}
+
+void setTheme(widgets::Theme theme)
+{
+    widgets::applyTheme(theme);
+    QApplication::processEvents();
+}
+
+void clickNode(widgets::PlanGraphView *graph, int nodeId)
+{
+    QTest::mouseClick(graph->viewport(), Qt::LeftButton, {},
+                      graph->mapFromScene(graph->cardRectOfNode(nodeId).center()));
+}
+
+int findNode(const explain::Plan &plan, const QString &type)
+{
+    for (const explain::PlanNode &n : plan.nodes) {
+        if (n.nodeType == type)
+            return n.id;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestPlanDiffView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void ranksTheIndexChangeFirst();
+    void selectionFollowsTheMatchOnTheOtherSide();
+    void clickingAChangeSelectsBothNodes();
+    void marksCardsByTheirChange();
+    void screenshotsOfEveryPair();
+    void identicalPlansSayTheyAreTheSame();
+
+private:
+    void load(const QString &pair);
+    PlanDiffView *m_view = nullptr;
+};
+
+void TestPlanDiffView::initTestCase()
+{
+    test::setUpGuiTest();
+}
+
+void TestPlanDiffView::init()
+{
+    setTheme(widgets::Theme::Light);
+    m_view = new PlanDiffView;
+    m_view->resize(1400, 900);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+}
+
+void TestPlanDiffView::cleanup()
+{
+    delete m_view;
+    m_view = nullptr;
+}
+
+void TestPlanDiffView::load(const QString &pair)
+{
+    const Loaded before = fixture(QStringLiteral("diff-%1-before.json").arg(pair));
+    const Loaded after = fixture(QStringLiteral("diff-%1-after.json").arg(pair));
+    m_view->setPlans(before.plan, before.text, QStringLiteral("diff-%1-before.json").arg(pair), after.plan,
+                     after.text, QStringLiteral("diff-%1-after.json").arg(pair));
+    QApplication::processEvents();
+}
+
+void TestPlanDiffView::ranksTheIndexChangeFirst()
+{
+    load(QStringLiteral("index"));
+    QTreeWidget *list = m_view->changeList();
+    QCOMPARE(list->topLevelItemCount(), m_view->diff().ranked().size());
+    const QString first = list->topLevelItem(0)->text(2);
+    QVERIFY2(first.startsWith(
+                 QStringLiteral("Seq Scan on orders o became Bitmap Heap Scan using orders_customer_idx")),
+             qPrintable(first));
+    QVERIFY(list->topLevelItem(0)->text(0).startsWith(QStringLiteral("−")));
+    // The first change is selected on open: both scans, and its table.
+    QCOMPARE(m_view->selectedChange(), m_view->diff().ranked().first());
+    QCOMPARE(m_view->beforeGraph()->selectedNode(),
+             findNode(m_view->beforeDocument()->plan, QStringLiteral("Seq Scan")));
+    QCOMPARE(m_view->afterGraph()->selectedNode(),
+             findNode(m_view->afterDocument()->plan, QStringLiteral("Bitmap Heap Scan")));
+    QVERIFY(m_view->pairDetails()->toPlainText().contains(QStringLiteral("Shared read blocks")));
+    QVERIFY(m_view->header()->text().contains(QStringLiteral("Execution 38.8 ms → 3.66 ms (−91%)")));
+}
+
+void TestPlanDiffView::selectionFollowsTheMatchOnTheOtherSide()
+{
+    load(QStringLiteral("hashjoin"));
+    const auto &diff = m_view->diff();
+    const int hashJoin = findNode(m_view->beforeDocument()->plan, QStringLiteral("Hash Join"));
+    const int nestedLoop = findNode(m_view->afterDocument()->plan, QStringLiteral("Nested Loop"));
+    clickNode(m_view->beforeGraph(), hashJoin);
+    QCOMPARE(m_view->beforeGraph()->selectedNode(), hashJoin);
+    QCOMPARE(m_view->afterGraph()->selectedNode(), nestedLoop);
+    QCOMPARE(m_view->selectedChange(), diff.changeOfBefore(hashJoin));
+    QCOMPARE(m_view->changeList()->currentItem()->data(0, Qt::UserRole + 1).toInt(),
+             diff.changeOfBefore(hashJoin));
+
+    // Right to left; an added node (Memoize) clears the left side.
+    clickNode(m_view->afterGraph(), 0);
+    QCOMPARE(m_view->beforeGraph()->selectedNode(), 0);
+    const int memoize = findNode(m_view->afterDocument()->plan, QStringLiteral("Memoize"));
+    clickNode(m_view->afterGraph(), memoize);
+    QCOMPARE(m_view->afterGraph()->selectedNode(), memoize);
+    QCOMPARE(m_view->beforeGraph()->selectedNode(), -1);
+    QVERIFY(m_view->pairDetails()->toPlainText().contains(QStringLiteral("Memoize added")));
+}
+
+void TestPlanDiffView::clickingAChangeSelectsBothNodes()
+{
+    load(QStringLiteral("joinorder"));
+    QTreeWidget *list = m_view->changeList();
+    QVERIFY(list->topLevelItemCount() >= 3);
+    for (int row = 0; row < 3; ++row) {
+        QTreeWidgetItem *item = list->topLevelItem(row);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+        const explain::NodeChange &c = m_view->diff().changes().at(m_view->diff().ranked().at(row));
+        QCOMPARE(m_view->selectedChange(), m_view->diff().ranked().at(row));
+        QCOMPARE(m_view->beforeGraph()->selectedNode(), c.before);
+        QCOMPARE(m_view->afterGraph()->selectedNode(), c.after);
+    }
+}
+
+void TestPlanDiffView::marksCardsByTheirChange()
+{
+    load(QStringLiteral("index"));
+    const auto *before = m_view->beforeGraph()->planScene();
+    const auto *after = m_view->afterGraph()->planScene();
+    QVERIFY(before->marksActive() && after->marksActive());
+    const int hash = findNode(m_view->beforeDocument()->plan, QStringLiteral("Hash"));
+    const widgets::PlanCard &removed = before->card(before->cardOfNode(hash));
+    QCOMPARE(removed.tag, QStringLiteral("removed"));
+    QVERIFY(removed.dashed);
+    const int bitmapIndex = findNode(m_view->afterDocument()->plan, QStringLiteral("Bitmap Index Scan"));
+    QCOMPARE(after->card(after->cardOfNode(bitmapIndex)).tag, QStringLiteral("added"));
+    // The scan got faster: green on both sides, the change in time as its tag.
+    const int heap = findNode(m_view->afterDocument()->plan, QStringLiteral("Bitmap Heap Scan"));
+    const widgets::PlanCard &faster = after->card(after->cardOfNode(heap));
+    QVERIFY(faster.tint.isValid());
+    QVERIFY(faster.tint.green() > faster.tint.red());
+    QVERIFY2(faster.tag.startsWith(QStringLiteral("−")), qPrintable(faster.tag));
+    // Heat colouring is off in the diff: the tint says what matters.
+    QCOMPARE(after->card(0).heat, 0.0);
+}
+
+void TestPlanDiffView::screenshotsOfEveryPair()
+{
+    for (const QString &pair :
+         {QStringLiteral("index"), QStringLiteral("hashjoin"), QStringLiteral("workmem"),
+          QStringLiteral("pruning"), QStringLiteral("joinorder")}) {
+        setTheme(widgets::Theme::Light);
+        load(pair);
+        test::saveScreenshot(m_view, QStringLiteral("plandiff-%1-light").arg(pair));
+        setTheme(widgets::Theme::Dark);
+        test::saveScreenshot(m_view, QStringLiteral("plandiff-%1-dark").arg(pair));
+    }
+}
+
+void TestPlanDiffView::identicalPlansSayTheyAreTheSame()
+{
+    const Loaded plan = fixture(QStringLiteral("diff-rerun-before.json"));
+    m_view->setPlans(plan.plan, plan.text, QStringLiteral("a"), plan.plan, plan.text, QStringLiteral("b"));
+    QCOMPARE(m_view->changeList()->topLevelItemCount(), 0);
+    QVERIFY(m_view->pairDetails()->toPlainText().contains(QStringLiteral("the same")));
+    clickNode(m_view->beforeGraph(), 0);
+    QCOMPARE(m_view->afterGraph()->selectedNode(), 0);
+}
+
+QTEST_MAIN(TestPlanDiffView)
+#include "tst_plandiffview.moc"

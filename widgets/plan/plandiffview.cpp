@@ -1,0 +1,305 @@
+#include "plan/plandiffview.h"
+
+#include "plan/plancolors.h"
+#include "plan/plandifftable.h"
+#include "plan/plangraphscene.h"
+#include "plan/plangraphview.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace tusk::widgets {
+
+namespace {
+
+using explain::NodeChange;
+namespace difftext = explain::difftext;
+
+enum Column { DeltaTime, DeltaBlocks, Sentence };
+constexpr int kChangeRole = Qt::UserRole + 1;
+// Titles longer than this are cut (the whole title is the tool tip).
+constexpr int kTitleChars = 110;
+
+bool analyzed(const explain::Plan &p)
+{
+    return !p.isEmpty() && p.root().hasActuals;
+}
+
+QString dimColour(const QPalette &pal)
+{
+    return plancolors::mix(pal.color(QPalette::WindowText), pal.color(QPalette::Window), 0.4).name();
+}
+
+QLabel *captionLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::RichText);
+    label->setContentsMargins(8, 4, 8, 4);
+    // A long statement must not widen the pane: the label is cut, the tool tip has it all.
+    label->setMinimumWidth(1);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    return label;
+}
+
+QWidget *titled(QLabel *caption, QWidget *body, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(caption);
+    layout->addWidget(body, 1);
+    return box;
+}
+
+} // namespace
+
+PlanDiffView::PlanDiffView(QWidget *parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_list(new QTreeWidget(this))
+    , m_details(new QTextBrowser(this))
+    , m_beforeTitle(captionLabel(this))
+    , m_afterTitle(captionLabel(this))
+    , m_beforeGraph(new PlanGraphView(this))
+    , m_afterGraph(new PlanGraphView(this))
+    , m_vertical(new QSplitter(Qt::Vertical, this))
+{
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_header->setContentsMargins(8, 6, 8, 4);
+    m_header->setObjectName(QStringLiteral("planDiffHeader"));
+
+    m_list->setObjectName(QStringLiteral("planDiffChanges"));
+    m_list->setColumnCount(3);
+    m_list->setHeaderLabels({tr("Time"), tr("Blocks"), tr("Biggest changes first")});
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setSectionResizeMode(DeltaTime, QHeaderView::Fixed);
+    m_list->header()->setSectionResizeMode(DeltaBlocks, QHeaderView::Fixed);
+    m_list->headerItem()->setTextAlignment(DeltaTime, Qt::AlignRight | Qt::AlignVCenter);
+    m_list->headerItem()->setTextAlignment(DeltaBlocks, Qt::AlignRight | Qt::AlignVCenter);
+    const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("−1,234 ms")) + 24;
+    m_list->setColumnWidth(DeltaTime, numberWidth);
+    m_list->setColumnWidth(DeltaBlocks, numberWidth);
+    m_details->setObjectName(QStringLiteral("planDiffPair"));
+    m_details->setOpenLinks(false);
+
+    auto *top = new QSplitter(Qt::Horizontal, m_vertical);
+    top->addWidget(m_list);
+    top->addWidget(m_details);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    top->setSizes({700, 420});
+    top->setChildrenCollapsible(false);
+    auto *graphs = new QSplitter(Qt::Horizontal, m_vertical);
+    graphs->addWidget(titled(m_beforeTitle, m_beforeGraph, graphs));
+    graphs->addWidget(titled(m_afterTitle, m_afterGraph, graphs));
+    graphs->setSizes({500, 500});
+    graphs->setChildrenCollapsible(false);
+    m_vertical->addWidget(top);
+    m_vertical->addWidget(graphs);
+    m_vertical->setStretchFactor(0, 1);
+    m_vertical->setStretchFactor(1, 3);
+    m_vertical->setSizes({230, 600});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_vertical, 1);
+
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            selectChange(item->data(0, kChangeRole).toInt());
+    });
+    connect(m_beforeGraph, &PlanGraphView::nodeSelected, this,
+            [this](int id) { selectChange(m_diff.changeOfBefore(id)); });
+    connect(m_afterGraph, &PlanGraphView::nodeSelected, this,
+            [this](int id) { selectChange(m_diff.changeOfAfter(id)); });
+    // A folded group has no single partner: clear the other side rather than show a stale pair.
+    connect(m_beforeGraph, &PlanGraphView::groupSelected, this, [this] { m_afterGraph->selectNode(-1); });
+    connect(m_afterGraph, &PlanGraphView::groupSelected, this, [this] { m_beforeGraph->selectNode(-1); });
+}
+
+void PlanDiffView::setPlans(const explain::Plan &before, const QString &beforeText,
+                            const QString &beforeTitle, const explain::Plan &after, const QString &afterText,
+                            const QString &afterTitle)
+{
+    m_before = std::make_shared<PlanDocument>(before, beforeText);
+    m_after = std::make_shared<PlanDocument>(after, afterText);
+    m_diff = explain::PlanDiff::compare(m_before->plan, m_before->analysis, m_after->plan, m_after->analysis);
+    m_selected = -1;
+
+    m_beforeTitleText = beforeTitle;
+    m_afterTitleText = afterTitle;
+    updateCaptions();
+    m_beforeGraph->setDocument(m_before);
+    m_afterGraph->setDocument(m_after);
+    markGraphs();
+    fillList();
+    updateHeader();
+    if (!m_diff.ranked().isEmpty())
+        selectChange(m_diff.ranked().first());
+    else
+        m_details->setHtml(QStringLiteral("<p>%1</p>").arg(tr("The two plans are the same, node for node.")));
+}
+
+void PlanDiffView::updateCaptions()
+{
+    if (!m_before || !m_after)
+        return;
+    const auto caption = [this](QLabel *label, const QString &side, const QString &title,
+                                const explain::Plan &p) {
+        QString text = QStringLiteral("<b>%1</b>").arg(side);
+        if (p.executionTimeMs)
+            text += QStringLiteral(" · %1").arg(difftext::duration(*p.executionTimeMs));
+        const QString simple = title.simplified();
+        const QString cut = simple.size() > kTitleChars ? simple.left(kTitleChars) + u'…' : simple;
+        if (!cut.isEmpty())
+            text += QStringLiteral(" <span style='color:%1'>· %2</span>")
+                        .arg(dimColour(palette()), cut.toHtmlEscaped());
+        label->setText(text);
+        label->setToolTip(title.left(2000));
+    };
+    caption(m_beforeTitle, tr("Before"), m_beforeTitleText, m_before->plan);
+    caption(m_afterTitle, tr("After"), m_afterTitleText, m_after->plan);
+}
+
+void PlanDiffView::selectChange(int changeIndex)
+{
+    if (changeIndex < 0 || changeIndex >= m_diff.changes().size())
+        return;
+    const NodeChange &c = m_diff.changes().at(changeIndex);
+    m_selected = changeIndex;
+    m_beforeGraph->selectNode(c.before);
+    m_afterGraph->selectNode(c.after);
+    {
+        const QSignalBlocker block(m_list);
+        QTreeWidgetItem *row = nullptr;
+        for (int i = 0; i < m_list->topLevelItemCount() && !row; ++i) {
+            if (m_list->topLevelItem(i)->data(0, kChangeRole).toInt() == changeIndex)
+                row = m_list->topLevelItem(i);
+        }
+        if (row) {
+            m_list->setCurrentItem(row);
+            m_list->scrollToItem(row);
+        } else {
+            m_list->clearSelection();
+            m_list->setCurrentItem(nullptr);
+        }
+    }
+    m_details->setHtml(planDiffPairHtml(m_diff, changeIndex, m_before->plan, m_after->plan, palette()));
+    emit changeSelected(changeIndex);
+}
+
+void PlanDiffView::markGraphs()
+{
+    if (!m_before || !m_after)
+        return;
+    const QPalette &pal = palette();
+    const bool times = analyzed(m_before->plan) || analyzed(m_after->plan);
+    QHash<int, NodeMark> before, after;
+    for (const NodeChange &c : m_diff.changes()) {
+        NodeMark mark;
+        mark.tint = planDiffColor(c, pal);
+        if (c.kind == NodeChange::Kind::Added) {
+            mark.tag = tr("added");
+        } else if (c.kind == NodeChange::Kind::Removed) {
+            mark.tag = tr("removed");
+            mark.dashed = true;
+        } else if (mark.tint.isValid() || c.flags != 0) {
+            mark.tag = times ? difftext::signedDuration(c.deltaExclusiveMs())
+                             : tr("cost %1").arg(
+                                   difftext::number(std::round(c.now.exclusiveCost - c.was.exclusiveCost)));
+        }
+        if (c.before >= 0)
+            before.insert(c.before, mark);
+        if (c.after >= 0)
+            after.insert(c.after, mark);
+    }
+    m_beforeGraph->planScene()->setNodeMarks(before);
+    m_afterGraph->planScene()->setNodeMarks(after);
+}
+
+void PlanDiffView::fillList()
+{
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    const QPalette &pal = palette();
+    const bool times = m_before && (analyzed(m_before->plan) || analyzed(m_after->plan));
+    QList<QTreeWidgetItem *> items;
+    for (int index : m_diff.ranked()) {
+        const NodeChange &c = m_diff.changes().at(index);
+        auto *item = new QTreeWidgetItem;
+        const double dt = times ? c.deltaExclusiveMs() : c.now.exclusiveCost - c.was.exclusiveCost;
+        item->setText(DeltaTime,
+                      times ? difftext::signedDuration(dt)
+                            : (dt > 0 ? QStringLiteral("+") : QString()) + difftext::number(std::round(dt)));
+        const double db = c.deltaBlocks();
+        item->setText(DeltaBlocks, db == 0 ? QString()
+                                           : (db > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
+                                                 difftext::number(std::abs(db)));
+        item->setText(Sentence, c.sentence);
+        item->setToolTip(Sentence, c.sentence);
+        item->setTextAlignment(DeltaTime, Qt::AlignRight | Qt::AlignVCenter);
+        item->setTextAlignment(DeltaBlocks, Qt::AlignRight | Qt::AlignVCenter);
+        if (dt != 0)
+            item->setForeground(DeltaTime, dt < 0 ? plancolors::faster(pal) : plancolors::slower(pal));
+        if (db != 0)
+            item->setForeground(DeltaBlocks, db < 0 ? plancolors::faster(pal) : plancolors::slower(pal));
+        item->setData(0, kChangeRole, index);
+        items << item;
+    }
+    m_list->addTopLevelItems(items);
+}
+
+void PlanDiffView::updateHeader()
+{
+    const QPalette &pal = palette();
+    const explain::StatementDelta &s = m_diff.statement();
+    QStringList parts = m_diff.statementSummary();
+    for (QString &p : parts)
+        p = p.toHtmlEscaped();
+    // The statement's time first and coloured: it is the answer to "did it help?".
+    const double was = s.totalMs[0], now = s.totalMs[1];
+    if (!parts.isEmpty() && s.executionMs[0] && s.executionMs[1] && was != now) {
+        const QColor colour = now < was ? plancolors::faster(pal) : plancolors::slower(pal);
+        parts.first() = QStringLiteral("<b style='color:%1'>%2</b>").arg(colour.name(), parts.first());
+    }
+    m_header->setText(parts.join(QStringLiteral(" <span style='color:%1'>·</span> ").arg(dimColour(pal))));
+}
+
+void PlanDiffView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_restyling)
+        restyle();
+}
+
+void PlanDiffView::restyle()
+{
+    // Everything coloured by hand (tints, list colours, HTML) follows the new palette.
+    m_restyling = true;
+    const int selected = m_selected;
+    markGraphs();
+    fillList();
+    updateHeader();
+    updateCaptions();
+    if (selected >= 0)
+        selectChange(selected);
+    m_restyling = false;
+}
+
+} // namespace tusk::widgets

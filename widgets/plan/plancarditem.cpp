@@ -19,12 +19,15 @@ constexpr double kDetailLod = 0.35;
 // A folded group is drawn as a stack of cards, offset by this much per sheet.
 constexpr double kStackOffset = 4;
 constexpr double kRadius = 6;
-// A diff tag sits this far above the card's top edge.
-constexpr double kTagGap = 3;
+// Space between a diff tag and the title or the warning badge.
+constexpr double kTagGap = 6;
 
-double tagHeight(const CardMetrics &m)
+QFont tagFont(const CardMetrics &m)
 {
-    return QFontMetricsF(m.bold).height() + 2;
+    QFont f = m.bold;
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+    return f;
 }
 
 QColor misestimateColor(const QPalette &pal, const QString &text, double factor)
@@ -63,9 +66,8 @@ QRectF PlanCardItem::boundingRect() const
 {
     const PlanCard &c = m_scene->card(m_index);
     const double stack = c.groupId >= 0 ? 2 * kStackOffset : 0;
-    const double tag = c.tag.isEmpty() ? 0 : tagHeight(m_scene->metrics()) + kTagGap;
-    // Room for the selection outline, the sheets of a folded group and a diff tag above.
-    return QRectF(QPointF(0, 0), c.rect.size()).adjusted(-2, -2 - tag, 2 + stack, 2 + stack);
+    // Room for the selection outline and the sheets of a folded group.
+    return QRectF(QPointF(0, 0), c.rect.size()).adjusted(-2, -2, 2 + stack, 2 + stack);
 }
 
 void PlanCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -116,8 +118,8 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
     outline.addRoundedRect(r, kRadius, kRadius);
     const bool tinted = c.tint.isValid();
     const QColor accent = tinted ? c.tint : plancolors::heatAccent(pal, c.heat);
-    painter->fillPath(outline,
-                      tinted ? plancolors::tintFill(pal, c.tint) : plancolors::heatFill(pal, c.heat));
+    painter->fillPath(outline, tinted ? plancolors::tintFill(pal, c.tint, c.tintStrength)
+                                      : plancolors::heatFill(pal, c.heat));
     painter->save();
     painter->setClipPath(outline);
     painter->fillRect(QRectF(0, 0, m.stripe, r.height()), accent);
@@ -183,22 +185,34 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
     }
 }
 
+double PlanCardItem::tagWidth(const CardMetrics &m, const QString &tag)
+{
+    const QFontMetricsF fm(tagFont(m));
+    return fm.horizontalAdvance(tag) + fm.height() + kTagGap;
+}
+
 void PlanCardItem::paintTag(QPainter *painter, const QRectF &card, const PlanCard &c) const
 {
-    // A pill above the card's top right, clear of the edge that enters at the top centre.
+    // A pill at the end of the title line (left of a warning badge): the scene made the card
+    // wide enough for it, so it never covers text or edges.
     const CardMetrics &m = m_scene->metrics();
     const QPalette &pal = m_scene->viewPalette();
-    const QFontMetricsF fm(m.bold);
-    const double h = tagHeight(m);
-    const double w = fm.horizontalAdvance(c.tag) + h;
-    const QRectF pill(card.right() - w, -kTagGap - h, w, h);
+    const QFont font = tagFont(m);
+    const QFontMetricsF fm(font);
+    const double h = fm.height() + 2;
+    const double w = fm.horizontalAdvance(c.tag) + fm.height();
+    double right = card.right() - m.padding;
+    if (c.severity >= 0)
+        right -= m.badge + 4;
+    const double centre = m.padding - 1 + m.badge / 2; // the badge's centre line
+    const QRectF pill(right - w, centre - h / 2, w, h);
     const QColor bg = c.tint.isValid()
                           ? c.tint
                           : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.45);
     painter->setPen(Qt::NoPen);
     painter->setBrush(bg);
     painter->drawRoundedRect(pill, h / 2, h / 2);
-    painter->setFont(m.bold);
+    painter->setFont(font);
     painter->setPen(plancolors::textOn(bg));
     painter->drawText(pill, Qt::AlignCenter, c.tag);
 }

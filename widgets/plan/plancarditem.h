@@ -7,6 +7,7 @@ namespace tusk::widgets {
 
 class PlanGraphScene;
 struct PlanCard;
+struct CardMetrics;
 
 /// One card: a node or a folded group. Paints from the scene's PlanCard; below ~35% zoom it
 /// draws a plain block in its heat colour (text would be unreadable there and is the costly
@@ -20,8 +21,8 @@ public:
     int type() const override { return Type; }
     int index() const { return m_index; }
     QRectF boundingRect() const override;
-    /// The card's bounds changed (a diff tag appeared or went).
-    void refreshGeometry() { prepareGeometryChange(); }
+    /// Width a diff tag adds to a card's title line.
+    static double tagWidth(const CardMetrics &m, const QString &tag);
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:

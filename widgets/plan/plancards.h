@@ -92,8 +92,9 @@ struct PlanCard
     int severity = -1;  ///< Worst warning (explain::Severity), -1 for none.
     bool matched = false;
     /// Set by PlanGraphScene::setNodeMarks() (the plan diff): replaces the heat colour when
-    /// valid, a short tag ("−18 ms", "added") drawn above the card, a dashed outline.
+    /// valid, a short tag ("−18 ms", "added") at the end of the title line, a dashed outline.
     QColor tint;
+    double tintStrength = 1; ///< 0..1: how strongly the fill shows the tint.
     QString tag;
     bool dashed = false;
 };

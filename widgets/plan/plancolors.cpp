@@ -73,9 +73,11 @@ QColor removed(const QPalette &p)
     return isDark(p) ? QColor(0x8a, 0x90, 0x9a) : QColor(0x8d, 0x94, 0x9e);
 }
 
-QColor tintFill(const QPalette &p, const QColor &tint)
+QColor tintFill(const QPalette &p, const QColor &tint, double strength)
 {
-    return mix(p.color(QPalette::Base), tint, isDark(p) ? 0.22 : 0.13);
+    // Small changes get a hint of colour, big ones a clear one; text stays readable on both.
+    const double most = isDark(p) ? 0.30 : 0.20;
+    return mix(p.color(QPalette::Base), tint, most * (0.3 + 0.7 * std::clamp(strength, 0.0, 1.0)));
 }
 
 QColor textOn(const QColor &background)

@@ -24,7 +24,7 @@ QColor slower(const QPalette &p);
 QColor added(const QPalette &p);
 QColor removed(const QPalette &p);
 /// Card fill for a diff tint: the base with a hint of the tint, text stays readable.
-QColor tintFill(const QPalette &p, const QColor &tint);
+QColor tintFill(const QPalette &p, const QColor &tint, double strength = 1);
 /// Black or white, whichever reads better on `background`.
 QColor textOn(const QColor &background);
 /// a blended towards b by t (0..1).

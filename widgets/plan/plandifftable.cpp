@@ -86,9 +86,18 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
     const explain::NodeFigures &b = c.now;
     const QString dim = plancolors::mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45).name();
 
-    QString html = QStringLiteral("<p style='margin:0 0 4px 0'>");
-    const QString sentence = c.sentence.isEmpty() ? explain::describeChange(c, before, after) : c.sentence;
-    html += sentence.toHtmlEscaped() + QStringLiteral("</p>");
+    // The node(s) as a title; the numbers follow in the table, so the sentence is not repeated.
+    QString title;
+    if (c.kind == NodeChange::Kind::Added)
+        title = QObject::tr("%1 (added)").arg(explain::describeNode(after.nodes.at(c.after)));
+    else if (c.kind == NodeChange::Kind::Removed)
+        title = QObject::tr("%1 (removed)").arg(explain::describeNode(before.nodes.at(c.before)));
+    else if (c.flags & ~NodeChange::RelationChanged)
+        title = explain::describeNode(before.nodes.at(c.before)) + QStringLiteral(" → ") +
+                explain::describeNode(after.nodes.at(c.after));
+    else
+        title = explain::describeNode(after.nodes.at(c.after));
+    QString html = QStringLiteral("<p style='margin:0 0 2px 0'><b>%1</b></p>").arg(title.toHtmlEscaped());
 
     const QVector<Row> rows = {
         {QObject::tr("Exclusive time"), a.exclusiveMs, b.exclusiveMs, true},
@@ -106,7 +115,7 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
         {QObject::tr("Cost (own)"), a.exclusiveCost, b.exclusiveCost},
         {QObject::tr("Cost (total)"), a.totalCost, b.totalCost},
     };
-    html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
+    html += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
     html += QStringLiteral("<tr><th></th><th align='right'>%1</th><th align='right'>%2</th><th "
                            "align='left'>&nbsp;%3</th></tr>")
                 .arg(QObject::tr("Before"), QObject::tr("After"), QObject::tr("Change"));

@@ -112,7 +112,9 @@ PlanDiffView::PlanDiffView(QWidget *parent)
     m_vertical->addWidget(graphs);
     m_vertical->setStretchFactor(0, 1);
     m_vertical->setStretchFactor(1, 3);
-    m_vertical->setSizes({230, 600});
+    // The top holds the pair's table (12 lines) without scrolling at the usual pane heights.
+    const int lines = 15;
+    m_vertical->setSizes({lines * fontMetrics().lineSpacing() + 16, 600});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -214,6 +216,8 @@ void PlanDiffView::markGraphs()
     for (const NodeChange &c : m_diff.changes()) {
         NodeMark mark;
         mark.tint = planDiffColor(c, pal);
+        // A change of a fifth of the statement's time (or more) is coloured fully.
+        mark.strength = std::min(1.0, c.score / 0.2);
         if (c.kind == NodeChange::Kind::Added) {
             mark.tag = tr("added");
         } else if (c.kind == NodeChange::Kind::Removed) {
@@ -231,6 +235,11 @@ void PlanDiffView::markGraphs()
     }
     m_beforeGraph->planScene()->setNodeMarks(before);
     m_afterGraph->planScene()->setNodeMarks(after);
+    if (!m_restyling) {
+        // Tagged cards are wider: fit again.
+        m_beforeGraph->showStart();
+        m_afterGraph->showStart();
+    }
 }
 
 void PlanDiffView::fillList()

@@ -2,6 +2,10 @@
 
 #include "plan/plancarditem.h"
 
+#include <QFontMetricsF>
+
+#include <cmath>
+
 namespace tusk::widgets {
 
 namespace {
@@ -75,11 +79,8 @@ void PlanGraphScene::rebuild()
         return;
     }
     m_layout = explain::PlanLayout(
-        m_doc->plan,
-        [this](int nodeId, int groupId) {
-            return nodeId >= 0 ? m_texts.node(nodeId).size : m_texts.group(groupId).size;
-        },
-        &m_doc->folding, m_unfolded, layoutOptions());
+        m_doc->plan, [this](int nodeId, int groupId) { return cardSize(nodeId, groupId); }, &m_doc->folding,
+        m_unfolded, layoutOptions());
     const auto &plan = m_doc->plan;
     m_cards.reserve(m_layout.cards().size());
     for (const explain::LayoutCard &lc : m_layout.cards()) {
@@ -120,6 +121,24 @@ void PlanGraphScene::rebuild()
     emit rebuilt();
 }
 
+QSizeF PlanGraphScene::cardSize(int nodeId, int groupId) const
+{
+    if (nodeId < 0)
+        return m_texts.group(groupId).size;
+    const CardText &text = m_texts.node(nodeId);
+    QSizeF size = text.size;
+    const auto mark = m_marksActive ? m_marks.constFind(nodeId) : m_marks.cend();
+    if (mark != m_marks.cend() && !mark->tag.isEmpty()) {
+        // Title, tag and (when there is a warning) the badge on one line.
+        const double badge = m_doc->worstSeverity.at(nodeId) >= 0 ? m_metrics.badge + 4 : 0;
+        const double need = m_metrics.stripe + 2 * m_metrics.padding +
+                            QFontMetricsF(m_metrics.bold).horizontalAdvance(text.title) +
+                            PlanCardItem::tagWidth(m_metrics, mark->tag) + badge;
+        size.setWidth(std::max(size.width(), std::ceil(need)));
+    }
+    return size;
+}
+
 void PlanGraphScene::applyHeat()
 {
     if (!m_doc || m_doc->plan.isEmpty())
@@ -150,12 +169,11 @@ void PlanGraphScene::setNodeMarks(const QHash<int, NodeMark> &marks, bool active
 {
     m_marks = marks;
     m_marksActive = active;
-    applyHeat();
-    // Tags stick out above the cards: the items' bounds change.
-    for (PlanCardItem *item : std::as_const(m_items))
-        item->refreshGeometry();
-    update();
-    emit restyled();
+    // Cards with a tag are wider: lay out again, keeping the selection.
+    const int selectedNode = m_selected >= 0 ? m_cards.at(m_selected).nodeId : -1;
+    rebuild();
+    if (selectedNode >= 0)
+        m_selected = cardOfNode(selectedNode);
 }
 
 void PlanGraphScene::applyMarks()
@@ -171,6 +189,7 @@ void PlanGraphScene::applyMarks()
             const auto it = m_marks.constFind(c.nodeId);
             if (it != m_marks.cend()) {
                 c.tint = it->tint;
+                c.tintStrength = it->strength;
                 c.tag = it->tag;
                 c.dashed = it->dashed;
             }

@@ -19,8 +19,9 @@ class PlanEdgesItem;
 /// How the plan diff marks a node's card instead of the heat colour.
 struct NodeMark
 {
-    QColor tint; ///< Invalid: neutral.
-    QString tag; ///< Drawn above the card's top right; empty for none.
+    QColor tint;         ///< Invalid: neutral.
+    double strength = 1; ///< 0..1: how strongly the card's fill shows the tint (the stripe always does).
+    QString tag;         ///< A pill at the end of the title line (the card widens for it); empty for none.
     bool dashed = false;
 };
 
@@ -74,6 +75,7 @@ private:
     void rebuild();
     void applyHeat();
     void applyMarks();
+    QSizeF cardSize(int nodeId, int groupId) const;
 
     PlanDocumentPtr m_doc;
     CardMetrics m_metrics{QFont()};

@@ -149,7 +149,7 @@ void TestPlanDiffView::selectionFollowsTheMatchOnTheOtherSide()
     clickNode(m_view->afterGraph(), memoize);
     QCOMPARE(m_view->afterGraph()->selectedNode(), memoize);
     QCOMPARE(m_view->beforeGraph()->selectedNode(), -1);
-    QVERIFY(m_view->pairDetails()->toPlainText().contains(QStringLiteral("Memoize added")));
+    QVERIFY(m_view->pairDetails()->toPlainText().contains(QStringLiteral("Memoize (added)")));
 }
 
 void TestPlanDiffView::clickingAChangeSelectsBothNodes()

@@ -35,9 +35,31 @@ NodeFigures figuresOf(const Plan &plan, const PlanAnalysis &analysis, int id)
     return f;
 }
 
-int flagsOf(const PlanNode &b, const PlanNode &a)
+bool isJoin(const PlanNode &n)
+{
+    return n.nodeType.endsWith(QLatin1String(" Join")) || n.nodeType == QLatin1String("Nested Loop");
+}
+
+// Per node, an order-independent hash of the tables scanned below it: a join of other tables
+// (after a change of join order) is a changed node even when its type stayed.
+QVector<quint64> relationSets(const Plan &plan)
+{
+    QVector<quint64> sets(plan.nodes.size(), 0);
+    for (qsizetype id = plan.nodes.size() - 1; id >= 0; --id) {
+        const PlanNode &n = plan.nodes.at(id);
+        quint64 h = n.relationName.isEmpty() ? 0 : quint64(qHash(n.relationName, 0x7e1a)) | 1;
+        for (int c : n.children)
+            h += sets.at(c);
+        sets[id] = h;
+    }
+    return sets;
+}
+
+int flagsOf(const PlanNode &b, const PlanNode &a, bool sameRelations)
 {
     int flags = 0;
+    if (isJoin(b) && isJoin(a) && !sameRelations)
+        flags |= NodeChange::RelationChanged;
     if (b.nodeType != a.nodeType || b.parallelAware != a.parallelAware)
         flags |= NodeChange::TypeChanged;
     if (b.relationName != a.relationName)
@@ -98,6 +120,8 @@ PlanDiff PlanDiff::compare(const Plan &before, const PlanAnalysis &beforeAnalysi
     d.m_beforeOf = m.beforeOf;
     d.m_changeOfBefore.fill(-1, before.nodes.size());
     d.m_changeOfAfter.fill(-1, after.nodes.size());
+    const QVector<quint64> beforeSets = relationSets(before);
+    const QVector<quint64> afterSets = relationSets(after);
 
     StatementDelta &s = d.m_statement;
     s.planningMs[0] = before.planningTimeMs;
@@ -122,7 +146,7 @@ PlanDiff PlanDiff::compare(const Plan &before, const PlanAnalysis &beforeAnalysi
         c.was = figuresOf(before, beforeAnalysis, n.id);
         if (c.after >= 0) {
             c.now = figuresOf(after, afterAnalysis, c.after);
-            c.flags = flagsOf(n, after.nodes.at(c.after));
+            c.flags = flagsOf(n, after.nodes.at(c.after), beforeSets.at(n.id) == afterSets.at(c.after));
             d.m_changeOfAfter[c.after] = int(d.m_changes.size());
             ++s.matched;
         } else {

@@ -126,7 +126,11 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
     const double barWidth = (r.width() - m.stripe) * std::clamp(c.share, 0.0, 1.0);
     if (barWidth > 0.5)
         painter->fillRect(QRectF(m.stripe, r.height() - m.barHeight, barWidth, m.barHeight),
-                          tinted ? c.tint : plancolors::heatAccent(pal, std::max(c.share, c.heat)));
+                          tinted ? c.tint
+                          : m_scene->marksActive()
+                              // Diff colours only: an unchanged node's share bar stays grey.
+                              ? border
+                              : plancolors::heatAccent(pal, std::max(c.share, c.heat)));
     painter->restore();
 
     const bool selected = m_scene->selectedCard() == m_index;

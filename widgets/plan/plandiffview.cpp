@@ -233,6 +233,12 @@ void PlanDiffView::markGraphs()
         if (c.after >= 0)
             after.insert(c.after, mark);
     }
+    if (!m_restyling) {
+        // A folded run whose members changed differently (11 partitions pruned, one kept)
+        // would hide the difference: open it.
+        unfoldMixed(m_beforeGraph, *m_before, before);
+        unfoldMixed(m_afterGraph, *m_after, after);
+    }
     m_beforeGraph->planScene()->setNodeMarks(before);
     m_afterGraph->planScene()->setNodeMarks(after);
     if (!m_restyling) {
@@ -240,6 +246,24 @@ void PlanDiffView::markGraphs()
         m_beforeGraph->showStart();
         m_afterGraph->showStart();
     }
+}
+
+void PlanDiffView::unfoldMixed(PlanGraphView *graph, const PlanDocument &doc,
+                               const QHash<int, NodeMark> &marks)
+{
+    QSet<int> open;
+    const auto &groups = doc.folding.groups();
+    for (int g = 0; g < groups.size(); ++g) {
+        const NodeMark first = marks.value(groups.at(g).members.first());
+        for (int member : groups.at(g).members) {
+            const NodeMark m = marks.value(member);
+            if (m.tint != first.tint || m.dashed != first.dashed) {
+                open << g;
+                break;
+            }
+        }
+    }
+    graph->planScene()->setUnfoldedGroups(open);
 }
 
 void PlanDiffView::fillList()

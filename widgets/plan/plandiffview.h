@@ -3,6 +3,7 @@
 #include "explain/plandiff.h"
 #include "plan/plandocument.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -13,6 +14,7 @@ class QTreeWidget;
 namespace tusk::widgets {
 
 class PlanGraphView;
+struct NodeMark;
 
 /// Two plans side by side with their nodes matched (explain::PlanDiff): a header with the
 /// statement's figures before → after, the changes ranked biggest first (click one to select
@@ -58,6 +60,7 @@ private:
     void updateHeader();
     void markGraphs();
     void updateCaptions();
+    static void unfoldMixed(PlanGraphView *graph, const PlanDocument &doc, const QHash<int, NodeMark> &marks);
 
     explain::PlanDiff m_diff;
     PlanDocumentPtr m_before;

@@ -156,6 +156,18 @@ void PlanDiffView::setPlans(const explain::Plan &before, const QString &beforeTe
         selectChange(m_diff.ranked().first());
     else
         m_details->setHtml(QStringLiteral("<p>%1</p>").arg(tr("The two plans are the same, node for node.")));
+    fitPairTable();
+}
+
+void PlanDiffView::fitPairTable()
+{
+    // Room for the whole pair table when the pane is tall enough; the graphs keep the rest.
+    const QList<int> sizes = m_vertical->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const int needed =
+        int(std::ceil(m_details->document()->size().height())) + 2 * m_details->frameWidth() + 2;
+    if (total > 0 && sizes.value(0) < needed && needed <= total / 2)
+        m_vertical->setSizes({needed, total - needed});
 }
 
 void PlanDiffView::updateCaptions()

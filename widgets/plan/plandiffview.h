@@ -60,6 +60,7 @@ private:
     void updateHeader();
     void markGraphs();
     void updateCaptions();
+    void fitPairTable();
     static void unfoldMixed(PlanGraphView *graph, const PlanDocument &doc, const QHash<int, NodeMark> &marks);
 
     explain::PlanDiff m_diff;

@@ -51,6 +51,10 @@ struct NodeChange
     /// "Seq Scan on orders became Index Scan using orders_customer_idx on orders: 812 ms → 3.1 ms,
     /// shared read 90,112 → 42 blocks".
     QString sentence;
+    /// A ranked change standing for siblings removed or added alike (pruned partitions): the
+    /// changes of all of them and of what hangs below them, itself first; empty otherwise.
+    /// Its score and sentence are the run's.
+    QVector<int> run;
 
     bool has(Flag f) const { return (flags & f) != 0; }
     double deltaExclusiveMs() const { return now.exclusiveMs - was.exclusiveMs; }
@@ -127,6 +131,9 @@ public:
     QStringList statementSummary() const;
 
 private:
+    void collapseRuns(const Plan &before, const Plan &after);
+    QString describeRun(const NodeChange &head, const Plan &before, const Plan &after) const;
+
     QVector<NodeChange> m_changes;
     QVector<int> m_ranked;
     StatementDelta m_statement;

@@ -11,8 +11,9 @@ namespace {
 using explain::NodeChange;
 namespace difftext = explain::difftext;
 
-// Fraction of the statement's time (or blocks) below which a change is not coloured.
-constexpr double kColourThreshold = 0.005;
+// Score (about the fraction of the statement's time) below which a card is not coloured: the
+// list shows smaller changes, the graphs only what stands out from run-to-run noise.
+constexpr double kColourThreshold = 0.02;
 
 struct Row
 {

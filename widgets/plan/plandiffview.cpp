@@ -25,6 +25,10 @@ namespace difftext = explain::difftext;
 
 enum Column { DeltaTime, DeltaBlocks, Sentence };
 constexpr int kChangeRole = Qt::UserRole + 1;
+// Folded runs with members changed differently open up to this length.
+constexpr int kOpenMixedRuns = 6;
+// Smallest zoom a diff's graph is fitted at (cards draw text from 35%).
+constexpr double kSmallestFit = 0.4;
 // Titles longer than this are cut (the whole title is the tool tip).
 constexpr int kTitleChars = 110;
 
@@ -245,37 +249,61 @@ void PlanDiffView::markGraphs()
         if (c.after >= 0)
             after.insert(c.after, mark);
     }
+    const QHash<int, NodeMark> beforeGroups = foldMarks(m_beforeGraph, *m_before, before);
+    const QHash<int, NodeMark> afterGroups = foldMarks(m_afterGraph, *m_after, after);
+    m_beforeGraph->planScene()->setNodeMarks(before, beforeGroups);
+    m_afterGraph->planScene()->setNodeMarks(after, afterGroups);
     if (!m_restyling) {
-        // A folded run whose members changed differently (11 partitions pruned, one kept)
-        // would hide the difference: open it.
-        unfoldMixed(m_beforeGraph, *m_before, before);
-        unfoldMixed(m_afterGraph, *m_after, after);
-    }
-    m_beforeGraph->planScene()->setNodeMarks(before);
-    m_afterGraph->planScene()->setNodeMarks(after);
-    if (!m_restyling) {
-        // Tagged cards are wider: fit again.
-        m_beforeGraph->showStart();
-        m_afterGraph->showStart();
+        // Tagged cards are wider: fit again. Seeing both whole trees matters more here than in
+        // the plan view, so a fit down to the zoom where cards still show text is kept.
+        for (PlanGraphView *graph : {m_beforeGraph, m_afterGraph}) {
+            graph->fitToView();
+            if (graph->zoom() < kSmallestFit)
+                graph->showStart();
+        }
     }
 }
 
-void PlanDiffView::unfoldMixed(PlanGraphView *graph, const PlanDocument &doc,
-                               const QHash<int, NodeMark> &marks)
+QHash<int, NodeMark> PlanDiffView::foldMarks(PlanGraphView *graph, const PlanDocument &doc,
+                                             const QHash<int, NodeMark> &marks)
 {
+    // A folded run whose members changed differently (11 partitions pruned, one kept): a short
+    // one opens, so each member shows its own change; a long one (400 partitions) stays one
+    // card that says how many of its members went or came.
     QSet<int> open;
+    QHash<int, NodeMark> groupMarks;
     const auto &groups = doc.folding.groups();
     for (int g = 0; g < groups.size(); ++g) {
-        const NodeMark first = marks.value(groups.at(g).members.first());
-        for (int member : groups.at(g).members) {
+        const QVector<int> &members = groups.at(g).members;
+        const NodeMark first = marks.value(members.first());
+        int removed = 0, added = 0;
+        bool mixed = false;
+        for (int member : members) {
             const NodeMark m = marks.value(member);
-            if (m.tint != first.tint || m.dashed != first.dashed) {
-                open << g;
-                break;
-            }
+            mixed = mixed || m.tint != first.tint || m.dashed != first.dashed;
+            removed += m.dashed ? 1 : 0;
+            added += m.tag == tr("added") ? 1 : 0;
         }
+        if (!mixed)
+            continue;
+        if (members.size() <= kOpenMixedRuns) {
+            open << g;
+            continue;
+        }
+        NodeMark mark;
+        const int total = int(members.size());
+        if (removed > 0) {
+            mark.tag = tr("%1 of %2 removed").arg(removed).arg(total);
+            mark.dashed = removed * 2 > total;
+        } else if (added > 0) {
+            mark.tag = tr("%1 of %2 added").arg(added).arg(total);
+        } else {
+            mark.tag = tr("changed");
+        }
+        groupMarks.insert(g, mark);
     }
     graph->planScene()->setUnfoldedGroups(open);
+    return groupMarks;
 }
 
 void PlanDiffView::fillList()
@@ -288,11 +316,16 @@ void PlanDiffView::fillList()
     for (int index : m_diff.ranked()) {
         const NodeChange &c = m_diff.changes().at(index);
         auto *item = new QTreeWidgetItem;
-        const double dt = times ? c.deltaExclusiveMs() : c.now.exclusiveCost - c.was.exclusiveCost;
+        // A run (pruned partitions) shows what all of its nodes together gained or cost.
+        double dt = 0, db = 0;
+        for (int r : c.run.isEmpty() ? QVector<int>{index} : c.run) {
+            const NodeChange &m = m_diff.changes().at(r);
+            dt += times ? m.deltaExclusiveMs() : m.now.exclusiveCost - m.was.exclusiveCost;
+            db += m.deltaBlocks();
+        }
         item->setText(DeltaTime,
                       times ? difftext::signedDuration(dt)
                             : (dt > 0 ? QStringLiteral("+") : QString()) + difftext::number(std::round(dt)));
-        const double db = c.deltaBlocks();
         item->setText(DeltaBlocks, db == 0 ? QString()
                                            : (db > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
                                                  difftext::number(std::abs(db)));

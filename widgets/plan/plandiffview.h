@@ -61,7 +61,8 @@ private:
     void markGraphs();
     void updateCaptions();
     void fitPairTable();
-    static void unfoldMixed(PlanGraphView *graph, const PlanDocument &doc, const QHash<int, NodeMark> &marks);
+    static QHash<int, NodeMark> foldMarks(PlanGraphView *graph, const PlanDocument &doc,
+                                          const QHash<int, NodeMark> &marks);
 
     explain::PlanDiff m_diff;
     PlanDocumentPtr m_before;

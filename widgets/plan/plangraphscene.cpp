@@ -38,6 +38,7 @@ void PlanGraphScene::setDocument(PlanDocumentPtr doc, const QFont &font)
     m_unfolded.clear();
     m_matchedNodes.clear();
     m_marks.clear();
+    m_groupMarks.clear();
     m_marksActive = false;
     m_texts = m_doc ? CardTexts(m_doc.get(), m_metrics) : CardTexts();
     rebuild();
@@ -123,19 +124,19 @@ void PlanGraphScene::rebuild()
 
 QSizeF PlanGraphScene::cardSize(int nodeId, int groupId) const
 {
-    if (nodeId < 0)
-        return m_texts.group(groupId).size;
-    const CardText &text = m_texts.node(nodeId);
+    const CardText &text = nodeId >= 0 ? m_texts.node(nodeId) : m_texts.group(groupId);
     QSizeF size = text.size;
-    const auto mark = m_marksActive ? m_marks.constFind(nodeId) : m_marks.cend();
-    if (mark != m_marks.cend() && !mark->tag.isEmpty()) {
-        // Title, tag and (when there is a warning) the badge on one line.
-        const double badge = m_doc->worstSeverity.at(nodeId) >= 0 ? m_metrics.badge + 4 : 0;
-        const double need = m_metrics.stripe + 2 * m_metrics.padding +
-                            QFontMetricsF(m_metrics.bold).horizontalAdvance(text.title) +
-                            PlanCardItem::tagWidth(m_metrics, mark->tag) + badge;
-        size.setWidth(std::max(size.width(), std::ceil(need)));
-    }
+    if (!m_marksActive)
+        return size;
+    const NodeMark mark = nodeId >= 0 ? m_marks.value(nodeId) : m_groupMarks.value(groupId);
+    if (mark.tag.isEmpty())
+        return size;
+    // Title, tag and (when there may be a warning) the badge on one line.
+    const bool badge = nodeId < 0 || m_doc->worstSeverity.at(nodeId) >= 0;
+    const double need = m_metrics.stripe + 2 * m_metrics.padding +
+                        QFontMetricsF(m_metrics.bold).horizontalAdvance(text.title) +
+                        PlanCardItem::tagWidth(m_metrics, mark.tag) + (badge ? m_metrics.badge + 4 : 0);
+    size.setWidth(std::max(size.width(), std::ceil(need)));
     return size;
 }
 
@@ -165,9 +166,11 @@ void PlanGraphScene::applyHeat()
     applyMarks();
 }
 
-void PlanGraphScene::setNodeMarks(const QHash<int, NodeMark> &marks, bool active)
+void PlanGraphScene::setNodeMarks(const QHash<int, NodeMark> &marks, const QHash<int, NodeMark> &groupMarks,
+                                  bool active)
 {
     m_marks = marks;
+    m_groupMarks = groupMarks;
     m_marksActive = active;
     // Cards with a tag are wider: lay out again, keeping the selection.
     const int selectedNode = m_selected >= 0 ? m_cards.at(m_selected).nodeId : -1;
@@ -193,6 +196,14 @@ void PlanGraphScene::applyMarks()
                 c.tag = it->tag;
                 c.dashed = it->dashed;
             }
+            continue;
+        }
+        const auto own = m_groupMarks.constFind(c.groupId);
+        if (own != m_groupMarks.cend()) {
+            c.tint = own->tint;
+            c.tintStrength = own->strength;
+            c.tag = own->tag;
+            c.dashed = own->dashed;
             continue;
         }
         // A folded group: its members' tint and outline when they agree, else neutral.

@@ -56,9 +56,10 @@ public:
     void setMatches(const QVector<int> &nodeIds);
 
     /// Marks cards by node instead of colouring them by heat (the plan diff); an empty hash
-    /// with `active` false goes back to heat colours. A folded group takes its members' tint
-    /// when they all share it.
-    void setNodeMarks(const QHash<int, NodeMark> &marks, bool active = true);
+    /// with `active` false goes back to heat colours. A folded group gets its mark from
+    /// `groupMarks` (by group id), else its members' tint when they all share it.
+    void setNodeMarks(const QHash<int, NodeMark> &marks, const QHash<int, NodeMark> &groupMarks = {},
+                      bool active = true);
     bool marksActive() const { return m_marksActive; }
 
     /// The colours are read from here at paint time (kept in step with the view's palette).
@@ -88,6 +89,7 @@ private:
     QSet<int> m_unfolded;
     QSet<int> m_matchedNodes;
     QHash<int, NodeMark> m_marks;
+    QHash<int, NodeMark> m_groupMarks;
     bool m_marksActive = false;
     QPalette m_palette;
     int m_selected = -1;

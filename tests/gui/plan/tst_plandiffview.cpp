@@ -72,6 +72,7 @@ private slots:
     void selectionFollowsTheMatchOnTheOtherSide();
     void clickingAChangeSelectsBothNodes();
     void marksCardsByTheirChange();
+    void aFoldedRunSaysHowManyWent();
     void screenshotsOfEveryPair();
     void identicalPlansSayTheyAreTheSame();
 
@@ -187,6 +188,20 @@ void TestPlanDiffView::marksCardsByTheirChange()
     QVERIFY2(faster.tag.startsWith(QStringLiteral("−")), qPrintable(faster.tag));
     // Heat colouring is off in the diff: the tint says what matters.
     QCOMPARE(after->card(0).heat, 0.0);
+}
+
+void TestPlanDiffView::aFoldedRunSaysHowManyWent()
+{
+    load(QStringLiteral("pruning"));
+    const auto *before = m_view->beforeGraph()->planScene();
+    bool found = false;
+    for (const widgets::PlanCard &c : before->cards())
+        found = found || (c.groupId >= 0 && c.tag == QStringLiteral("11 of 12 removed") && c.dashed);
+    QVERIFY(found);
+    // The ranked list has the 11 pruned partitions as one line, with their time together.
+    QTreeWidgetItem *first = m_view->changeList()->topLevelItem(0);
+    QVERIFY2(first->text(2).startsWith(QStringLiteral("11 × Seq Scan removed")), qPrintable(first->text(2)));
+    QVERIFY2(first->text(0).startsWith(QStringLiteral("−14.")), qPrintable(first->text(0)));
 }
 
 void TestPlanDiffView::screenshotsOfEveryPair()

@@ -204,6 +204,12 @@ void TestPlanDiff::partitionPruningRemovesTheOtherPartitions()
     QCOMPARE(p.diff.statement().removed, 12); // the Append and 11 partitions
     QCOMPARE(p.diff.statement().added, 0);
     QCOMPARE(p.diff.afterOf(find(p.before, QStringLiteral("Append"))), -1);
+    // The 11 pruned partitions are one line of the ranking, first.
+    const NodeChange &first = p.diff.changes().at(p.diff.ranked().first());
+    QCOMPARE(first.run.size(), 11);
+    QVERIFY2(
+        first.sentence.startsWith(QStringLiteral("11 × Seq Scan removed: events_01 … events_12 (was 14.")),
+        qPrintable(first.sentence));
 }
 
 void TestPlanDiff::changedJoinOrderKeepsScansAndHashesMatched()
@@ -232,7 +238,12 @@ void TestPlanDiff::unrelatedPlansMatchNothing()
     QCOMPARE(p.diff.statement().matched, 0);
     QCOMPARE(p.diff.statement().removed, p.before.nodes.size());
     QCOMPARE(p.diff.statement().added, p.after.nodes.size());
-    QCOMPARE(p.diff.ranked().size(), p.before.nodes.size() + p.after.nodes.size());
+    // Every node is in the ranking, the 12 partition scans of events as one line.
+    int listed = 0;
+    for (int i : p.diff.ranked())
+        listed += std::max<int>(1, int(p.diff.changes().at(i).run.size()));
+    QCOMPARE(listed, p.before.nodes.size() + p.after.nodes.size());
+    QCOMPARE(p.diff.ranked().size(), listed - 11);
 }
 
 void TestPlanDiff::statementDeltas()
@@ -331,15 +342,17 @@ void TestPlanDiff::tenThousandNodesDiffQuickly()
         // Every member join changes its algorithm and the customers lookups their scan type:
         // no subtree stays identical, the scans of customers are ambiguous (one per member).
         QByteArray changedJson = tusk::test::SynthPlan::json(size);
-        changedJson.replace("\"Nested Loop\"", "\"Merge Join\"").replace("\"Index Scan\"", "\"Index Only Scan\"");
+        changedJson.replace("\"Nested Loop\"", "\"Merge Join\"")
+            .replace("\"Index Scan\"", "\"Index Only Scan\"");
         const Plan changed = fromBytes(changedJson);
         const PlanAnalysis changedAnalysis(changed);
         timer.restart();
         const PlanDiff reshaped = PlanDiff::compare(big, bigAnalysis, changed, changedAnalysis);
         const qint64 reshapedMs = timer.elapsed();
-        qInfo("%lld nodes, every join and lookup changed: %lld ms (%d matched, %d removed, %d added, %lld ranked)",
-              qint64(big.nodes.size()), reshapedMs, reshaped.statement().matched, reshaped.statement().removed,
-              reshaped.statement().added, qint64(reshaped.ranked().size()));
+        qInfo("%lld nodes, every join and lookup changed: %lld ms (%d matched, %d removed, %d added, %lld "
+              "ranked)",
+              qint64(big.nodes.size()), reshapedMs, reshaped.statement().matched,
+              reshaped.statement().removed, reshaped.statement().added, qint64(reshaped.ranked().size()));
         QCOMPARE(reshaped.statement().matched, big.nodes.size());
         for (const PlanNode &n : big.nodes)
             QCOMPARE(reshaped.afterOf(n.id), n.id);

@@ -3,9 +3,6 @@
 #include "explain/plandiffmatch_p.h"
 #include "explain/planmetrics.h"
 
-#include <QRegularExpression>
-#include <QSet>
-
 #include <algorithm>
 #include <cmath>
 
@@ -15,8 +12,6 @@ namespace {
 
 // Changes below this score are noise unless the plan's shape changed there.
 constexpr double kRankThreshold = 0.005;
-// Removed or added siblings alike from this many on are one line of the ranking.
-constexpr int kRunLength = 3;
 // Weight of a change in blocks touched relative to the same share of time: time is what the
 // user waits for, blocks say why (and matter on a cold cache), so they rank second.
 constexpr double kBufferWeight = 0.1;
@@ -184,11 +179,15 @@ PlanDiff PlanDiff::compare(const Plan &before, const PlanAnalysis &beforeAnalysi
         double score = timeScale > 0 ? std::abs(dt) / timeScale : 0;
         if (blockScale > 0)
             score += kBufferWeight * std::abs(c.deltaBlocks()) / blockScale;
-        if (c.kind == NodeChange::Kind::Matched && analyzed) {
-            // A misestimate that grew or shrank by 10× adds as much as 1% of the time.
-            const double was = std::log10(std::max(c.was.misestimate, 1e-9));
-            const double now = std::log10(std::max(c.now.misestimate, 1e-9));
-            score += 0.01 * std::min(std::abs(now - was), 3.0);
+        if (c.kind == NodeChange::Kind::Matched) {
+            // Rows and the misestimate only break ties: tenfold adds 0.1% each (at most 0.3%,
+            // below the ranking's threshold), so they order equal times but never make a line.
+            const auto tenfold = [](double a, double b) {
+                return std::min(std::abs(std::log10(std::max(a, 1e-9)) - std::log10(std::max(b, 1e-9))), 3.0);
+            };
+            score += 0.0005 * tenfold(c.was.rowsOut + 1, c.now.rowsOut + 1);
+            if (analyzed)
+                score += 0.0005 * tenfold(c.was.misestimate, c.now.misestimate);
         }
         const bool structural =
             c.kind != NodeChange::Kind::Matched ||
@@ -208,103 +207,6 @@ PlanDiff PlanDiff::compare(const Plan &before, const PlanAnalysis &beforeAnalysi
         c.sentence = c.run.size() > 1 ? d.describeRun(c, before, after) : describeChange(c, before, after);
     }
     return d;
-}
-
-void PlanDiff::collapseRuns(const Plan &before, const Plan &after)
-{
-    // Siblings removed or added alike — partitions pruned, a union's branches — are one line:
-    // same parent, same node type, table names equal but for digits; what hangs below a member
-    // and went (or came) with it joins the line too.
-    const auto nodeOf = [&](const NodeChange &c) -> const PlanNode & {
-        return c.kind == NodeChange::Kind::Removed ? before.nodes.at(c.before) : after.nodes.at(c.after);
-    };
-    QHash<QString, QVector<int>> runs;
-    for (int i : std::as_const(m_ranked)) {
-        const NodeChange &c = m_changes.at(i);
-        if (c.kind == NodeChange::Kind::Matched)
-            continue;
-        const PlanNode &n = nodeOf(c);
-        if (n.relationName.isEmpty() && n.children.isEmpty())
-            continue;
-        QString stem = n.relationName;
-        stem.remove(QRegularExpression(QStringLiteral("[0-9]+")));
-        runs[QStringLiteral("%1|%2|%3|%4").arg(int(c.kind)).arg(n.parentId).arg(n.nodeType, stem)] << i;
-    }
-    QSet<int> absorbed;
-    for (auto it = runs.cbegin(); it != runs.cend(); ++it) {
-        const QVector<int> &members = it.value();
-        if (members.size() < kRunLength)
-            continue;
-        NodeChange &head = m_changes[members.first()];
-        const Plan &plan = head.kind == NodeChange::Kind::Removed ? before : after;
-        QVector<int> run;
-        for (int m : members) {
-            // The member's subtree is one id range in pre-order; its changes follow in order.
-            const int id =
-                head.kind == NodeChange::Kind::Removed ? m_changes.at(m).before : m_changes.at(m).after;
-            int last = id;
-            for (int p = id; !plan.nodes.at(p).children.isEmpty(); p = plan.nodes.at(p).children.last())
-                last = plan.nodes.at(p).children.last();
-            for (int node = id; node <= last; ++node) {
-                const int change = head.kind == NodeChange::Kind::Removed ? m_changeOfBefore.at(node)
-                                                                          : m_changeOfAfter.at(node);
-                if (change >= 0 && m_changes.at(change).kind == head.kind)
-                    run << change;
-            }
-        }
-        double score = 0;
-        for (int r : std::as_const(run)) {
-            score += m_changes.at(r).score;
-            if (r != members.first())
-                absorbed << r;
-        }
-        head.run = run;
-        head.score = score;
-    }
-    if (!absorbed.isEmpty())
-        m_ranked.removeIf([&absorbed](int i) { return absorbed.contains(i); });
-}
-
-QString PlanDiff::describeRun(const NodeChange &head, const Plan &before, const Plan &after) const
-{
-    const bool removed = head.kind == NodeChange::Kind::Removed;
-    const Plan &plan = removed ? before : after;
-    QStringList names;
-    double ms = 0, blocks = 0, rows = 0;
-    int members = 0;
-    const int headNode = removed ? head.before : head.after;
-    const int parent = plan.nodes.at(headNode).parentId;
-    for (int r : head.run) {
-        const NodeChange &c = m_changes.at(r);
-        const NodeFigures &f = removed ? c.was : c.now;
-        ms += f.exclusiveMs;
-        blocks += f.blocks;
-        const PlanNode &n = plan.nodes.at(removed ? c.before : c.after);
-        if (n.parentId == parent && n.nodeType == plan.nodes.at(headNode).nodeType) {
-            ++members;
-            rows += f.rowsOut;
-            names << n.relationName;
-        }
-    }
-    const QString what = describeNode(plan.nodes.at(headNode)).section(QStringLiteral(" on "), 0, 0);
-    QString span = names.isEmpty() ? QString() : names.first();
-    if (names.size() > 1)
-        span += QStringLiteral(" … ") + names.last();
-    const bool analyzed = plan.root().hasActuals;
-    QStringList figures;
-    if (analyzed)
-        figures << difftext::duration(ms);
-    figures << QStringLiteral("rows %1").arg(difftext::number(rows));
-    if (blocks > 0)
-        figures << difftext::number(blocks) + QStringLiteral(" blocks");
-    const QString nodes =
-        head.run.size() > members ? QStringLiteral(", %1 nodes").arg(head.run.size()) : QString();
-    const QString verb = removed ? QStringLiteral("removed") : QStringLiteral("added");
-    const QString numbers =
-        (removed ? QStringLiteral("was ") : QString()) + figures.join(QStringLiteral(", ")) + nodes;
-    if (span.isEmpty())
-        return QStringLiteral("%1 × %2 %3 (%4)").arg(QString::number(members), what, verb, numbers);
-    return QStringLiteral("%1 × %2 %3: %4 (%5)").arg(QString::number(members), what, verb, span, numbers);
 }
 
 QStringList PlanDiff::statementSummary() const

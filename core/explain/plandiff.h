@@ -97,10 +97,10 @@ struct StatementDelta
 /// All passes are hash lookups or short walks: 10,000-node plans diff in milliseconds.
 ///
 /// Ranking: score = |Δ exclusive time| / the slower statement's time + 0.1 × |Δ exclusive
-/// blocks| / the larger plan's blocks + a little for a changed misestimate (log scale) and for a
-/// structural change (added, removed, other type/index/join). Without ANALYZE, exclusive cost
-/// takes the place of time. ranked() lists the changes with a score of at least 0.5% and every
-/// structural change, biggest first.
+/// blocks| / the larger plan's blocks; a tenfold change of rows or of the misestimate adds
+/// 0.05% each (tie-breakers), a structural change (added, removed, other type/index/join) 0.1%. Without
+/// ANALYZE, exclusive cost takes the place of time. ranked() lists the changes with a score of at least 0.5%
+/// and every structural change, biggest first.
 /// @code
 /// const PlanDiff diff = PlanDiff::compare(before, after);
 /// for (int i : diff.ranked()) qDebug() << diff.changes().at(i).sentence;

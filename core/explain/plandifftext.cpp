@@ -1,4 +1,5 @@
 #include "explain/plandiff.h"
+#include "explain/plandifftext_p.h"
 
 #include <QLocale>
 
@@ -14,6 +15,8 @@ const QLocale &english()
     static const QLocale locale(QLocale::English, QLocale::UnitedStates);
     return locale;
 }
+
+} // namespace
 
 QString typeName(const PlanNode &n)
 {
@@ -39,6 +42,8 @@ QString typeName(const PlanNode &n)
     }
     return t;
 }
+
+namespace {
 
 // Aliases of the tables a join combines ("o, c"), so "Hash Join" says which one it is.
 QString joinedAliases(const Plan &plan, int id)
@@ -106,7 +111,8 @@ QString blocks(double n)
     return difftext::number(n) + (n == 1 ? QStringLiteral(" block") : QStringLiteral(" blocks"));
 }
 
-// "812 ms → 3.1 ms, rows 300,000 → 615, shared read 90,112 → 42 blocks".
+} // namespace
+
 QString figures(const NodeChange &c, bool analyzed)
 {
     const NodeFigures &a = c.was;
@@ -136,6 +142,8 @@ QString figures(const NodeChange &c, bool analyzed)
         parts << QStringLiteral("temp %1 → %2").arg(difftext::number(tempX), blocks(tempY));
     return parts.join(QStringLiteral(", "));
 }
+
+namespace {
 
 // "12 ms, 3,400 blocks" for a node only one plan has.
 QString ownFigures(const NodeFigures &f, bool analyzed)

@@ -3,12 +3,14 @@
 // light and dark palettes.
 
 #include "../../common/guitest.h"
+#include "../../common/synthplan.h"
 #include "common/palettes.h"
 #include "explain/planreader.h"
 #include "plan/plandiffview.h"
 #include "plan/plangraphscene.h"
 #include "plan/plangraphview.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QTest>
@@ -75,6 +77,7 @@ private slots:
     void aFoldedRunSaysHowManyWent();
     void screenshotsOfEveryPair();
     void identicalPlansSayTheyAreTheSame();
+    void tenThousandNodePlansOpenQuickly();
 
 private:
     void load(const QString &pair);
@@ -225,6 +228,28 @@ void TestPlanDiffView::identicalPlansSayTheyAreTheSame()
     QVERIFY(m_view->pairDetails()->toPlainText().contains(QStringLiteral("the same")));
     clickNode(m_view->beforeGraph(), 0);
     QCOMPARE(m_view->afterGraph()->selectedNode(), 0);
+}
+
+void TestPlanDiffView::tenThousandNodePlansOpenQuickly()
+{
+    const QByteArray beforeText = tusk::test::SynthPlan::json(10000);
+    QByteArray afterText = tusk::test::SynthPlan::json(9000);
+    // Another join method in every member, so most cards carry a change.
+    afterText.replace("\"Nested Loop\"", "\"Merge Join\"");
+    const auto before = explain::PlanReader::read(beforeText);
+    const auto after = explain::PlanReader::read(afterText);
+    QVERIFY(before && after);
+    QElapsedTimer timer;
+    timer.start();
+    m_view->setPlans(*before, QString::fromUtf8(beforeText), QStringLiteral("10k"), *after,
+                     QString::fromUtf8(afterText), QStringLiteral("9k"));
+    QApplication::processEvents();
+    const qint64 ms = timer.elapsed();
+    qInfo("10k vs 9k nodes: diff view ready and painted in %lld ms, %d ranked lines", ms,
+          m_view->changeList()->topLevelItemCount());
+    QVERIFY(m_view->diff().statement().matched > 8000);
+    test::saveScreenshot(m_view, QStringLiteral("plandiff-10k-light"));
+    QVERIFY(ms < 5000);
 }
 
 QTEST_MAIN(TestPlanDiffView)

@@ -127,6 +127,10 @@ public:
     int changeOfBefore(int beforeId) const { return m_changeOfBefore.value(beforeId, -1); }
     int changeOfAfter(int afterId) const { return m_changeOfAfter.value(afterId, -1); }
 
+    /// A change with its figures summed over its run (NodeChange::run) — what a view shows for
+    /// a ranked line; the change itself when it stands for no run.
+    NodeChange combined(int changeIndex) const;
+
     /// "Execution 812 ms → 3.9 ms (−99.5%)", "shared read 90,112 → 42 blocks", … for a header.
     QStringList statementSummary() const;
 

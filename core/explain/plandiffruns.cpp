@@ -20,6 +20,9 @@ void add(NodeFigures *sum, const NodeFigures &f)
     sum->rowsOut += f.rowsOut;
     sum->loops += f.loops;
     sum->exclusiveCost += f.exclusiveCost;
+    sum->actualRows += f.actualRows;
+    sum->planRows += f.planRows;
+    sum->totalCost += f.totalCost;
     sum->blocks += f.blocks;
     Buffers &b = sum->exclusiveBuffers;
     b.sharedHit += f.exclusiveBuffers.sharedHit;
@@ -110,6 +113,24 @@ void PlanDiff::collapseRuns(const Plan &before, const Plan &after)
     }
     if (!absorbed.isEmpty())
         m_ranked.removeIf([&absorbed](int i) { return absorbed.contains(i); });
+}
+
+NodeChange PlanDiff::combined(int changeIndex) const
+{
+    NodeChange c = m_changes.at(changeIndex);
+    if (c.run.isEmpty())
+        return c;
+    c.was = NodeFigures();
+    c.now = NodeFigures();
+    for (int r : std::as_const(c.run)) {
+        add(&c.was, m_changes.at(r).was);
+        add(&c.now, m_changes.at(r).now);
+    }
+    // Per-loop figures and the estimate do not add up over different nodes.
+    c.was.actualRows = c.now.actualRows = 0;
+    c.was.planRows = c.now.planRows = 0;
+    c.was.totalCost = c.now.totalCost = 0;
+    return c;
 }
 
 QString PlanDiff::describeRun(const NodeChange &head, const Plan &before, const Plan &after) const

@@ -21,6 +21,7 @@ struct Row
     double was;
     double now;
     bool time = false;
+    bool adds = true; ///< Meaningful summed over several nodes (a run); per-loop figures are not.
 };
 
 QString cell(double v, bool time, bool present)
@@ -81,7 +82,9 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
 {
     if (changeIndex < 0 || changeIndex >= diff.changes().size())
         return {};
-    const NodeChange &c = diff.changes().at(changeIndex);
+    // A line for a run (12 partitions) shows the run's figures together.
+    const NodeChange c = diff.combined(changeIndex);
+    const bool run = !c.run.isEmpty();
     const bool hasBefore = c.before >= 0, hasAfter = c.after >= 0;
     const explain::NodeFigures &a = c.was;
     const explain::NodeFigures &b = c.now;
@@ -89,7 +92,9 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
 
     // The node(s) as a title; the numbers follow in the table, so the sentence is not repeated.
     QString title;
-    if (c.kind == NodeChange::Kind::Added)
+    if (run)
+        title = c.sentence.section(u':', 0, 0) + QObject::tr(" (together)");
+    else if (c.kind == NodeChange::Kind::Added)
         title = QObject::tr("%1 (added)").arg(explain::describeNode(after.nodes.at(c.after)));
     else if (c.kind == NodeChange::Kind::Removed)
         title = QObject::tr("%1 (removed)").arg(explain::describeNode(before.nodes.at(c.before)));
@@ -104,8 +109,8 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
         {QObject::tr("Exclusive time"), a.exclusiveMs, b.exclusiveMs, true},
         {QObject::tr("Inclusive time"), a.inclusiveMs, b.inclusiveMs, true},
         {QObject::tr("Rows (all loops)"), a.rowsOut, b.rowsOut},
-        {QObject::tr("Rows per loop"), a.actualRows, b.actualRows},
-        {QObject::tr("Planned rows per loop"), a.planRows, b.planRows},
+        {QObject::tr("Rows per loop"), a.actualRows, b.actualRows, false, false},
+        {QObject::tr("Planned rows per loop"), a.planRows, b.planRows, false, false},
         {QObject::tr("Loops"), a.loops, b.loops},
         {QObject::tr("Shared hit blocks"), double(a.exclusiveBuffers.sharedHit),
          double(b.exclusiveBuffers.sharedHit)},
@@ -114,13 +119,15 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
         {QObject::tr("Temp blocks"), double(a.exclusiveBuffers.tempRead + a.exclusiveBuffers.tempWritten),
          double(b.exclusiveBuffers.tempRead + b.exclusiveBuffers.tempWritten)},
         {QObject::tr("Cost (own)"), a.exclusiveCost, b.exclusiveCost},
-        {QObject::tr("Cost (total)"), a.totalCost, b.totalCost},
+        {QObject::tr("Cost (total)"), a.totalCost, b.totalCost, false, false},
     };
     html += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
     html += QStringLiteral("<tr><th></th><th align='right'>%1</th><th align='right'>%2</th><th "
                            "align='left'>&nbsp;%3</th></tr>")
                 .arg(QObject::tr("Before"), QObject::tr("After"), QObject::tr("Change"));
     for (const Row &r : rows) {
+        if (run && !r.adds)
+            continue;
         html += QStringLiteral("<tr><td style='color:%1'>%2&nbsp;&nbsp;</td><td align='right'>%3</td>"
                                "<td align='right'>&nbsp;&nbsp;%4</td><td>&nbsp;&nbsp;%5</td></tr>")
                     .arg(dim, r.name, cell(r.was, r.time, hasBefore), cell(r.now, r.time, hasAfter),

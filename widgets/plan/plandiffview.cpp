@@ -249,8 +249,8 @@ void PlanDiffView::markGraphs()
         if (c.after >= 0)
             after.insert(c.after, mark);
     }
-    const QHash<int, NodeMark> beforeGroups = foldMarks(m_beforeGraph, *m_before, before);
-    const QHash<int, NodeMark> afterGroups = foldMarks(m_afterGraph, *m_after, after);
+    const QHash<int, NodeMark> beforeGroups = foldMarks(m_beforeGraph, *m_before, before, true);
+    const QHash<int, NodeMark> afterGroups = foldMarks(m_afterGraph, *m_after, after, false);
     m_beforeGraph->planScene()->setNodeMarks(before, beforeGroups);
     m_afterGraph->planScene()->setNodeMarks(after, afterGroups);
     if (!m_restyling) {
@@ -265,7 +265,7 @@ void PlanDiffView::markGraphs()
 }
 
 QHash<int, NodeMark> PlanDiffView::foldMarks(PlanGraphView *graph, const PlanDocument &doc,
-                                             const QHash<int, NodeMark> &marks)
+                                             const QHash<int, NodeMark> &marks, bool beforeSide) const
 {
     // A folded run whose members changed differently (11 partitions pruned, one kept): a short
     // one opens, so each member shows its own change; a long one (400 partitions) stays one
@@ -284,8 +284,22 @@ QHash<int, NodeMark> PlanDiffView::foldMarks(PlanGraphView *graph, const PlanDoc
             removed += m.dashed ? 1 : 0;
             added += m.tag == tr("added") ? 1 : 0;
         }
-        if (!mixed)
+        if (!mixed) {
+            // Every member changed alike (an index on each partition): the group says by how
+            // much together.
+            if (first.tint.isValid() && removed == 0 && added == 0) {
+                double dt = 0;
+                for (int member : members) {
+                    const int change =
+                        beforeSide ? m_diff.changeOfBefore(member) : m_diff.changeOfAfter(member);
+                    dt += change >= 0 ? m_diff.changes().at(change).deltaExclusiveMs() : 0;
+                }
+                NodeMark mark = first;
+                mark.tag = difftext::signedDuration(dt);
+                groupMarks.insert(g, mark);
+            }
             continue;
+        }
         if (members.size() <= kOpenMixedRuns) {
             open << g;
             continue;
@@ -317,12 +331,9 @@ void PlanDiffView::fillList()
         const NodeChange &c = m_diff.changes().at(index);
         auto *item = new QTreeWidgetItem;
         // A run (pruned partitions) shows what all of its nodes together gained or cost.
-        double dt = 0, db = 0;
-        for (int r : c.run.isEmpty() ? QVector<int>{index} : c.run) {
-            const NodeChange &m = m_diff.changes().at(r);
-            dt += times ? m.deltaExclusiveMs() : m.now.exclusiveCost - m.was.exclusiveCost;
-            db += m.deltaBlocks();
-        }
+        const NodeChange all = m_diff.combined(index);
+        const double dt = times ? all.deltaExclusiveMs() : all.now.exclusiveCost - all.was.exclusiveCost;
+        const double db = all.deltaBlocks();
         item->setText(DeltaTime,
                       times ? difftext::signedDuration(dt)
                             : (dt > 0 ? QStringLiteral("+") : QString()) + difftext::number(std::round(dt)));

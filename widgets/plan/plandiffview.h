@@ -61,8 +61,8 @@ private:
     void markGraphs();
     void updateCaptions();
     void fitPairTable();
-    static QHash<int, NodeMark> foldMarks(PlanGraphView *graph, const PlanDocument &doc,
-                                          const QHash<int, NodeMark> &marks);
+    QHash<int, NodeMark> foldMarks(PlanGraphView *graph, const PlanDocument &doc,
+                                   const QHash<int, NodeMark> &marks, bool beforeSide) const;
 
     explain::PlanDiff m_diff;
     PlanDocumentPtr m_before;

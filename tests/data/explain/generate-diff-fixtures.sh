@@ -56,3 +56,10 @@ pair rerun "" "" "select region, count(*) from customers group by region"
 
 plan diff-unrelated-before.json "" "select count(*) from events where kind = 'buy'"
 plan diff-unrelated-after.json "" "select p.name from products p where p.id in (select product_id from lines where amount = 4) order by 1 limit 5"
+
+# CREATE INDEX on a partitioned table: every partition's Seq Scan becomes an index scan.
+"${psql[@]}" -c "drop index if exists plandiff.events_id_idx"
+plan diff-partindex-before.json "" "select * from events where id = 4242"
+"${psql[@]}" -c "create index events_id_idx on plandiff.events(id)" -c "analyze plandiff.events"
+plan diff-partindex-after.json "" "select * from events where id = 4242"
+"${psql[@]}" -c "drop index plandiff.events_id_idx"

@@ -81,6 +81,7 @@ private slots:
     void workMemSpillAddsASortAndTempBlocks();
     void partitionPruningRemovesTheOtherPartitions();
     void changedJoinOrderKeepsScansAndHashesMatched();
+    void anIndexOnEveryPartitionIsOneLine();
     void unrelatedPlansMatchNothing();
     void statementDeltas();
     void plansWithoutAnalyzeCompareCosts();
@@ -229,6 +230,19 @@ void TestPlanDiff::changedJoinOrderKeepsScansAndHashesMatched()
     }
     // The biggest change is the join that now builds a 600,000-row hash.
     QVERIFY(p.diff.changes().at(p.diff.ranked().first()).deltaExclusiveMs() > 50);
+}
+
+void TestPlanDiff::anIndexOnEveryPartitionIsOneLine()
+{
+    const Pair p = pair(QStringLiteral("partindex"));
+    qInfo("%s", qPrintable(dump(p)));
+    QCOMPARE(p.diff.statement().matched, 13);
+    const NodeChange &first = p.diff.changes().at(p.diff.ranked().first());
+    QCOMPARE(first.run.size(), 12);
+    QVERIFY2(first.sentence.startsWith(QStringLiteral(
+                 "12 × Seq Scan on events_01 … events_12 became Index Scan: 16.4 ms → 0.31 ms, ")),
+             qPrintable(first.sentence));
+    QCOMPARE(p.diff.ranked().size(), 1); // the Append changed by less than the threshold
 }
 
 void TestPlanDiff::unrelatedPlansMatchNothing()

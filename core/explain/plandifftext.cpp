@@ -82,7 +82,9 @@ QStringList bitmapIndexes(const Plan &plan, int id)
     return names;
 }
 
-QString nodeWithContext(const Plan &plan, int id)
+} // namespace
+
+QString describeNode(const Plan &plan, int id)
 {
     const PlanNode &n = plan.nodes.at(id);
     QString text = describeNode(n);
@@ -99,6 +101,8 @@ QString nodeWithContext(const Plan &plan, int id)
     }
     return text;
 }
+
+namespace {
 
 // A before → after pair worth mentioning: at least 10% and `floor` apart.
 bool differs(double a, double b, double floor)
@@ -189,15 +193,14 @@ QString describeChange(const NodeChange &c, const Plan &before, const Plan &afte
     switch (c.kind) {
     case NodeChange::Kind::Removed:
         return QStringLiteral("%1 removed (was %2)")
-            .arg(nodeWithContext(before, c.before), ownFigures(c.was, analyzed));
+            .arg(describeNode(before, c.before), ownFigures(c.was, analyzed));
     case NodeChange::Kind::Added:
-        return QStringLiteral("%1 added: %2")
-            .arg(nodeWithContext(after, c.after), ownFigures(c.now, analyzed));
+        return QStringLiteral("%1 added: %2").arg(describeNode(after, c.after), ownFigures(c.now, analyzed));
     case NodeChange::Kind::Matched:
         break;
     }
-    const QString was = nodeWithContext(before, c.before);
-    const QString now = nodeWithContext(after, c.after);
+    const QString was = describeNode(before, c.before);
+    const QString now = describeNode(after, c.after);
     const QString numbers = figures(c, analyzed);
     // An alias PostgreSQL chose differently (a pruned partition) or a join's inputs swapped is
     // no change of the node itself.

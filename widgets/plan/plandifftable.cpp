@@ -95,14 +95,14 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
     if (run)
         title = c.sentence.section(u':', 0, 0) + QObject::tr(" (together)");
     else if (c.kind == NodeChange::Kind::Added)
-        title = QObject::tr("%1 (added)").arg(explain::describeNode(after.nodes.at(c.after)));
+        title = QObject::tr("%1 (added)").arg(explain::describeNode(after, c.after));
     else if (c.kind == NodeChange::Kind::Removed)
-        title = QObject::tr("%1 (removed)").arg(explain::describeNode(before.nodes.at(c.before)));
+        title = QObject::tr("%1 (removed)").arg(explain::describeNode(before, c.before));
     else if (c.flags & ~NodeChange::RelationChanged)
-        title = explain::describeNode(before.nodes.at(c.before)) + QStringLiteral(" → ") +
-                explain::describeNode(after.nodes.at(c.after));
+        title = explain::describeNode(before, c.before) + QStringLiteral(" → ") +
+                explain::describeNode(after, c.after);
     else
-        title = explain::describeNode(after.nodes.at(c.after));
+        title = explain::describeNode(after, c.after);
     QString html = QStringLiteral("<p style='margin:0 0 2px 0'><b>%1</b></p>").arg(title.toHtmlEscaped());
 
     const QVector<Row> rows = {

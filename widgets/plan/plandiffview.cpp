@@ -356,6 +356,10 @@ void PlanDiffView::fillList()
 
 void PlanDiffView::updateHeader()
 {
+    if (!m_before) {
+        m_header->clear();
+        return;
+    }
     const QPalette &pal = palette();
     const explain::StatementDelta &s = m_diff.statement();
     QStringList parts = m_diff.statementSummary();

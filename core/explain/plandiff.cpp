@@ -106,6 +106,13 @@ double rootCost(const Plan &plan)
 
 } // namespace
 
+bool comparesTimes(const Plan &before, const Plan &after)
+{
+    const bool b = !before.isEmpty() && before.root().hasActuals;
+    const bool a = !after.isEmpty() && after.root().hasActuals;
+    return (b || a) && (b || before.isEmpty()) && (a || after.isEmpty());
+}
+
 PlanDiff PlanDiff::compare(const Plan &before, const Plan &after)
 {
     return compare(before, PlanAnalysis(before), after, PlanAnalysis(after));
@@ -169,8 +176,7 @@ PlanDiff PlanDiff::compare(const Plan &before, const PlanAnalysis &beforeAnalysi
     }
 
     // Time is what the user waits for: it dominates. Plans without ANALYZE have only costs.
-    const bool analyzed =
-        (!before.isEmpty() && before.root().hasActuals) || (!after.isEmpty() && after.root().hasActuals);
+    const bool analyzed = comparesTimes(before, after);
     const double timeScale =
         analyzed ? std::max(s.totalMs[0], s.totalMs[1]) : std::max(rootCost(before), rootCost(after));
     const double blockScale = std::max(s.blocks[0], s.blocks[1]);

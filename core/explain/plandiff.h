@@ -154,6 +154,10 @@ QString describeNode(const PlanNode &n);
 /// Heap Scan's index ("Bitmap Heap Scan using orders_customer_idx on orders o").
 QString describeNode(const Plan &plan, int nodeId);
 
+/// Whether a diff of these plans compares times: both have EXPLAIN ANALYZE figures (an empty
+/// plan counts as either). Otherwise it compares costs — time against no time says nothing.
+bool comparesTimes(const Plan &before, const Plan &after);
+
 /// The sentence for a change (NodeChange::sentence is filled for the ranked ones only).
 QString describeChange(const NodeChange &c, const Plan &before, const Plan &after);
 

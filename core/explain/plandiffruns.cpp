@@ -160,8 +160,7 @@ QString PlanDiff::describeRun(const NodeChange &head, const Plan &before, const 
     QString span = names.isEmpty() ? QString() : names.first();
     if (names.size() > 1 && names.last() != names.first())
         span += QStringLiteral(" … ") + names.last();
-    const bool analyzed =
-        (!before.isEmpty() && before.root().hasActuals) || (!after.isEmpty() && after.root().hasActuals);
+    const bool analyzed = comparesTimes(before, after);
     const QString count = difftext::number(members);
     if (matched) {
         const QString was = typeName(first);

@@ -188,8 +188,7 @@ QString describeNode(const PlanNode &n)
 
 QString describeChange(const NodeChange &c, const Plan &before, const Plan &after)
 {
-    const bool analyzed =
-        (!before.isEmpty() && before.root().hasActuals) || (!after.isEmpty() && after.root().hasActuals);
+    const bool analyzed = comparesTimes(before, after);
     switch (c.kind) {
     case NodeChange::Kind::Removed:
         return QStringLiteral("%1 removed (was %2)")

@@ -32,11 +32,6 @@ constexpr double kSmallestFit = 0.4;
 // Titles longer than this are cut (the whole title is the tool tip).
 constexpr int kTitleChars = 110;
 
-bool analyzed(const explain::Plan &p)
-{
-    return !p.isEmpty() && p.root().hasActuals;
-}
-
 QString dimColour(const QPalette &pal)
 {
     return plancolors::mix(pal.color(QPalette::WindowText), pal.color(QPalette::Window), 0.4).name();
@@ -227,7 +222,7 @@ void PlanDiffView::markGraphs()
     if (!m_before || !m_after)
         return;
     const QPalette &pal = palette();
-    const bool times = analyzed(m_before->plan) || analyzed(m_after->plan);
+    const bool times = explain::comparesTimes(m_before->plan, m_after->plan);
     QHash<int, NodeMark> before, after;
     for (const NodeChange &c : m_diff.changes()) {
         NodeMark mark;
@@ -325,7 +320,7 @@ void PlanDiffView::fillList()
     const QSignalBlocker block(m_list);
     m_list->clear();
     const QPalette &pal = palette();
-    const bool times = m_before && (analyzed(m_before->plan) || analyzed(m_after->plan));
+    const bool times = m_before && (explain::comparesTimes(m_before->plan, m_after->plan));
     QList<QTreeWidgetItem *> items;
     for (int index : m_diff.ranked()) {
         const NodeChange &c = m_diff.changes().at(index);

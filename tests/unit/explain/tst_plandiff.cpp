@@ -85,6 +85,7 @@ private slots:
     void unrelatedPlansMatchNothing();
     void statementDeltas();
     void plansWithoutAnalyzeCompareCosts();
+    void analyzedAgainstPlainComparesCosts();
     void emptyPlans();
     void textAndJsonTwinsOfTheCorpusMatchEveryNode();
     void tenThousandNodesDiffQuickly();
@@ -287,6 +288,18 @@ void TestPlanDiff::plansWithoutAnalyzeCompareCosts()
     QCOMPARE(diff.ranked().size(), 1);
     QCOMPARE(diff.changes().first().sentence,
              QStringLiteral("Seq Scan on t became Index Scan using t_k on t: cost 1,000 → 8.3"));
+}
+
+void TestPlanDiff::analyzedAgainstPlainComparesCosts()
+{
+    // EXPLAIN against EXPLAIN ANALYZE: "no time → 21 ms" would be nonsense; costs compare.
+    Plan plain = fixture(QStringLiteral("diff-index-before.json"));
+    for (PlanNode &n : plain.nodes)
+        n.hasActuals = false;
+    QVERIFY(!comparesTimes(plain, fixture(QStringLiteral("diff-index-after.json"))));
+    const PlanDiff diff = PlanDiff::compare(plain, fixture(QStringLiteral("diff-index-after.json")));
+    const NodeChange &first = diff.changes().at(diff.ranked().first());
+    QVERIFY2(first.sentence.contains(QStringLiteral(": cost 6,410 → 53.5")), qPrintable(first.sentence));
 }
 
 void TestPlanDiff::emptyPlans()

@@ -60,7 +60,9 @@ int flagsOf(const PlanNode &b, const PlanNode &a, bool sameRelations)
     int flags = 0;
     if (isJoin(b) && isJoin(a) && !sameRelations)
         flags |= NodeChange::RelationChanged;
-    if (b.nodeType != a.nodeType || b.parallelAware != a.parallelAware)
+    const QString partial = QStringLiteral("Partial Mode");
+    if (b.nodeType != a.nodeType || b.parallelAware != a.parallelAware ||
+        b.extra.value(partial).toString() != a.extra.value(partial).toString())
         flags |= NodeChange::TypeChanged;
     if (b.relationName != a.relationName)
         flags |= NodeChange::RelationChanged;

@@ -63,3 +63,8 @@ plan diff-partindex-before.json "" "select * from events where id = 4242"
 "${psql[@]}" -c "create index events_id_idx on plandiff.events(id)" -c "analyze plandiff.events"
 plan diff-partindex-after.json "" "select * from events where id = 4242"
 "${psql[@]}" -c "drop index plandiff.events_id_idx"
+
+# Parallel query on: the scan becomes a Parallel Seq Scan under a Gather Merge, the aggregate
+# splits into Partial and Finalize.
+pair parallel "" "set max_parallel_workers_per_gather = 2; set parallel_setup_cost = 0; set parallel_tuple_cost = 0" \
+    "select o.created, count(*), sum(o.qty) from orders o where o.note like 'x%' and o.qty > 2 group by o.created order by 1"

@@ -211,7 +211,8 @@ void TestPlanDiffView::screenshotsOfEveryPair()
 {
     for (const QString &pair :
          {QStringLiteral("index"), QStringLiteral("hashjoin"), QStringLiteral("workmem"),
-          QStringLiteral("pruning"), QStringLiteral("joinorder"), QStringLiteral("partindex")}) {
+          QStringLiteral("pruning"), QStringLiteral("joinorder"), QStringLiteral("partindex"),
+          QStringLiteral("parallel")}) {
         setTheme(widgets::Theme::Light);
         load(pair);
         test::saveScreenshot(m_view, QStringLiteral("plandiff-%1-light").arg(pair));

@@ -82,6 +82,7 @@ private slots:
     void partitionPruningRemovesTheOtherPartitions();
     void changedJoinOrderKeepsScansAndHashesMatched();
     void anIndexOnEveryPartitionIsOneLine();
+    void parallelQuerySplitsTheAggregate();
     void unrelatedPlansMatchNothing();
     void statementDeltas();
     void plansWithoutAnalyzeCompareCosts();
@@ -244,6 +245,21 @@ void TestPlanDiff::anIndexOnEveryPartitionIsOneLine()
                  "12 × Seq Scan on events_01 … events_12 became Index Scan: 16.4 ms → 0.31 ms, ")),
              qPrintable(first.sentence));
     QCOMPARE(p.diff.ranked().size(), 1); // the Append changed by less than the threshold
+}
+
+void TestPlanDiff::parallelQuerySplitsTheAggregate()
+{
+    const Pair p = pair(QStringLiteral("parallel"));
+    qInfo("%s", qPrintable(dump(p)));
+    QCOMPARE(p.diff.statement().matched, p.before.nodes.size());
+    QCOMPARE(p.diff.statement().added, 2);
+    const int scan = find(p.before, QStringLiteral("Seq Scan"));
+    const NodeChange &c = p.diff.changes().at(p.diff.changeOfBefore(scan));
+    QVERIFY(p.after.nodes.at(c.after).parallelAware);
+    QVERIFY(c.has(NodeChange::TypeChanged));
+    QCOMPARE(p.diff.beforeOf(find(p.after, QStringLiteral("Gather Merge"))), -1);
+    QVERIFY(describeChange(c, p.before, p.after)
+                .startsWith(QStringLiteral("Seq Scan on orders o became Parallel Seq Scan on orders o: ")));
 }
 
 void TestPlanDiff::unrelatedPlansMatchNothing()

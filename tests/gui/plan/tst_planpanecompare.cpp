@@ -8,7 +8,9 @@
 #include "planpane.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QFile>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QTest>
 #include <QToolButton>
@@ -87,6 +89,16 @@ void TestPlanPaneCompare::comparesWithAnEarlierPlan()
     pane.compareWith(entry(QStringLiteral("diff-rerun-after.json"), QTime(9, 0, 0)));
     QVERIFY(pane.isComparing());
     QCOMPARE(diff->diff().statement().matched, int(pane.history().first().plan.nodes.size()));
+
+    // From the clipboard (any format PlanReader reads): that plan is "before".
+    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/diff-index-before.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(f.readAll()));
+    pane.showPlanView();
+    emit menu->aboutToShow();
+    menu->actions().last()->trigger();
+    QVERIFY(pane.isComparing());
+    QCOMPARE(*diff->diff().statement().executionMs[0], 38.823);
 }
 
 QTEST_MAIN(TestPlanPaneCompare)

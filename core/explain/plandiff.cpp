@@ -1,4 +1,5 @@
 #include "explain/plandiff.h"
+#include "explain/plandifftext.h"
 
 #include "explain/plandiffmatch_p.h"
 #include "explain/planmetrics.h"

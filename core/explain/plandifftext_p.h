@@ -1,6 +1,7 @@
 #pragma once
 
 #include "explain/plandiff.h"
+#include "explain/plandifftext.h"
 
 namespace tusk::explain {
 

@@ -1,5 +1,6 @@
 #include "plan/plandifftable.h"
 
+#include "explain/plandifftext.h"
 #include "plan/plancolors.h"
 
 #include <cmath>

@@ -1,5 +1,6 @@
 #include "plan/plandiffview.h"
 
+#include "explain/plandifftext.h"
 #include "plan/plancolors.h"
 #include "plan/plandifftable.h"
 #include "plan/plangraphscene.h"

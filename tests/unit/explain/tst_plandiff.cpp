@@ -5,6 +5,7 @@
 #include "../../common/synthplan.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plandiff.h"
+#include "explain/plandifftext.h"
 #include "explain/planreader.h"
 
 #include <QDir>

@@ -130,9 +130,12 @@ PlanDiffView::PlanDiffView(QWidget *parent)
             [this](int id) { selectChange(m_diff.changeOfBefore(id)); });
     connect(m_afterGraph, &PlanGraphView::nodeSelected, this,
             [this](int id) { selectChange(m_diff.changeOfAfter(id)); });
-    // A folded group has no single partner: clear the other side rather than show a stale pair.
-    connect(m_beforeGraph, &PlanGraphView::groupSelected, this, [this] { m_afterGraph->selectNode(-1); });
-    connect(m_afterGraph, &PlanGraphView::groupSelected, this, [this] { m_beforeGraph->selectNode(-1); });
+    // A folded group (12 partition scans): its first member's partner on the other side, and
+    // the line of the run the members belong to when there is one.
+    connect(m_beforeGraph, &PlanGraphView::groupSelected, this,
+            [this](int group) { selectGroup(group, true); });
+    connect(m_afterGraph, &PlanGraphView::groupSelected, this,
+            [this](int group) { selectGroup(group, false); });
 }
 
 void PlanDiffView::setPlans(const explain::Plan &before, const QString &beforeText,
@@ -201,11 +204,9 @@ void PlanDiffView::selectChange(int changeIndex)
     m_afterGraph->selectNode(c.after);
     {
         const QSignalBlocker block(m_list);
-        QTreeWidgetItem *row = nullptr;
-        for (int i = 0; i < m_list->topLevelItemCount() && !row; ++i) {
-            if (m_list->topLevelItem(i)->data(0, kChangeRole).toInt() == changeIndex)
-                row = m_list->topLevelItem(i);
-        }
+        // The change's own line, or the line of the run it belongs to (one of 12 partitions).
+        const int line = m_lineOf.value(changeIndex, -1);
+        QTreeWidgetItem *row = line >= 0 ? m_list->topLevelItem(line) : nullptr;
         if (row) {
             m_list->setCurrentItem(row);
             m_list->scrollToItem(row);
@@ -216,6 +217,19 @@ void PlanDiffView::selectChange(int changeIndex)
     }
     m_details->setHtml(planDiffPairHtml(m_diff, changeIndex, m_before->plan, m_after->plan, palette()));
     emit changeSelected(changeIndex);
+}
+
+void PlanDiffView::selectGroup(int group, bool beforeSide)
+{
+    const PlanDocument &doc = beforeSide ? *m_before : *m_after;
+    const int member = doc.folding.groups().at(group).members.first();
+    const int change = beforeSide ? m_diff.changeOfBefore(member) : m_diff.changeOfAfter(member);
+    if (change < 0)
+        return;
+    // A ranked run stands for the group better than its first member alone.
+    const int line = m_lineOf.value(change, -1);
+    const int shown = line >= 0 ? m_list->topLevelItem(line)->data(0, kChangeRole).toInt() : change;
+    selectChange(shown);
 }
 
 void PlanDiffView::markGraphs()
@@ -320,6 +334,7 @@ void PlanDiffView::fillList()
 {
     const QSignalBlocker block(m_list);
     m_list->clear();
+    m_lineOf.clear();
     const QPalette &pal = palette();
     const bool times = m_before && (explain::comparesTimes(m_before->plan, m_after->plan));
     QList<QTreeWidgetItem *> items;
@@ -345,6 +360,9 @@ void PlanDiffView::fillList()
         if (db != 0)
             item->setForeground(DeltaBlocks, db < 0 ? plancolors::faster(pal) : plancolors::slower(pal));
         item->setData(0, kChangeRole, index);
+        m_lineOf.insert(index, int(items.size()));
+        for (int member : c.run)
+            m_lineOf.insert(member, int(items.size()));
         items << item;
     }
     m_list->addTopLevelItems(items);

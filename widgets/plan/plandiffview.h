@@ -61,6 +61,7 @@ private:
     void markGraphs();
     void updateCaptions();
     void fitPairTable();
+    void selectGroup(int group, bool beforeSide);
     QHash<int, NodeMark> foldMarks(PlanGraphView *graph, const PlanDocument &doc,
                                    const QHash<int, NodeMark> &marks, bool beforeSide) const;
 
@@ -77,6 +78,7 @@ private:
     PlanGraphView *m_beforeGraph;
     PlanGraphView *m_afterGraph;
     QSplitter *m_vertical;
+    QHash<int, int> m_lineOf; ///< Change index → row of the list (its own, or its run's).
     int m_selected = -1;
     bool m_restyling = false;
 };

@@ -75,6 +75,7 @@ private slots:
     void clickingAChangeSelectsBothNodes();
     void marksCardsByTheirChange();
     void aFoldedRunSaysHowManyWent();
+    void aFoldedGroupSelectsItsRun();
     void screenshotsOfEveryPair();
     void identicalPlansSayTheyAreTheSame();
     void tenThousandNodePlansOpenQuickly();
@@ -205,6 +206,25 @@ void TestPlanDiffView::aFoldedRunSaysHowManyWent()
     QTreeWidgetItem *first = m_view->changeList()->topLevelItem(0);
     QVERIFY2(first->text(2).startsWith(QStringLiteral("11 × Seq Scan removed")), qPrintable(first->text(2)));
     QVERIFY2(first->text(0).startsWith(QStringLiteral("−14.")), qPrintable(first->text(0)));
+}
+
+void TestPlanDiffView::aFoldedGroupSelectsItsRun()
+{
+    load(QStringLiteral("partindex"));
+    // Seq Scan × 12 on the left, Index Scan × 12 on the right; clicking the right group selects
+    // the run's line and the left group.
+    auto *after = m_view->afterGraph();
+    const int group = after->planScene()->card(after->planScene()->cardOfNode(1)).groupId;
+    QVERIFY(group >= 0);
+    m_view->changeList()->clearSelection();
+    QTest::mouseClick(after->viewport(), Qt::LeftButton, {},
+                      after->mapFromScene(after->cardRectOfNode(1).center()));
+    QCOMPARE(after->selectedGroup(), group);
+    QCOMPARE(
+        m_view->beforeGraph()->selectedGroup(),
+        m_view->beforeGraph()->planScene()->card(m_view->beforeGraph()->planScene()->cardOfNode(1)).groupId);
+    QCOMPARE(m_view->changeList()->currentItem(), m_view->changeList()->topLevelItem(0));
+    QVERIFY(m_view->pairDetails()->toPlainText().contains(QStringLiteral("(together)")));
 }
 
 void TestPlanDiffView::screenshotsOfEveryPair()

@@ -97,6 +97,7 @@ struct PlanCard
     double tintStrength = 1; ///< 0..1: how strongly the fill shows the tint.
     QString tag;
     bool dashed = false;
+    QString note; ///< A line for the tool tip.
 };
 
 } // namespace tusk::widgets

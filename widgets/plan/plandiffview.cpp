@@ -152,8 +152,8 @@ void PlanDiffView::setPlans(const explain::Plan &before, const QString &beforeTe
     updateCaptions();
     m_beforeGraph->setDocument(m_before);
     m_afterGraph->setDocument(m_after);
+    fillList(); // before the marks: their tool tips name the list's lines
     markGraphs();
-    fillList();
     updateHeader();
     if (!m_diff.ranked().isEmpty())
         selectChange(m_diff.ranked().first());
@@ -253,6 +253,13 @@ void PlanDiffView::markGraphs()
             mark.tag = times ? difftext::signedDuration(c.deltaExclusiveMs())
                              : tr("cost %1").arg(
                                    difftext::number(std::round(c.now.exclusiveCost - c.was.exclusiveCost)));
+        }
+        if (!mark.tag.isEmpty()) {
+            // The whole story in the tool tip; a run's line when the node is one of many.
+            const int line = m_lineOf.value(int(&c - m_diff.changes().data()), -1);
+            const int shown = line >= 0 ? m_list->topLevelItem(line)->data(0, kChangeRole).toInt() : -1;
+            mark.note = shown >= 0 ? m_diff.changes().at(shown).sentence
+                                   : explain::describeChange(c, m_before->plan, m_after->plan);
         }
         if (c.before >= 0)
             before.insert(c.before, mark);
@@ -400,8 +407,8 @@ void PlanDiffView::restyle()
     // Everything coloured by hand (tints, list colours, HTML) follows the new palette.
     m_restyling = true;
     const int selected = m_selected;
+    fillList(); // before the marks: their tool tips name the list's lines
     markGraphs();
-    fillList();
     updateHeader();
     updateCaptions();
     if (selected >= 0)

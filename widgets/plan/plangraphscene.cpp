@@ -185,6 +185,7 @@ void PlanGraphScene::applyMarks()
         c.tint = QColor();
         c.tag.clear();
         c.dashed = false;
+        c.note.clear();
         if (!m_marksActive)
             continue;
         c.heat = 0;
@@ -195,6 +196,7 @@ void PlanGraphScene::applyMarks()
                 c.tintStrength = it->strength;
                 c.tag = it->tag;
                 c.dashed = it->dashed;
+                c.note = it->note;
             }
             continue;
         }
@@ -204,6 +206,7 @@ void PlanGraphScene::applyMarks()
             c.tintStrength = own->strength;
             c.tag = own->tag;
             c.dashed = own->dashed;
+            c.note = own->note;
             continue;
         }
         // A folded group: its members' tint and outline when they agree, else neutral.

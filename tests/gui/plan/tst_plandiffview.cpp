@@ -190,6 +190,7 @@ void TestPlanDiffView::marksCardsByTheirChange()
     QVERIFY(faster.tint.isValid());
     QVERIFY(faster.tint.green() > faster.tint.red());
     QVERIFY2(faster.tag.startsWith(QStringLiteral("−")), qPrintable(faster.tag));
+    QVERIFY2(faster.note.startsWith(QStringLiteral("Seq Scan on orders o became")), qPrintable(faster.note));
     // Heat colouring is off in the diff: the tint says what matters.
     QCOMPARE(after->card(0).heat, 0.0);
 }

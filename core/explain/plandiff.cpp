@@ -205,6 +205,7 @@ PlanDiff PlanDiff::compare(const Plan &before, const PlanAnalysis &beforeAnalysi
         if (structural)
             score += 0.001;
         c.score = score;
+        c.nodeScore = score;
         if (structural || score >= kRankThreshold)
             d.m_ranked << int(&c - d.m_changes.data());
     }

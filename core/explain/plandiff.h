@@ -47,7 +47,10 @@ struct NodeChange
     NodeFigures was; ///< Zeros when added.
     NodeFigures now; ///< Zeros when removed.
     /// How much this change matters, for the ranking (see PlanDiff); 0 for no change at all.
+    /// For a change standing for a run (see `run`), the run's.
     double score = 0;
+    /// The same for this node alone (views colour a node by it).
+    double nodeScore = 0;
     /// "Seq Scan on orders became Index Scan using orders_customer_idx on orders: 812 ms → 3.1 ms,
     /// shared read 90,112 → 42 blocks".
     QString sentence;

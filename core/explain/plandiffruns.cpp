@@ -104,7 +104,7 @@ void PlanDiff::collapseRuns(const Plan &before, const Plan &after)
         }
         double score = 0;
         for (int r : std::as_const(run)) {
-            score += m_changes.at(r).score;
+            score += m_changes.at(r).nodeScore;
             if (r != members.first())
                 absorbed << r;
         }

@@ -67,7 +67,7 @@ QColor planDiffColor(const NodeChange &c, const QPalette &palette)
     case NodeChange::Kind::Matched:
         break;
     }
-    if (c.score < kColourThreshold)
+    if (c.nodeScore < kColourThreshold)
         return {};
     const double dt = c.deltaExclusiveMs();
     // Without a time change (plans without ANALYZE, or equal times) blocks, then cost decide.

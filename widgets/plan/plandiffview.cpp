@@ -243,7 +243,7 @@ void PlanDiffView::markGraphs()
         NodeMark mark;
         mark.tint = planDiffColor(c, pal);
         // A change of a fifth of the statement's time (or more) is coloured fully.
-        mark.strength = std::min(1.0, c.score / 0.2);
+        mark.strength = std::min(1.0, c.nodeScore / 0.2);
         if (c.kind == NodeChange::Kind::Added) {
             mark.tag = tr("added");
         } else if (c.kind == NodeChange::Kind::Removed) {

@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -80,6 +81,9 @@ QWidget *PlanPane::buildDiffPage()
     back->setText(tr("← Back to the plan"));
     back->setToolButtonStyle(Qt::ToolButtonTextOnly);
     back->setAutoRaise(true);
+    back->setShortcut(QKeySequence::Back);
+    back->setToolTip(
+        tr("Back to the plan (%1)").arg(QKeySequence(QKeySequence::Back).toString(QKeySequence::NativeText)));
     connect(back, &QToolButton::clicked, this, &PlanPane::showPlanView);
     auto *swap = new QToolButton(page);
     swap->setObjectName(QStringLiteral("planDiffSwap"));

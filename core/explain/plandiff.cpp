@@ -203,7 +203,7 @@ PlanDiff PlanDiff::compare(const Plan &before, const PlanAnalysis &beforeAnalysi
             (c.flags & (NodeChange::TypeChanged | NodeChange::IndexChanged | NodeChange::JoinTypeChanged |
                         NodeChange::RelationChanged | NodeChange::StrategyChanged));
         if (structural)
-            score += 0.001;
+            score += kStructuralBonus;
         c.score = score;
         c.nodeScore = score;
         if (structural || score >= kRankThreshold)

@@ -138,6 +138,10 @@ public:
     QStringList statementSummary() const;
 
 private:
+    /// Added to the score of a structural change (added, removed, other type): once per line,
+    /// also for a run of 1,000 alike.
+    static constexpr double kStructuralBonus = 0.001;
+
     void collapseRuns(const Plan &before, const Plan &after);
     QString describeRun(const NodeChange &head, const Plan &before, const Plan &after) const;
 

@@ -102,7 +102,8 @@ void PlanDiff::collapseRuns(const Plan &before, const Plan &after)
                 }
             }
         }
-        double score = 0;
+        // Every member is a structural change; the bonus for it counts once for the line.
+        double score = kStructuralBonus * double(1 - run.size());
         for (int r : std::as_const(run)) {
             score += m_changes.at(r).nodeScore;
             if (r != members.first())

@@ -3,6 +3,7 @@
 #include "explain/plandifftext.h"
 #include "plan/plancolors.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tusk::widgets {
@@ -93,9 +94,17 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
 
     // The node(s) as a title; the numbers follow in the table, so the sentence is not repeated.
     QString title;
-    if (run)
-        title = c.sentence.section(u':', 0, 0) + QObject::tr(" (together)");
-    else if (c.kind == NodeChange::Kind::Added)
+    if (run) {
+        // The sentence up to its figures: "12 × Seq Scan on events_01 … events_12 became Index
+        // Scan", "195 × Nested Loop removed".
+        qsizetype cut = c.sentence.size();
+        for (const QString &mark : {QStringLiteral(": "), QStringLiteral(" (")}) {
+            const qsizetype at = c.sentence.indexOf(mark);
+            if (at >= 0)
+                cut = std::min(cut, at);
+        }
+        title = c.sentence.left(cut) + QObject::tr(" (together)");
+    } else if (c.kind == NodeChange::Kind::Added)
         title = QObject::tr("%1 (added)").arg(explain::describeNode(after, c.after));
     else if (c.kind == NodeChange::Kind::Removed)
         title = QObject::tr("%1 (removed)").arg(explain::describeNode(before, c.before));

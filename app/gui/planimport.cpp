@@ -23,7 +23,22 @@ bool show(QueryWorkspace *workspace, const QByteArray &bytes, const QString &tit
     return true;
 }
 
-bool openFromFile(QWidget *parent, QueryWorkspace *workspace)
+namespace {
+
+bool read(const QByteArray &bytes, const QString &title, Imported *out, QString *error)
+{
+    auto plan = tusk::explain::PlanReader::read(bytes);
+    if (!plan) {
+        *error = plan.error().toString();
+        return false;
+    }
+    *out = Imported{std::move(*plan), QString::fromUtf8(bytes), title};
+    return true;
+}
+
+} // namespace
+
+bool readFile(QWidget *parent, Imported *out)
 {
     const QString path = QFileDialog::getOpenFileName(
         parent, QObject::tr("Open a plan"), QString(),
@@ -37,24 +52,42 @@ bool openFromFile(QWidget *parent, QueryWorkspace *workspace)
         error = QObject::tr("%1 is larger than 50 MB; that is not a plan.").arg(path);
     else if (!file.open(QIODevice::ReadOnly))
         error = file.errorString();
-    else if (show(workspace, file.readAll(), QFileInfo(path).fileName(), &error))
+    else if (read(file.readAll(), QFileInfo(path).fileName(), out, &error))
         return true;
     QMessageBox::warning(parent, QObject::tr("Open a plan"),
                          QObject::tr("Could not read a plan from %1:\n%2").arg(path, error));
     return false;
 }
 
-bool pasteFromClipboard(QWidget *parent, QueryWorkspace *workspace)
+bool readClipboard(QWidget *parent, Imported *out)
 {
     const QString text = QGuiApplication::clipboard()->text();
     QString error;
     if (text.trimmed().isEmpty())
         error = QObject::tr("The clipboard holds no text.");
-    else if (show(workspace, text.toUtf8(), QObject::tr("Pasted plan"), &error))
+    else if (read(text.toUtf8(), QObject::tr("Pasted plan"), out, &error))
         return true;
     QMessageBox::warning(parent, QObject::tr("Paste a plan"),
                          QObject::tr("The clipboard holds no plan Tusk can read:\n%1").arg(error));
     return false;
+}
+
+bool openFromFile(QWidget *parent, QueryWorkspace *workspace)
+{
+    Imported plan;
+    if (!readFile(parent, &plan))
+        return false;
+    workspace->showPlan(plan.plan, plan.text, plan.title);
+    return true;
+}
+
+bool pasteFromClipboard(QWidget *parent, QueryWorkspace *workspace)
+{
+    Imported plan;
+    if (!readClipboard(parent, &plan))
+        return false;
+    workspace->showPlan(plan.plan, plan.text, plan.title);
+    return true;
 }
 
 } // namespace planimport

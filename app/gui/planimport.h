@@ -1,5 +1,7 @@
 #pragma once
 
+#include "explain/plan.h"
+
 #include <QString>
 
 class QWidget;
@@ -16,5 +18,18 @@ bool openFromFile(QWidget *parent, QueryWorkspace *workspace);
 bool pasteFromClipboard(QWidget *parent, QueryWorkspace *workspace);
 /// Reads `bytes` as a plan and shows it in `workspace` titled `title`; the error otherwise.
 bool show(QueryWorkspace *workspace, const QByteArray &bytes, const QString &title, QString *error);
+
+/// A plan read from outside, not shown anywhere yet (the plan diff compares with it).
+struct Imported
+{
+    tusk::explain::Plan plan;
+    QString text;
+    QString title; ///< The file name, or "Pasted plan".
+};
+/// Asks for a file and reads its plan; says what went wrong in a message box. False when
+/// cancelled or unreadable.
+bool readFile(QWidget *parent, Imported *out);
+/// Reads the clipboard's plan; says what went wrong in a message box.
+bool readClipboard(QWidget *parent, Imported *out);
 
 } // namespace planimport

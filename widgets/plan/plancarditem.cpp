@@ -19,6 +19,16 @@ constexpr double kDetailLod = 0.35;
 // A folded group is drawn as a stack of cards, offset by this much per sheet.
 constexpr double kStackOffset = 4;
 constexpr double kRadius = 6;
+// Space between a diff tag and the title or the warning badge.
+constexpr double kTagGap = 6;
+
+QFont tagFont(const CardMetrics &m)
+{
+    QFont f = m.bold;
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+    return f;
+}
 
 QColor misestimateColor(const QPalette &pal, const QString &text, double factor)
 {
@@ -71,6 +81,8 @@ void PlanCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     }
     QColor fill = c.heat > 0.02 ? plancolors::heatAccent(pal, c.heat)
                                 : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.4);
+    if (c.tint.isValid())
+        fill = c.tint;
     if (m_scene->selectedCard() == m_index)
         fill = pal.color(QPalette::Highlight);
     else if (c.matched)
@@ -104,14 +116,21 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
 
     QPainterPath outline;
     outline.addRoundedRect(r, kRadius, kRadius);
-    painter->fillPath(outline, plancolors::heatFill(pal, c.heat));
+    const bool tinted = c.tint.isValid();
+    const QColor accent = tinted ? c.tint : plancolors::heatAccent(pal, c.heat);
+    painter->fillPath(outline, tinted ? plancolors::tintFill(pal, c.tint, c.tintStrength)
+                                      : plancolors::heatFill(pal, c.heat));
     painter->save();
     painter->setClipPath(outline);
-    painter->fillRect(QRectF(0, 0, m.stripe, r.height()), plancolors::heatAccent(pal, c.heat));
+    painter->fillRect(QRectF(0, 0, m.stripe, r.height()), accent);
     const double barWidth = (r.width() - m.stripe) * std::clamp(c.share, 0.0, 1.0);
     if (barWidth > 0.5)
         painter->fillRect(QRectF(m.stripe, r.height() - m.barHeight, barWidth, m.barHeight),
-                          plancolors::heatAccent(pal, std::max(c.share, c.heat)));
+                          tinted ? c.tint
+                          : m_scene->marksActive()
+                              // Diff colours only: an unchanged node's share bar stays grey.
+                              ? border
+                              : plancolors::heatAccent(pal, std::max(c.share, c.heat)));
     painter->restore();
 
     const bool selected = m_scene->selectedCard() == m_index;
@@ -120,6 +139,8 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
         pen = QPen(pal.color(QPalette::Highlight), 2.5);
     else if (c.matched)
         pen = QPen(plancolors::searchMatch(pal), 2.5);
+    else if (c.dashed)
+        pen = QPen(tinted ? c.tint : border, 1.5, Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(r, kRadius, kRadius);
@@ -151,6 +172,9 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
         painter->drawText(QPointF(x + fm.horizontalAdvance(t.rows + u' '), y), t.misestimate);
     }
 
+    if (!c.tag.isEmpty())
+        paintTag(painter, r, c);
+
     if (c.severity >= 0) {
         // A round badge with "!" in the worst warning's colour, top right.
         const QRectF badge(r.right() - m.padding - m.badge + 2, m.padding - 1, m.badge, m.badge);
@@ -163,6 +187,38 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
         painter->setPen(plancolors::isDark(pal) ? QColor(0x1a, 0x1c, 0x20) : QColor(Qt::white));
         painter->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
     }
+}
+
+double PlanCardItem::tagWidth(const CardMetrics &m, const QString &tag)
+{
+    const QFontMetricsF fm(tagFont(m));
+    return fm.horizontalAdvance(tag) + fm.height() + kTagGap;
+}
+
+void PlanCardItem::paintTag(QPainter *painter, const QRectF &card, const PlanCard &c) const
+{
+    // A pill at the end of the title line (left of a warning badge): the scene made the card
+    // wide enough for it, so it never covers text or edges.
+    const CardMetrics &m = m_scene->metrics();
+    const QPalette &pal = m_scene->viewPalette();
+    const QFont font = tagFont(m);
+    const QFontMetricsF fm(font);
+    const double h = fm.height() + 2;
+    const double w = fm.horizontalAdvance(c.tag) + fm.height();
+    double right = card.right() - m.padding;
+    if (c.severity >= 0)
+        right -= m.badge + 4;
+    const double centre = m.padding - 1 + m.badge / 2; // the badge's centre line
+    const QRectF pill(right - w, centre - h / 2, w, h);
+    const QColor bg = c.tint.isValid()
+                          ? c.tint
+                          : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.45);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(bg);
+    painter->drawRoundedRect(pill, h / 2, h / 2);
+    painter->setFont(font);
+    painter->setPen(plancolors::textOn(bg));
+    painter->drawText(pill, Qt::AlignCenter, c.tag);
 }
 
 PlanEdgesItem::PlanEdgesItem(const PlanGraphScene *scene)

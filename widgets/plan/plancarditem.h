@@ -6,6 +6,8 @@
 namespace tusk::widgets {
 
 class PlanGraphScene;
+struct PlanCard;
+struct CardMetrics;
 
 /// One card: a node or a folded group. Paints from the scene's PlanCard; below ~35% zoom it
 /// draws a plain block in its heat colour (text would be unreadable there and is the costly
@@ -19,10 +21,13 @@ public:
     int type() const override { return Type; }
     int index() const { return m_index; }
     QRectF boundingRect() const override;
+    /// Width a diff tag adds to a card's title line.
+    static double tagWidth(const CardMetrics &m, const QString &tag);
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     void paintDetailed(QPainter *painter) const;
+    void paintTag(QPainter *painter, const QRectF &card, const PlanCard &c) const;
 
     const PlanGraphScene *m_scene;
     int m_index;

@@ -3,6 +3,7 @@
 #include "explain/planmetrics.h"
 #include "plan/plandocument.h"
 
+#include <QColor>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QHash>
@@ -90,6 +91,13 @@ struct PlanCard
     double rowsOut = 0; ///< Rows handed to the parent (edge width).
     int severity = -1;  ///< Worst warning (explain::Severity), -1 for none.
     bool matched = false;
+    /// Set by PlanGraphScene::setNodeMarks() (the plan diff): replaces the heat colour when
+    /// valid, a short tag ("−18 ms", "added") at the end of the title line, a dashed outline.
+    QColor tint;
+    double tintStrength = 1; ///< 0..1: how strongly the fill shows the tint.
+    QString tag;
+    bool dashed = false;
+    QString note; ///< A line for the tool tip.
 };
 
 } // namespace tusk::widgets

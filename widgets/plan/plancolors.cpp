@@ -53,6 +53,40 @@ QColor severity(const QPalette &p, explain::Severity s)
     return p.color(QPalette::Text);
 }
 
+QColor faster(const QPalette &p)
+{
+    return isDark(p) ? QColor(0x4c, 0xb8, 0x6e) : QColor(0x1e, 0x8a, 0x4a);
+}
+
+QColor slower(const QPalette &p)
+{
+    return isDark(p) ? QColor(0xe8, 0x63, 0x5a) : QColor(0xc8, 0x33, 0x2b);
+}
+
+QColor added(const QPalette &p)
+{
+    return isDark(p) ? QColor(0x6c, 0xa6, 0xe8) : QColor(0x2a, 0x6f, 0xc9);
+}
+
+QColor removed(const QPalette &p)
+{
+    return isDark(p) ? QColor(0x8a, 0x90, 0x9a) : QColor(0x8d, 0x94, 0x9e);
+}
+
+QColor tintFill(const QPalette &p, const QColor &tint, double strength)
+{
+    // Small changes get a hint of colour, big ones a clear one; text stays readable on both.
+    const double most = isDark(p) ? 0.30 : 0.20;
+    return mix(p.color(QPalette::Base), tint, most * (0.3 + 0.7 * std::clamp(strength, 0.0, 1.0)));
+}
+
+QColor textOn(const QColor &background)
+{
+    // Relative luminance (sRGB weights, no gamma: close enough to pick black or white).
+    const double y = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    return y > 0.55 ? QColor(0x1a, 0x1c, 0x20) : QColor(Qt::white);
+}
+
 QColor searchMatch(const QPalette &p)
 {
     return isDark(p) ? QColor(0xf2, 0xd0, 0x4b) : QColor(0xd4, 0x9b, 0x00);

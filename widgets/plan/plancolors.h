@@ -18,6 +18,15 @@ QColor heatAccent(const QPalette &p, double heat);
 QColor severity(const QPalette &p, explain::Severity s);
 /// Outline of cards that match the search.
 QColor searchMatch(const QPalette &p);
+/// Plan diff: a node that got faster, slower, was added (after) or removed (before).
+QColor faster(const QPalette &p);
+QColor slower(const QPalette &p);
+QColor added(const QPalette &p);
+QColor removed(const QPalette &p);
+/// Card fill for a diff tint: the base with a hint of the tint, text stays readable.
+QColor tintFill(const QPalette &p, const QColor &tint, double strength = 1);
+/// Black or white, whichever reads better on `background`.
+QColor textOn(const QColor &background);
 /// a blended towards b by t (0..1).
 QColor mix(const QColor &a, const QColor &b, double t);
 

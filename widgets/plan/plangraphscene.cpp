@@ -2,6 +2,10 @@
 
 #include "plan/plancarditem.h"
 
+#include <QFontMetricsF>
+
+#include <cmath>
+
 namespace tusk::widgets {
 
 namespace {
@@ -33,6 +37,9 @@ void PlanGraphScene::setDocument(PlanDocumentPtr doc, const QFont &font)
     m_metrics = CardMetrics(font);
     m_unfolded.clear();
     m_matchedNodes.clear();
+    m_marks.clear();
+    m_groupMarks.clear();
+    m_marksActive = false;
     m_texts = m_doc ? CardTexts(m_doc.get(), m_metrics) : CardTexts();
     rebuild();
 }
@@ -73,11 +80,8 @@ void PlanGraphScene::rebuild()
         return;
     }
     m_layout = explain::PlanLayout(
-        m_doc->plan,
-        [this](int nodeId, int groupId) {
-            return nodeId >= 0 ? m_texts.node(nodeId).size : m_texts.group(groupId).size;
-        },
-        &m_doc->folding, m_unfolded, layoutOptions());
+        m_doc->plan, [this](int nodeId, int groupId) { return cardSize(nodeId, groupId); }, &m_doc->folding,
+        m_unfolded, layoutOptions());
     const auto &plan = m_doc->plan;
     m_cards.reserve(m_layout.cards().size());
     for (const explain::LayoutCard &lc : m_layout.cards()) {
@@ -118,6 +122,24 @@ void PlanGraphScene::rebuild()
     emit rebuilt();
 }
 
+QSizeF PlanGraphScene::cardSize(int nodeId, int groupId) const
+{
+    const CardText &text = nodeId >= 0 ? m_texts.node(nodeId) : m_texts.group(groupId);
+    QSizeF size = text.size;
+    if (!m_marksActive)
+        return size;
+    const NodeMark mark = nodeId >= 0 ? m_marks.value(nodeId) : m_groupMarks.value(groupId);
+    if (mark.tag.isEmpty())
+        return size;
+    // Title, tag and (when there may be a warning) the badge on one line.
+    const bool badge = nodeId < 0 || m_doc->worstSeverity.at(nodeId) >= 0;
+    const double need = m_metrics.stripe + 2 * m_metrics.padding +
+                        QFontMetricsF(m_metrics.bold).horizontalAdvance(text.title) +
+                        PlanCardItem::tagWidth(m_metrics, mark.tag) + (badge ? m_metrics.badge + 4 : 0);
+    size.setWidth(std::max(size.width(), std::ceil(need)));
+    return size;
+}
+
 void PlanGraphScene::applyHeat()
 {
     if (!m_doc || m_doc->plan.isEmpty())
@@ -140,6 +162,65 @@ void PlanGraphScene::applyHeat()
         const int card = cardOfNode(node);
         if (card >= 0)
             m_cards[card].matched = true;
+    }
+    applyMarks();
+}
+
+void PlanGraphScene::setNodeMarks(const QHash<int, NodeMark> &marks, const QHash<int, NodeMark> &groupMarks,
+                                  bool active)
+{
+    m_marks = marks;
+    m_groupMarks = groupMarks;
+    m_marksActive = active;
+    // Cards with a tag are wider: lay out again, keeping the selection.
+    const int selectedNode = m_selected >= 0 ? m_cards.at(m_selected).nodeId : -1;
+    rebuild();
+    if (selectedNode >= 0)
+        m_selected = cardOfNode(selectedNode);
+}
+
+void PlanGraphScene::applyMarks()
+{
+    for (PlanCard &c : m_cards) {
+        c.tint = QColor();
+        c.tag.clear();
+        c.dashed = false;
+        c.note.clear();
+        if (!m_marksActive)
+            continue;
+        c.heat = 0;
+        if (c.nodeId >= 0) {
+            const auto it = m_marks.constFind(c.nodeId);
+            if (it != m_marks.cend()) {
+                c.tint = it->tint;
+                c.tintStrength = it->strength;
+                c.tag = it->tag;
+                c.dashed = it->dashed;
+                c.note = it->note;
+            }
+            continue;
+        }
+        const auto own = m_groupMarks.constFind(c.groupId);
+        if (own != m_groupMarks.cend()) {
+            c.tint = own->tint;
+            c.tintStrength = own->strength;
+            c.tag = own->tag;
+            c.dashed = own->dashed;
+            c.note = own->note;
+            continue;
+        }
+        // A folded group: its members' tint and outline when they agree, else neutral.
+        const QVector<int> &members = m_doc->folding.groups().at(c.groupId).members;
+        const NodeMark first = m_marks.value(members.first());
+        bool same = true;
+        for (int member : members) {
+            const NodeMark m = m_marks.value(member);
+            same = same && m.tint == first.tint && m.dashed == first.dashed;
+        }
+        if (same) {
+            c.tint = first.tint;
+            c.dashed = first.dashed;
+        }
     }
 }
 

@@ -5,7 +5,9 @@
 #include "plan/plancards.h"
 #include "plan/plandocument.h"
 
+#include <QColor>
 #include <QGraphicsScene>
+#include <QHash>
 #include <QPalette>
 #include <QSet>
 
@@ -13,6 +15,16 @@ namespace tusk::widgets {
 
 class PlanCardItem;
 class PlanEdgesItem;
+
+/// How the plan diff marks a node's card instead of the heat colour.
+struct NodeMark
+{
+    QColor tint;         ///< Invalid: neutral.
+    double strength = 1; ///< 0..1: how strongly the card's fill shows the tint (the stripe always does).
+    QString tag;         ///< A pill at the end of the title line (the card widens for it); empty for none.
+    bool dashed = false;
+    QString note; ///< Added to the card's tool tip ("Seq Scan … became …: 812 ms → 3.1 ms").
+};
 
 /// The plan's cards and edges as a QGraphicsScene: one light item per card (texts measured and
 /// elided once, in CardTexts) and one item for all edges, so 10,000 nodes stay cheap. Owns the
@@ -44,6 +56,13 @@ public:
     int selectedCard() const { return m_selected; }
     void setMatches(const QVector<int> &nodeIds);
 
+    /// Marks cards by node instead of colouring them by heat (the plan diff); an empty hash
+    /// with `active` false goes back to heat colours. A folded group gets its mark from
+    /// `groupMarks` (by group id), else its members' tint when they all share it.
+    void setNodeMarks(const QHash<int, NodeMark> &marks, const QHash<int, NodeMark> &groupMarks = {},
+                      bool active = true);
+    bool marksActive() const { return m_marksActive; }
+
     /// The colours are read from here at paint time (kept in step with the view's palette).
     void setViewPalette(const QPalette &palette);
     const QPalette &viewPalette() const { return m_palette; }
@@ -57,6 +76,8 @@ signals:
 private:
     void rebuild();
     void applyHeat();
+    void applyMarks();
+    QSizeF cardSize(int nodeId, int groupId) const;
 
     PlanDocumentPtr m_doc;
     CardMetrics m_metrics{QFont()};
@@ -68,6 +89,9 @@ private:
     explain::HeatMetric m_metric = explain::HeatMetric::ExclusiveTime;
     QSet<int> m_unfolded;
     QSet<int> m_matchedNodes;
+    QHash<int, NodeMark> m_marks;
+    QHash<int, NodeMark> m_groupMarks;
+    bool m_marksActive = false;
     QPalette m_palette;
     int m_selected = -1;
 };

@@ -376,13 +376,17 @@ QString PlanGraphView::toolTipFor(int card) const
 {
     const PlanCard &c = m_scene->card(card);
     const PlanDocument *doc = m_scene->document();
-    if (c.groupId >= 0)
-        return tr("%1 identical subtrees (%2 nodes) — double-click to unfold")
-            .arg(doc->folding.groups().at(c.groupId).count())
-            .arg(doc->folding.groups().at(c.groupId).nodeCount);
+    if (c.groupId >= 0) {
+        const QString text = tr("%1 identical subtrees (%2 nodes) — double-click to unfold")
+                                 .arg(doc->folding.groups().at(c.groupId).count())
+                                 .arg(doc->folding.groups().at(c.groupId).nodeCount);
+        return c.note.isEmpty() ? text : text + u'\n' + c.note;
+    }
     QStringList lines{plantext::title(doc->plan.nodes.at(c.nodeId))};
     for (const explain::PlanWarning &w : doc->analysis.warningsFor(c.nodeId))
         lines << QStringLiteral("• ") + w.message;
+    if (!c.note.isEmpty())
+        lines << c.note;
     return lines.join(u'\n');
 }
 

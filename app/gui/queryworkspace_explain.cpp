@@ -187,5 +187,14 @@ void QueryWorkspace::openWhatIf()
         m_editor->insert(QStringLiteral("\n") + sql + QStringLiteral("\n"));
         m_editor->setFocus();
     });
+    // "Compare plans": the re-plan with the hypothetical index joins the tab's history and is
+    // diffed against the plan without it, in the Plan pane.
+    connect(dialog, &WhatIfDialog::compareRequested, this,
+            [this](const explain::Plan &before, const explain::Plan &after) {
+                const QDateTime now = QDateTime::currentDateTime();
+                m_planPane->addPlan({after, QString(), tr("What if: with the hypothetical index"), now});
+                m_planPane->compareWith({before, QString(), tr("What if: without it"), now});
+                m_results->setCurrentWidget(m_planPane);
+            });
     dialog->show();
 }

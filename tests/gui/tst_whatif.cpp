@@ -9,6 +9,7 @@
 #include "../common/stallwatchdog.h"
 #include "common/palettes.h"
 #include "editor/sqleditor.h"
+#include "plan/plandiffview.h"
 #include "planpane.h"
 #include "queryworkspace.h"
 #include "whatifdialog.h"
@@ -227,6 +228,14 @@ void TestWhatIf::recommendsTheIndexThePlannerUses()
             QTest::mouseClick(b, Qt::LeftButton);
     }
     QCOMPARE(compared, 1);
+    // ... and the Plan pane shows their diff: the scan of t changed, and it is the top change.
+    PlanPane *pane = m_workspace->planPane();
+    QVERIFY(pane->isComparing());
+    QCOMPARE(pane->history().first().title, QStringLiteral("What if: with the hypothetical index"));
+    const explain::PlanDiff &diff = pane->diffView()->diff();
+    QVERIFY(!diff.ranked().isEmpty());
+    const QString top = diff.changes().at(diff.ranked().first()).sentence;
+    QVERIFY2(top.contains(QLatin1String("Seq Scan on t")), qPrintable(top));
 }
 
 void TestWhatIf::quotesHostileIdentifiersAndTheStatementRuns()

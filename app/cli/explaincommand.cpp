@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
 #include <cstdio>
 
 namespace tusk::cli {
@@ -20,6 +21,12 @@ namespace {
 QJsonValue optionalNumber(bool present, double value)
 {
     return present ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+// Derived times to the microsecond EXPLAIN prints them in, so 671.932 is not 671.93199999999993.
+double microseconds(double ms)
+{
+    return std::round(ms * 1000.0) / 1000.0;
 }
 
 QJsonArray warningsJson(const QVector<PlanWarning> &warnings)
@@ -49,8 +56,8 @@ QJsonObject planJson(const Plan &plan, const PlanAnalysis &analysis)
             {QStringLiteral("actual_rows"), optionalNumber(n.hasActuals, n.actualRows)},
             {QStringLiteral("plan_rows"), n.planRows},
             {QStringLiteral("loops"), optionalNumber(n.hasActuals, n.actualLoops)},
-            {QStringLiteral("inclusive_ms"), optionalNumber(n.hasActuals, t.inclusiveMs)},
-            {QStringLiteral("exclusive_ms"), optionalNumber(n.hasActuals, t.exclusiveMs)},
+            {QStringLiteral("inclusive_ms"), optionalNumber(n.hasActuals, microseconds(t.inclusiveMs))},
+            {QStringLiteral("exclusive_ms"), optionalNumber(n.hasActuals, microseconds(t.exclusiveMs))},
             {QStringLiteral("warnings"), warningsJson(analysis.warningsFor(n.id))},
         });
     }

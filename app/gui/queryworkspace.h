@@ -156,7 +156,7 @@ private:
     ExplainRunner *m_explainRunner;
     PlanPane *m_planPane = nullptr;
     tusk::sql::ExplainOptions m_explainOptions;
-    int m_explainPrefixChars = 0; ///< "EXPLAIN (…) " before the user's statement
+    tusk::sql::ExplainStatement m_explainPositions; ///< maps an EXPLAIN's error position back
 
     bool m_confirmDestructive = false;
     ConfirmHandler m_confirm;

@@ -123,7 +123,7 @@ void QueryWorkspace::explain(bool analyze)
     m_running = true;
     // The EXPLAIN is history's entry; its error positions are shifted back onto the editor's text.
     m_current = Pending{prepared->sql, s.beginByte};
-    m_explainPrefixChars = int(prepared->sql.size() - s.sql.trimmed().size());
+    m_explainPositions = *prepared;
     m_statementRows = 0;
     m_statementClock.start();
     updateActions();
@@ -145,8 +145,9 @@ void QueryWorkspace::onPlanReady(const ExplainOutcome &outcome)
 void QueryWorkspace::onExplainFailed(const pg::Error &error)
 {
     log(error.toString(), true);
-    if (m_current && error.kind == pg::Error::Kind::Sql && error.position > m_explainPrefixChars)
-        m_editor->markError(m_current->beginByte, error.position - m_explainPrefixChars);
+    const int position = m_explainPositions.statementPosition(error.position);
+    if (m_current && error.kind == pg::Error::Kind::Sql && error.position > 0 && position > 0)
+        m_editor->markError(m_current->beginByte, position);
     recordHistory(error.message, error.sqlState, -1);
     finishRun();
 }

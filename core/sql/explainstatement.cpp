@@ -93,7 +93,11 @@ Result<ExplainStatement, QString> explainStatement(const QString &statement, con
         options << QStringLiteral("TIMING FALSE");
     if (!o.costs)
         options << QStringLiteral("COSTS FALSE");
-    out.sql = QStringLiteral("EXPLAIN (%1) %2").arg(options.join(QStringLiteral(", ")), body);
+    const QString prefix = QStringLiteral("EXPLAIN (%1) ").arg(options.join(QStringLiteral(", ")));
+    out.sql = prefix + body;
+    out.statementOffset = int(prefix.size());
+    while (out.leadingTrimmed < statement.size() && statement.at(out.leadingTrimmed).isSpace())
+        ++out.leadingTrimmed;
     out.changesData = statementChangesData(body);
     return out;
 }

@@ -31,6 +31,14 @@ struct ExplainStatement
     /// one), so it must run inside a transaction that is rolled back.
     bool changesData = false;
     QStringList droppedOptions; ///< options left out because the server is too old for them
+    /// Maps the server's error position (1-based characters in `sql`) back to the statement as
+    /// given: position − statementOffset + leadingTrimmed; ≤ 0 when it points into the prefix.
+    int statementOffset = 0; ///< characters of "EXPLAIN (…) " before the statement in `sql`
+    int leadingTrimmed = 0;  ///< blanks dropped from the start of the statement as given
+    int statementPosition(int serverPosition) const
+    {
+        return serverPosition - statementOffset + leadingTrimmed;
+    }
 };
 
 /// Builds the EXPLAIN for one statement (trailing semicolons and blanks dropped) on a server of

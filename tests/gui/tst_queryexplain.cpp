@@ -212,9 +212,12 @@ void TestQueryExplain::decliningRunsNothing()
 void TestQueryExplain::anErrorIsMarkedInTheStatement()
 {
     QueryWorkspace *w = workspace();
-    QVERIFY(explain(QStringLiteral("SELECT nosuchcolumn FROM explain_orders"), false));
+    QVERIFY(explain(QStringLiteral("SELECT 1,\n       nosuchcolumn FROM explain_orders;"), false));
     QVERIFY(w->editor()->hasErrorMark());
-    QCOMPARE(w->editor()->errorLine(), 0);
+    QCOMPARE(w->editor()->errorLine(), 1);
+    int line = -1, index = -1;
+    w->editor()->getCursorPosition(&line, &index);
+    QCOMPARE(index, 7); // on the unknown column itself, not shifted by "EXPLAIN (…) "
     QVERIFY(w->messages()->toPlainText().contains(QLatin1String("42703")));
     QVERIFY(explain(QStringLiteral("VACUUM explain_orders"), false));
     QVERIFY(w->messages()->toPlainText().contains(QLatin1String("this statement is VACUUM")));

@@ -12,6 +12,7 @@ class TestExplainStatement : public QObject
 private slots:
     void buildsTheOptionsTheServerKnows();
     void refusesWhatCannotBeExplained();
+    void mapsErrorPositionsBackToTheStatement();
     void tellsWhichStatementsChangeData_data();
     void findsTheStatementInsideAnExplain();
     void tellsWhichStatementsChangeData();
@@ -65,6 +66,18 @@ void TestExplainStatement::refusesWhatCannotBeExplained()
     QVERIFY(!vacuum);
     QVERIFY(vacuum.error().contains(QLatin1String("VACUUM")));
     QVERIFY(explainStatement(QStringLiteral("/* why */ (SELECT 1) UNION (SELECT 2)"), {}, 150000));
+}
+
+void TestExplainStatement::mapsErrorPositionsBackToTheStatement()
+{
+    const QString statement = QStringLiteral("  \n SELECT nosuch FROM t;;");
+    const auto e = explainStatement(statement, {}, 150000);
+    QVERIFY(e);
+    // Where the server says the error is (1-based, in the EXPLAIN it got) ...
+    const int server = int(e->sql.indexOf(QLatin1String("nosuch"))) + 1;
+    // ... is where it is in the text the user ran.
+    QCOMPARE(e->statementPosition(server), int(statement.indexOf(QLatin1String("nosuch"))) + 1);
+    QVERIFY(e->statementPosition(3) <= 0); // inside "EXPLAIN (": not the user's text
 }
 
 void TestExplainStatement::tellsWhichStatementsChangeData_data()

@@ -10,8 +10,8 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
-#include <QPushButton>
 #include <QMenu>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>

@@ -27,6 +27,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -301,11 +302,11 @@ void QueryWorkspace::buildUi()
     m_cancelAction->setToolTip(tr("Cancel the running statement (Ctrl+.)"));
     m_toolbar->addSeparator();
     m_txModeAction =
-        m_toolbar->addAction(QIcon(QStringLiteral(":/actions/transaction.svg")), tr("Explicit transaction"));
+        m_toolbar->addAction(QIcon(QStringLiteral(":/actions/transaction.svg")), tr("Transaction"));
     m_txModeAction->setCheckable(true);
     m_txModeAction->setToolTip(
-        tr("Off: every statement commits on its own. On: statements run in a transaction "
-           "until you Commit or Roll back."));
+        tr("Explicit transaction. Off: every statement commits on its own. On: statements run in a "
+           "transaction until you Commit or Roll back."));
     connect(m_txModeAction, &QAction::toggled, this, &QueryWorkspace::setExplicitTransactionMode);
     m_commitAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/commit.svg")), tr("Commit"), this,
                                           &QueryWorkspace::commit);
@@ -330,6 +331,14 @@ void QueryWorkspace::buildUi()
     QAction *replace = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/replace.svg")), tr("Replace"),
                                             m_findBar, &widgets::FindBar::showReplace);
     replace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    // Find and Replace are known by their icons and keys: their labels would push the toolbar
+    // into its overflow menu in a 1280-pixel window with the docks open.
+    for (QAction *a : {find, replace}) {
+        a->setToolTip(a->text() + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) +
+                      u')');
+        if (auto *button = qobject_cast<QToolButton *>(m_toolbar->widgetForAction(a)))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
     for (QAction *a : m_toolbar->actions())
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addActions(m_toolbar->actions());

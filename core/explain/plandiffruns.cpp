@@ -63,7 +63,7 @@ void PlanDiff::collapseRuns(const Plan &before, const Plan &after)
             // same change of type over the same table stem is the same story.
             key = QStringLiteral("m|%1|%2|%3|%4|%5")
                       .arg(depth.at(c.before))
-                      .arg(typeName(b), typeName(a), stem(b.relationName))
+                      .arg(textNodeName(b), textNodeName(a), stem(b.relationName))
                       .arg(c.flags);
         } else {
             const bool removed = c.kind == NodeChange::Kind::Removed;
@@ -164,8 +164,8 @@ QString PlanDiff::describeRun(const NodeChange &head, const Plan &before, const 
     const bool analyzed = comparesTimes(before, after);
     const QString count = difftext::number(members);
     if (matched) {
-        const QString was = typeName(first);
-        const QString now = typeName(after.nodes.at(head.after));
+        const QString was = textNodeName(first);
+        const QString now = textNodeName(after.nodes.at(head.after));
         // "400 × Seq Scan on orders_p0 … orders_p399 became Index Scan: 812 ms → 3.1 ms, …"
         const QString on = span.isEmpty() ? QString() : QStringLiteral(" on ") + span;
         const QString what = was == now ? QStringLiteral(" changed") : QStringLiteral(" became ") + now;
@@ -180,7 +180,7 @@ QString PlanDiff::describeRun(const NodeChange &head, const Plan &before, const 
         parts << difftext::number(f.blocks) + QStringLiteral(" blocks");
     if (head.run.size() > members)
         parts << QStringLiteral("%1 nodes").arg(head.run.size());
-    const QString what = typeName(first);
+    const QString what = textNodeName(first);
     const QString verb = removed ? QStringLiteral("removed") : QStringLiteral("added");
     const QString numbers = (removed ? QStringLiteral("was ") : QString()) + parts.join(QStringLiteral(", "));
     if (span.isEmpty())

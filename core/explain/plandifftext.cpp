@@ -18,31 +18,6 @@ const QLocale &english()
 
 } // namespace
 
-QString typeName(const PlanNode &n)
-{
-    QString t = n.nodeType;
-    if (n.nodeType == QLatin1String("Aggregate")) {
-        if (n.strategy == QLatin1String("Sorted"))
-            t = QStringLiteral("GroupAggregate");
-        else if (n.strategy == QLatin1String("Hashed"))
-            t = QStringLiteral("HashAggregate");
-        else if (n.strategy == QLatin1String("Mixed"))
-            t = QStringLiteral("MixedAggregate");
-    }
-    const QString partial = n.extra.value(QStringLiteral("Partial Mode")).toString();
-    if (!partial.isEmpty() && partial != QLatin1String("Simple"))
-        t.prepend(partial + u' ');
-    if (n.parallelAware)
-        t.prepend(QStringLiteral("Parallel "));
-    if (!n.joinType.isEmpty() && n.joinType != QLatin1String("Inner")) {
-        if (t.endsWith(QLatin1String(" Join")))
-            t.insert(t.size() - 5, u' ' + n.joinType);
-        else
-            t += u' ' + n.joinType + QStringLiteral(" Join");
-    }
-    return t;
-}
-
 namespace {
 
 // Aliases of the tables a join combines ("o, c"), so "Hash Join" says which one it is.
@@ -165,7 +140,7 @@ QString ownFigures(const NodeFigures &f, bool analyzed)
 
 QString describeNode(const PlanNode &n)
 {
-    QString t = typeName(n);
+    QString t = textNodeName(n);
     QString relation = n.relationName;
     if (!n.alias.isEmpty() && n.alias != n.relationName)
         relation += relation.isEmpty() ? n.alias : u' ' + n.alias;

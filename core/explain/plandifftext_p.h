@@ -5,8 +5,6 @@
 
 namespace tusk::explain {
 
-/// "Parallel Seq Scan", "Hash Left Join", "HashAggregate": the type as EXPLAIN's text names it.
-QString typeName(const PlanNode &n);
 /// "812 ms → 3.1 ms, rows 300,000 → 615, shared read 90,112 → 42 blocks": time (or cost without
 /// ANALYZE), then each other figure that changed by at least 10%.
 QString figures(const NodeChange &c, bool analyzed);

@@ -13,6 +13,11 @@ enum class ParentRelationship { None, Outer, Inner, Member, Subquery, InitPlan, 
 /// Maps PostgreSQL's spelling ("Outer", "InitPlan", …) to the enum; unknown text gives Other.
 ParentRelationship parentRelationshipFromString(const QString &text);
 
+struct PlanNode;
+/// The node's name as EXPLAIN's TEXT format prints it: "HashAggregate", "Finalize GroupAggregate",
+/// "Parallel Seq Scan", "Hash Left Join", "Nested Loop Anti Join", "HashSetOp".
+QString textNodeName(const PlanNode &n);
+
 /// Buffer counters of a node or a worker (blocks of 8 kB, as EXPLAIN (BUFFERS) reports them).
 struct Buffers
 {

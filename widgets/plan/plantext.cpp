@@ -51,32 +51,7 @@ QString percent(double share)
 
 QString title(const explain::PlanNode &n)
 {
-    QString t = n.nodeType;
-    // As EXPLAIN's text format names them: GroupAggregate, HashAggregate, MixedAggregate…
-    if (n.nodeType == QLatin1String("Aggregate")) {
-        if (n.strategy == QLatin1String("Sorted"))
-            t = QStringLiteral("GroupAggregate");
-        else if (n.strategy == QLatin1String("Hashed"))
-            t = QStringLiteral("HashAggregate");
-        else if (n.strategy == QLatin1String("Mixed"))
-            t = QStringLiteral("MixedAggregate");
-    } else if (n.nodeType == QLatin1String("SetOp") && n.strategy == QLatin1String("Hashed")) {
-        t = QStringLiteral("HashSetOp");
-    }
-    // … with "Partial" / "Finalize" for parallel aggregation …
-    const QString partial = n.extra.value(QStringLiteral("Partial Mode")).toString();
-    if (!partial.isEmpty() && partial != QLatin1String("Simple"))
-        t.prepend(partial + u' ');
-    if (n.parallelAware)
-        t.prepend(QStringLiteral("Parallel "));
-    // … and "Hash Left Join", "Nested Loop Anti Join"; inner joins say nothing.
-    if (!n.joinType.isEmpty() && n.joinType != QLatin1String("Inner")) {
-        if (t.endsWith(QLatin1String(" Join")))
-            t.insert(t.size() - 5, u' ' + n.joinType);
-        else
-            t += u' ' + n.joinType + QStringLiteral(" Join");
-    }
-    return t;
+    return explain::textNodeName(n);
 }
 
 QString subject(const explain::PlanNode &n)

@@ -1,5 +1,7 @@
 #include "explain/nodereader_p.h"
 
+#include <QRegularExpression>
+
 #include <QJsonArray>
 
 #include <limits>
@@ -184,6 +186,29 @@ Plan readStatement(const QJsonObject &statement)
     plan.settings = t.take("Settings").toObject().toVariantMap();
     plan.extra = t.rest();
     return plan;
+}
+
+QJsonValue typedPlanScalar(const QString &t, bool *masked)
+{
+    if (t == QLatin1String("true"))
+        return true;
+    if (t == QLatin1String("false"))
+        return false;
+    if (t == QLatin1String("N") || t == QLatin1String("N.N")) {
+        *masked = true;
+        return QJsonValue::Null;
+    }
+    static const QRegularExpression integer(QStringLiteral("^-?[0-9]+$"));
+    static const QRegularExpression decimal(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$"));
+    if (integer.match(t).hasMatch()) {
+        bool ok = false;
+        const qint64 n = t.toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    if (decimal.match(t).hasMatch())
+        return t.toDouble();
+    return t;
 }
 
 } // namespace tusk::explain

@@ -1,5 +1,7 @@
 #include "explain/xmlnames_p.h"
 
+#include "explain/nodereader_p.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -82,26 +84,8 @@ QJsonValue typedXmlText(const QString &property, const QString &text, bool *mask
     };
     if (textProperties.contains(property) || property.endsWith(QLatin1String(" Cond")))
         return text;
-    const QString t = text.trimmed();
-    if (t == QLatin1String("true"))
-        return true;
-    if (t == QLatin1String("false"))
-        return false;
-    if (t == QLatin1String("N") || t == QLatin1String("N.N")) {
-        *masked = true;
-        return QJsonValue::Null;
-    }
-    static const QRegularExpression integer(QStringLiteral("^-?[0-9]+$"));
-    static const QRegularExpression decimal(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$"));
-    if (integer.match(t).hasMatch()) {
-        bool ok = false;
-        const qint64 n = t.toLongLong(&ok);
-        if (ok)
-            return n;
-    }
-    if (decimal.match(t).hasMatch())
-        return t.toDouble();
-    return text;
+    const QJsonValue typed = typedPlanScalar(text.trimmed(), masked);
+    return typed.isString() ? QJsonValue(text) : typed; // text keeps its blanks, as in JSON
 }
 
 } // namespace tusk::explain

@@ -3,7 +3,6 @@
 #include "explain/nodereader_p.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 namespace tusk::explain {

@@ -233,7 +233,8 @@ void TestSession::silentServerTimesOut()
     QTRY_VERIFY_WITH_TIMEOUT(r.connectError.has_value(), 10000);
     QVERIFY2(r.connectError->message.contains(QLatin1String("timed out")),
              qPrintable(r.connectError->message));
-    QVERIFY(t.elapsed() >= 1900 && t.elapsed() < 6000);
+    // Not before the 2 s timeout; the upper bound is 5x it (a late timer on a busy machine).
+    QVERIFY2(t.elapsed() >= 1900 && t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
 }
 
 void TestSession::tlsRequiredButAbsentIsClear()
@@ -285,10 +286,19 @@ void TestSession::cancelsARunningStatementFromAnyThread()
     QElapsedTimer t;
     t.start();
     bool accepted = false;
-    std::thread other([&] { accepted = s->cancel(); }); // any thread may cancel
+    qint64 callMicros = 0;
+    std::thread other([&] { // any thread may cancel
+        QElapsedTimer call;
+        call.start();
+        accepted = s->cancel();
+        callMicros = call.nsecsElapsed() / 1000;
+    });
     other.join();
     QVERIFY(accepted);
-    QVERIFY(t.elapsed() < 50); // cancel() itself never waits on the network
+    // cancel() never waits on the network: the cancel request goes out from another thread.
+    // Measured well under 1 ms; 1 s leaves room for a descheduled thread on a busy machine.
+    qInfo("cancel() returned after %lld us", callMicros);
+    QVERIFY2(callMicros < 1000000, qPrintable(QString::number(callMicros)));
     QTRY_VERIFY_WITH_TIMEOUT(r->isDone(gen), 5000);
     QVERIFY(r->error);
     QCOMPARE(r->error->kind, Error::Kind::Cancelled);

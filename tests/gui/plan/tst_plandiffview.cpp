@@ -2,6 +2,7 @@
 // list, selection in step on both sides, the pair table, card marks, and screenshots in the
 // light and dark palettes.
 
+#include "../../common/cputimer.h"
 #include "../../common/guitest.h"
 #include "../../common/synthplan.h"
 #include "common/palettes.h"
@@ -261,12 +262,11 @@ void TestPlanDiffView::tenThousandNodePlansOpenQuickly()
     const auto before = explain::PlanReader::read(beforeText);
     const auto after = explain::PlanReader::read(afterText);
     QVERIFY(before && after);
-    QElapsedTimer timer;
-    timer.start();
+    test::CpuTimer timer; // this thread's CPU: other tests on the two cores do not count
     m_view->setPlans(*before, QString::fromUtf8(beforeText), QStringLiteral("10k"), *after,
                      QString::fromUtf8(afterText), QStringLiteral("9k"));
     QApplication::processEvents();
-    const qint64 ms = timer.elapsed();
+    const qint64 ms = timer.elapsedMs();
     qInfo("10k vs 9k nodes: diff view ready and painted in %lld ms, %d ranked lines", ms,
           m_view->changeList()->topLevelItemCount());
     QVERIFY(m_view->diff().statement().matched > 8000);
@@ -277,7 +277,8 @@ void TestPlanDiffView::tenThousandNodePlansOpenQuickly()
              qPrintable(m_view->changeList()->topLevelItem(0)->text(2)));
     QVERIFY(m_view->changeList()->topLevelItemCount() < 20);
     test::saveScreenshot(m_view, QStringLiteral("plandiff-10k-light"));
-    QVERIFY(ms < 5000);
+    // Far over 5x what it measures (ci preset); the speed goal is in the benchmark.
+    QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
 }
 
 QTEST_MAIN(TestPlanDiffView)

@@ -329,7 +329,8 @@ void TestPlanView::showsALargeCorpusPlan()
     const double costHeat = graph->planScene()->card(1).heat;
     m_view->setMetric(explain::HeatMetric::Rows);
     QVERIFY(graph->planScene()->card(1).heat != costHeat);
-    qInfo("482 nodes: worst UI stall while unfolding, fitting, zooming: %lld ms", watchdog.worstStallMs());
+    watchdog.tick();
+    qInfo("482 nodes: worst UI stall while unfolding, fitting, zooming: %s", qPrintable(watchdog.summary()));
     setTheme(widgets::Theme::Dark);
     test::saveScreenshot(m_view, QStringLiteral("plan-large-zoomed-dark"));
     graph->planScene()->setUnfoldedGroups({});
@@ -340,14 +341,13 @@ void TestPlanView::showsALargeCorpusPlan()
 void TestPlanView::handlesTenThousandNodes()
 {
     const QString text = QString::fromUtf8(test::SynthPlan::json(10000));
-    QElapsedTimer clock;
-    clock.start();
+    test::CpuTimer clock; // this thread's CPU: other tests on the two cores do not count
     const explain::Plan plan = parsed(text);
-    const qint64 parseMs = clock.restart();
+    const qint64 parseMs = clock.restartMs();
     m_view->setPlan(plan, text);
-    const qint64 setPlanMs = clock.restart();
+    const qint64 setPlanMs = clock.restartMs();
     m_view->grab();
-    const qint64 paintMs = clock.restart();
+    const qint64 paintMs = clock.restartMs();
     auto *graph = m_view->graph();
     const int folded = graph->cardCount();
     QSet<int> all;
@@ -355,14 +355,14 @@ void TestPlanView::handlesTenThousandNodes()
         all << g;
     graph->planScene()->setUnfoldedGroups(all);
     graph->fitToView();
-    const qint64 unfoldMs = clock.restart();
+    const qint64 unfoldMs = clock.restartMs();
     m_view->grab();
-    const qint64 unfoldedPaintMs = clock.restart();
+    const qint64 unfoldedPaintMs = clock.restartMs();
     graph->setZoom(1.0);
     graph->centerOn(graph->cardRectOfNode(5000).center());
     m_view->grab();
-    const qint64 zoomedPaintMs = clock.restart();
-    qInfo("10k nodes (debug build): parse %lld ms, setPlan %lld ms (%d cards), first paint %lld ms; "
+    const qint64 zoomedPaintMs = clock.restartMs();
+    qInfo("10k nodes (UI-thread CPU): parse %lld ms, setPlan %lld ms (%d cards), first paint %lld ms; "
           "unfold all %lld ms (%d cards), paint %lld ms fitted, %lld ms at 100%%",
           parseMs, setPlanMs, folded, paintMs, unfoldMs, graph->cardCount(), unfoldedPaintMs, zoomedPaintMs);
     QCOMPARE(graph->cardCount(), m_view->document()->plan.nodes.size());
@@ -370,7 +370,7 @@ void TestPlanView::handlesTenThousandNodes()
     test::saveScreenshot(m_view, QStringLiteral("plan-10k-zoomed-light"));
     graph->fitToView();
     test::saveScreenshot(m_view, QStringLiteral("plan-10k-fit-light"));
-    // Generous for a debug build on a shared machine; the bench measures the release build.
+    // CPU time, far over 5x what it measures (ci preset); the speed goal is in tests/bench/plan.
     QVERIFY2(setPlanMs + paintMs < 5000, "10k nodes took over 5 s to show");
 }
 

@@ -2,6 +2,7 @@
 // generate-diff-fixtures.sh): the same statement before and after an index, a setting, partition
 // pruning or a forced join order; the corpus's TEXT/JSON twins; generated 1k/10k-node plans.
 
+#include "../../common/cputimer.h"
 #include "../../common/synthplan.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plandiff.h"
@@ -413,12 +414,11 @@ void TestPlanDiff::tenThousandNodesDiffQuickly()
         // Another shape: fewer partitions on both sides of the join, other numbers.
         const Plan smaller = fromBytes(tusk::test::SynthPlan::json(size * 9 / 10));
         const PlanAnalysis bigAnalysis(big), smallerAnalysis(smaller);
-        QElapsedTimer timer;
-        timer.start();
+        tusk::test::CpuTimer timer;
         const PlanDiff same = PlanDiff::compare(big, bigAnalysis, big, bigAnalysis);
-        const qint64 sameMs = timer.restart();
+        const qint64 sameMs = timer.restartMs();
         const PlanDiff other = PlanDiff::compare(big, bigAnalysis, smaller, smallerAnalysis);
-        const qint64 otherMs = timer.elapsed();
+        const qint64 otherMs = timer.elapsedMs();
         qInfo("%lld nodes: identical %lld ms; vs %lld nodes %lld ms (%d matched, %d removed, %d added)",
               qint64(big.nodes.size()), sameMs, qint64(smaller.nodes.size()), otherMs,
               other.statement().matched, other.statement().removed, other.statement().added);
@@ -433,9 +433,9 @@ void TestPlanDiff::tenThousandNodesDiffQuickly()
             .replace("\"Index Scan\"", "\"Index Only Scan\"");
         const Plan changed = fromBytes(changedJson);
         const PlanAnalysis changedAnalysis(changed);
-        timer.restart();
+        timer.start();
         const PlanDiff reshaped = PlanDiff::compare(big, bigAnalysis, changed, changedAnalysis);
-        const qint64 reshapedMs = timer.elapsed();
+        const qint64 reshapedMs = timer.elapsedMs();
         qInfo("%lld nodes, every join and lookup changed: %lld ms (%d matched, %d removed, %d added, %lld "
               "ranked)",
               qint64(big.nodes.size()), reshapedMs, reshaped.statement().matched,
@@ -447,7 +447,10 @@ void TestPlanDiff::tenThousandNodesDiffQuickly()
             qInfo("  %s", qPrintable(reshaped.changes().at(i).sentence));
         for (const PlanNode &n : big.nodes)
             QCOMPARE(reshaped.afterOf(n.id), n.id);
-        QVERIFY(sameMs < 1000 && otherMs < 1000 && reshapedMs < 1000);
+        // CPU time; 51-54 ms for 10k nodes (ci preset). 3 s is 5x what the asan build needs and
+        // still fails a quadratic matcher (seconds at 10k); the speed goal is in tests/bench.
+        QVERIFY2(sameMs < 3000 && otherMs < 3000 && reshapedMs < 3000,
+                 qPrintable(QStringLiteral("%1 / %2 / %3 ms").arg(sameMs).arg(otherMs).arg(reshapedMs)));
     }
 }
 

@@ -1,3 +1,4 @@
+#include "../../common/cputimer.h"
 #include "export/copyformats.h"
 
 #include <QElapsedTimer>
@@ -285,13 +286,14 @@ void TestCopyFormats::copies100kCellsQuickly()
                                                            {CopyFormat::Markdown, "Markdown"},
                                                            {CopyFormat::SqlInsert, "SQL INSERT"}};
     for (const auto &[format, name] : formats) {
-        QElapsedTimer timer;
-        timer.start();
+        tusk::test::CpuTimer cpu;
         const QString text = formatCells(src, rows, all, format, {.headers = true});
-        const qint64 ms = timer.elapsed();
+        const qint64 ms = cpu.elapsedMs();
         qInfo("copy of 100,000 cells as %s: %lld ms (%lld characters)", name, ms, qint64(text.size()));
         QVERIFY(text.size() > 100000 * 5);
-        QVERIFY2(ms < 1000, name);
+        // CPU time; measured 11-34 ms (ci preset). 5 s is 5x an asan build's ~30x slow-down of
+        // the worst, and still fails a quadratic copy.
+        QVERIFY2(ms < 5000, name);
     }
 }
 

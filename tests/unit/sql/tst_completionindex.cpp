@@ -1,5 +1,6 @@
 // The completion index on a small hand-made catalog (what is offered, in which order) and on a
 // million names (a keystroke stays far below a frame).
+#include "../../common/cputimer.h"
 #include "sql/completionindex.h"
 
 #include <QElapsedTimer>
@@ -111,21 +112,22 @@ void TestCompletionIndex::answersAKeystrokeQuicklyWithAMillionNames()
     big.finalize();
     const qint64 buildMs = build.elapsed();
     QCOMPARE(big.nameCount(), 50000 + 50000 * 20);
-    QElapsedTimer t;
-    t.start();
+    tusk::test::CpuTimer t;
     int offered = 0;
     const int keystrokes = 200;
     for (int i = 0; i < keystrokes; ++i)
         offered += int(big.complete(QStringLiteral("col_%1").arg(i * 97), {}).size());
-    const double perKeystrokeMs = double(t.nsecsElapsed()) / 1e6 / keystrokes;
+    const double perKeystrokeMs = double(t.elapsedMicros()) / 1e3 / keystrokes;
     // "c" matches a million names: the answer is capped, and still quick.
-    t.restart();
+    t.start();
     const QStringList broad = big.complete(QStringLiteral("c"), {});
-    const qint64 broadMs = t.elapsed();
+    const qint64 broadMs = t.elapsedMs();
     qInfo("1.05M names: built in %lld ms (off the UI thread); %.3f ms per keystroke; 'c' in %lld ms", buildMs,
           perKeystrokeMs, broadMs);
     QVERIFY(offered > keystrokes); // col_97 matches col_97_0 …, col_970_… etc.
     QCOMPARE(broad.size(), 500);
+    // CPU time of this thread; measured 0.021 ms a keystroke and 0 ms for "c" (ci preset). The
+    // bounds are 5x what the asan build can be expected to need and still catch a linear scan.
     QVERIFY2(perKeystrokeMs < 5, qPrintable(QString::number(perKeystrokeMs)));
     QVERIFY2(broadMs < 50, qPrintable(QString::number(broadMs)));
 }

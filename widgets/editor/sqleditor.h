@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <Qsci/qsciscintilla.h>
 
 #include <functional>
@@ -44,7 +45,7 @@ public:
 
     /// Replaces the text with valid UTF-8 bytes, without a QString copy and without an undo
     /// record (a 100 MB script loads in well under a second).
-    void setUtf8Text(const QByteArray &utf8);
+    void setUtf8Text(QByteArrayView utf8);
 
     void setKeywords(const QStringList &words);
     void setCompletionProvider(CompletionProvider provider) { m_completion = std::move(provider); }

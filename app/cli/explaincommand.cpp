@@ -1,9 +1,14 @@
 #include "explaincommand.h"
 
+#include "explain/explainrunner.h"
 #include "explain/plananalysis.h"
 #include "explain/planreader.h"
+#include "pg/connectionparams.h"
+#include "pg/session.h"
+#include "sql/explainstatement.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -85,6 +90,64 @@ bool readInput(const QString &path, QByteArray *out)
     return true;
 }
 
+void printPlan(const Plan &plan)
+{
+    const PlanAnalysis analysis(plan);
+    std::fputs(QJsonDocument(planJson(plan, analysis)).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputs("\n", stdout);
+}
+
+// EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of `statement` on the server, always rolled back: the
+// statement really runs, and a SELECT of a function that writes must not commit.
+int analyzeOnServer(const QString &conninfo, const QString &statement)
+{
+    auto params = pg::ConnectionParams::parse(conninfo);
+    if (!params) {
+        std::fprintf(stderr, "%s\n", params.error().toString().toUtf8().constData());
+        return 2;
+    }
+    int exitCode = 0;
+    pg::Session session(QStringLiteral("tusk-cli"));
+    ExplainRunner runner(&session);
+    QObject::connect(&session, &pg::Session::connected, [&](const pg::ServerInfo &info) {
+        sql::ExplainOptions options;
+        options.analyze = true;
+        options.buffers = true;
+        const auto prepared = sql::explainStatement(statement, options, info.versionNumber);
+        if (!prepared) {
+            std::fprintf(stderr, "tusk-cli explain: %s\n", qPrintable(prepared.error()));
+            exitCode = 2;
+            QCoreApplication::exit(2);
+            return;
+        }
+        runner.start(prepared->sql, ExplainRunner::wrapFor(true, session.transactionStatus()));
+    });
+    QObject::connect(&session, &pg::Session::connectionFailed, [&](const pg::Error &e) {
+        std::fprintf(stderr, "%s\n", e.toString().toUtf8().constData());
+        exitCode = 2;
+        QCoreApplication::exit(2);
+    });
+    QObject::connect(&session, &pg::Session::noticeReceived, [](const pg::Notice &n) {
+        std::fprintf(stderr, "%s\n", n.toString().toUtf8().constData());
+    });
+    QObject::connect(&runner, &ExplainRunner::planReady, [&](const ExplainOutcome &o) {
+        printPlan(o.plan);
+        std::fputs("NOTICE:  the statement ran inside a transaction that was rolled back\n", stderr);
+        QCoreApplication::exit(0);
+    });
+    QObject::connect(&runner, &ExplainRunner::failed, [&](const pg::Error &e) {
+        std::fprintf(stderr, "%s\n", e.toString().toUtf8().constData());
+        std::fputs("NOTICE:  nothing was committed (the statement ran inside a rolled-back transaction)\n",
+                   stderr);
+        exitCode = e.kind == pg::Error::Kind::ConnectionLost ? 2 : 1;
+        QCoreApplication::exit(exitCode);
+    });
+    session.connectTo(*params);
+    QCoreApplication::exec();
+    std::fflush(stdout);
+    return exitCode;
+}
+
 } // namespace
 
 int runExplain(const QStringList &args)
@@ -95,7 +158,12 @@ int runExplain(const QStringList &args)
     parser.addOption({QStringLiteral("input-format"),
                       QStringLiteral("auto (default), json, text, yaml or xml."), QStringLiteral("format"),
                       QStringLiteral("auto")});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The plan, or - for stdin."));
+    parser.addOption(
+        {QStringLiteral("analyze"),
+         QStringLiteral("Run EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of SQL on CONNINFO, inside a "
+                        "transaction that is always rolled back, and print that plan.")});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("The plan, or - for stdin (with --analyze: CONNINFO SQL)."));
     if (!parser.parse(QStringList{QStringLiteral("tusk-cli explain")} + args)) {
         std::fprintf(stderr, "tusk-cli explain: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -112,6 +180,13 @@ int runExplain(const QStringList &args)
         return 2;
     }
     const QStringList pos = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("analyze"))) {
+        if (pos.size() != 2) {
+            std::fprintf(stderr, "tusk-cli explain --analyze: expected CONNINFO and SQL (see --help)\n");
+            return 2;
+        }
+        return analyzeOnServer(pos.at(0), pos.at(1));
+    }
     if (pos.size() != 1) {
         std::fprintf(stderr, "tusk-cli explain: expected one FILE or - (see --help)\n");
         return 2;
@@ -126,9 +201,7 @@ int runExplain(const QStringList &args)
                      qPrintable(plan.error().toString()));
         return 2;
     }
-    const PlanAnalysis analysis(*plan);
-    std::fputs(QJsonDocument(planJson(*plan, analysis)).toJson(QJsonDocument::Compact).constData(), stdout);
-    std::fputs("\n", stdout);
+    printPlan(*plan);
     return 0;
 }
 

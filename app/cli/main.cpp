@@ -18,11 +18,16 @@ Commands:
         service=NAME; .pgpass and the PG* environment apply as in psql.
         Exit status: 0 ok, 1 SQL error, 2 usage or connection error.
   explain [--input-format auto|json|text|yaml|xml] FILE|-
+  explain --analyze CONNINFO SQL
         Read an EXPLAIN plan in any format (bare, or as psql or a log prints it) and
         print {"nodes":[{"id","parent","type","relation","actual_rows",
         "plan_rows","loops","inclusive_ms","exclusive_ms","warnings"}, ...],
         "planning_ms", "execution_ms", "warnings"}.
-        Exit status: 0 ok, 2 unreadable input.
+        With --analyze: run EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of SQL on
+        CONNINFO inside a transaction that is always rolled back (the statement
+        really runs; nothing it writes is committed) and print that plan.
+        Exit status: 0 ok, 1 SQL error (with --analyze), 2 unreadable input,
+        usage or connection error.
   sandbox up [--dir DIR] [--replicas N] [--demo] [--workload]
         Start a throwaway local cluster (primary + N streaming replicas) and
         print {"dir":..., "nodes":[{"name","role","uri"}, ...]} as JSON.

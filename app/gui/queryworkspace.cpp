@@ -4,7 +4,7 @@
 
 #include "editor/findbar.h"
 #include "editor/sqleditor.h"
-#include "explainrunner.h"
+#include "explain/explainrunner.h"
 #include "planpane.h"
 #include "resultpane.h"
 #include "sql/completioncatalog.h"
@@ -107,7 +107,7 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
     , m_results(new QTabWidget(this))
     , m_messages(new QPlainTextEdit(this))
     , m_toolbar(new QToolBar(this))
-    , m_explainRunner(new ExplainRunner(m_session, this))
+    , m_explainRunner(new explain::ExplainRunner(m_session, this))
 {
     static int workspaces = 0;
     m_number = ++workspaces;
@@ -138,8 +138,8 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
     connect(m_session, &pg::Session::resultCompleted, this, &QueryWorkspace::onResultCompleted);
     connect(m_session, &pg::Session::finished, this, &QueryWorkspace::onFinished);
     connect(m_session, &pg::Session::failed, this, &QueryWorkspace::onFailed);
-    connect(m_explainRunner, &ExplainRunner::planReady, this, &QueryWorkspace::onPlanReady);
-    connect(m_explainRunner, &ExplainRunner::failed, this, &QueryWorkspace::onExplainFailed);
+    connect(m_explainRunner, &explain::ExplainRunner::planReady, this, &QueryWorkspace::onPlanReady);
+    connect(m_explainRunner, &explain::ExplainRunner::failed, this, &QueryWorkspace::onExplainFailed);
 
     // Names for completion come from a second, quiet session so loading never queues behind
     // (or in front of) the user's own statements.

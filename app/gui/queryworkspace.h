@@ -30,13 +30,13 @@ class HistoryStore;
 struct EditorTab;
 } // namespace tusk::state
 
-class ExplainRunner;
-struct ExplainOutcome;
 class PlanPane;
 class ResultPane;
 namespace tusk::explain {
+class ExplainRunner;
+struct ExplainOutcome;
 struct Plan;
-}
+} // namespace tusk::explain
 
 /// One query tab: SQL editor, result tabs (one per result set, kept until closed), a messages
 /// pane, and the session that runs it all. Scripts run statement by statement so that every
@@ -122,7 +122,7 @@ private:
     void onResultCompleted(quint64 gen, const tusk::pg::ResultSummary &summary);
     void onFinished(quint64 gen, const tusk::pg::RequestSummary &summary);
     void onFailed(quint64 gen, const tusk::pg::Error &error);
-    void onPlanReady(const ExplainOutcome &outcome);
+    void onPlanReady(const tusk::explain::ExplainOutcome &outcome);
     void onExplainFailed(const tusk::pg::Error &error);
     void recordHistory(const QString &error, const QString &sqlState, qint64 rows);
     void updateActions();
@@ -153,7 +153,7 @@ private:
     QAction *m_rollbackAction;
     QAction *m_explainAction;
     QAction *m_explainAnalyzeAction;
-    ExplainRunner *m_explainRunner;
+    tusk::explain::ExplainRunner *m_explainRunner;
     PlanPane *m_planPane = nullptr;
     tusk::sql::ExplainOptions m_explainOptions;
     tusk::sql::ExplainStatement m_explainPositions; ///< maps an EXPLAIN's error position back

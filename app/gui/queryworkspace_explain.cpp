@@ -3,8 +3,8 @@
 #include "queryworkspace.h"
 
 #include "editor/sqleditor.h"
+#include "explain/explainrunner.h"
 #include "explain/plan.h"
-#include "explainrunner.h"
 #include "planpane.h"
 #include "whatifdialog.h"
 
@@ -94,12 +94,10 @@ void QueryWorkspace::explain(bool analyze)
     }
     for (const QString &dropped : prepared->droppedOptions)
         log(tr("Left out %1.").arg(dropped));
-    auto wrap = ExplainRunner::Wrap::None;
+    using explain::ExplainRunner;
+    // Every ANALYZE runs inside a rollback, whatever it looks like: SELECT purge_orders() writes.
+    const auto wrap = ExplainRunner::wrapFor(analyze, m_session->transactionStatus());
     if (analyze && prepared->changesData) {
-        const auto tx = m_session->transactionStatus();
-        wrap = tx == pg::TransactionStatus::InTransaction || tx == pg::TransactionStatus::InFailedTransaction
-                   ? ExplainRunner::Wrap::RollbackToSavepoint
-                   : ExplainRunner::Wrap::RollbackTransaction;
         const QString all = ExplainRunner::statements(prepared->sql, wrap).join(QStringLiteral(";\n")) + u';';
         const QString why =
             tr("changes data: EXPLAIN ANALYZE runs it for real, then Tusk rolls it back (%1). Effects "
@@ -117,6 +115,12 @@ void QueryWorkspace::explain(bool analyze)
                 .arg(wrap == ExplainRunner::Wrap::RollbackToSavepoint ? tr("a savepoint")
                                                                       : tr("a transaction")),
             false);
+    } else if (analyze) {
+        log(tr("EXPLAIN ANALYZE runs the statement for real, inside %1 that is rolled back afterwards "
+               "(a function it calls may write).")
+                .arg(wrap == ExplainRunner::Wrap::RollbackToSavepoint ? tr("a savepoint")
+                                                                      : tr("a transaction")),
+            false);
     }
     m_editor->clearErrorMarks();
     ++m_runNumber;
@@ -131,7 +135,7 @@ void QueryWorkspace::explain(bool analyze)
     m_explainRunner->start(prepared->sql, wrap);
 }
 
-void QueryWorkspace::onPlanReady(const ExplainOutcome &outcome)
+void QueryWorkspace::onPlanReady(const explain::ExplainOutcome &outcome)
 {
     log(tr("Plan: %n node(s)", nullptr, int(outcome.plan.nodes.size())) +
         (outcome.plan.executionTimeMs

@@ -6,7 +6,7 @@
 #include "../common/guitest.h"
 #include "common/palettes.h"
 #include "editor/sqleditor.h"
-#include "explainrunner.h"
+#include "explain/explainrunner.h"
 #include "plan/planview.h"
 #include "planimport.h"
 #include "planpane.h"

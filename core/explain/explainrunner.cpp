@@ -1,13 +1,14 @@
-#include "explainrunner.h"
+#include "explain/explainrunner.h"
 
 #include "explain/jsonplanparser.h"
-#include "pg/session.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QPromise>
+#include <QThreadPool>
 
-using namespace tusk;
+namespace tusk::explain {
 
 namespace {
 const QString kSavepoint = QStringLiteral("tusk_explain");
@@ -28,6 +29,16 @@ ExplainRunner::ExplainRunner(pg::Session *session, QObject *parent)
     connect(session, &pg::Session::failed, this, &ExplainRunner::onFailed);
 }
 
+ExplainRunner::Wrap ExplainRunner::wrapFor(bool analyze, pg::TransactionStatus status)
+{
+    if (!analyze)
+        return Wrap::None;
+    return status == pg::TransactionStatus::InTransaction ||
+                   status == pg::TransactionStatus::InFailedTransaction
+               ? Wrap::RollbackToSavepoint
+               : Wrap::RollbackTransaction;
+}
+
 QStringList ExplainRunner::statements(const QString &explain, Wrap wrap)
 {
     switch (wrap) {
@@ -42,10 +53,11 @@ QStringList ExplainRunner::statements(const QString &explain, Wrap wrap)
     return {explain};
 }
 
-void ExplainRunner::start(const QString &explain, Wrap wrap)
+quint64 ExplainRunner::start(const QString &explain, Wrap wrap)
 {
     if (!m_session || isRunning())
-        return;
+        return 0;
+    ++m_run;
     m_explain = explain;
     m_json.clear();
     m_error.reset();
@@ -57,6 +69,7 @@ void ExplainRunner::start(const QString &explain, Wrap wrap)
         if (sql == explain)
             m_explainGeneration = gen;
     }
+    return m_run;
 }
 
 void ExplainRunner::onFinished(quint64 generation)
@@ -82,24 +95,39 @@ void ExplainRunner::finish()
         emit failed(*m_error);
         return;
     }
-    // A 10,000-node plan is 14 MB of JSON and 150 ms of parsing: not on the UI thread.
-    using Parsed = Result<explain::Plan, explain::ParseError>;
+    // A 10,000-node plan is 14 MB of JSON and 150 ms of parsing: not on the caller's thread.
+    // The watcher lives on this thread and dies with the runner, so the answer can never reach
+    // a runner that is gone (the guard is checked where the answer arrives).
+    using Parsed = Result<Plan, ParseError>;
+    auto promise = std::make_shared<QPromise<Parsed>>();
     auto *watcher = new QFutureWatcher<Parsed>(this);
-    connect(watcher, &QFutureWatcher<Parsed>::finished, this,
-            [this, watcher, json = m_json, statement = m_explain] {
-                watcher->deleteLater();
-                const Parsed plan = watcher->result();
-                if (!plan) {
-                    emit failed(pg::Error::usage(
-                        tr("The server's plan could not be read: %1").arg(plan.error().toString())));
-                    return;
-                }
-                ExplainOutcome o;
-                o.plan = *plan;
-                o.json = json;
-                o.statement = statement;
-                o.elapsedMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
-                emit planReady(o);
-            });
-    watcher->setFuture(QtConcurrent::run([json = m_json] { return explain::JsonPlanParser::parse(json); }));
+    connect(
+        watcher, &QFutureWatcherBase::finished, this,
+        [this, watcher, run = m_run, json = m_json, statement = m_explain, startedMs = m_startedMs] {
+            watcher->deleteLater();
+            if (run != m_run)
+                return; // a newer run started while this one was parsed: its plan is stale
+            const Parsed parsed = watcher->result();
+            if (!parsed) {
+                emit failed(pg::Error::usage(
+                    QCoreApplication::translate("ExplainRunner", "The server's plan could not be read: %1")
+                        .arg(parsed.error().toString())));
+                return;
+            }
+            ExplainOutcome o;
+            o.run = run;
+            o.plan = *parsed;
+            o.json = json;
+            o.statement = statement;
+            o.elapsedMs = QDateTime::currentMSecsSinceEpoch() - startedMs;
+            emit planReady(o);
+        });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, json = m_json] {
+        promise->addResult(JsonPlanParser::parse(json));
+        promise->finish();
+    });
 }
+
+} // namespace tusk::explain

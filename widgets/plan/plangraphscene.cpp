@@ -102,9 +102,12 @@ void PlanGraphScene::rebuild()
                 c.rowsOut += explain::rowsOut(plan.nodes.at(member));
                 c.share += m_doc->analysis.timing(member).share;
             }
-            // Worst warning anywhere inside: the members' subtrees are one range of ids.
-            for (int id = g.members.first(); id < m_doc->subtreeEnd.at(g.members.last()); ++id)
-                c.severity = std::max(c.severity, m_doc->worstSeverity.at(id));
+            // Worst warning anywhere inside; members need not be adjacent, each subtree is a
+            // range of ids of its own.
+            for (int member : g.members) {
+                for (int id = member; id < m_doc->subtreeEnd.at(member); ++id)
+                    c.severity = std::max(c.severity, m_doc->worstSeverity.at(id));
+            }
         }
         m_cards << c;
     }

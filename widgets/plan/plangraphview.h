@@ -46,7 +46,12 @@ public:
     int selectedGroup() const;
     void setMatches(const QVector<int> &nodeIds);
 
+    /// The horizontal scale (1 = 100%).
     double zoom() const;
+    /// The vertical scale: the same as zoom(), except after fitting a plan far wider than tall,
+    /// which is stretched to the view's height (zooming in keeps that height until zoom()
+    /// reaches it).
+    double verticalZoom() const;
     void setZoom(double factor);
     void zoomIn();
     void zoomOut();
@@ -90,7 +95,8 @@ private:
     PlanGraphScene *m_scene;
     PlanMinimap *m_minimap;
     QPoint m_pressPos;
-    bool m_fitted = true; ///< Keep fitting on resize until the user zooms or pans.
+    bool m_fitted = true;         ///< Keep fitting on resize until the user zooms or pans.
+    double m_minVerticalZoom = 0; ///< Set by fitToView() for a very flat plan.
 };
 
 } // namespace tusk::widgets

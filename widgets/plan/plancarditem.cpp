@@ -19,8 +19,8 @@ constexpr double kDetailLod = 0.35;
 // Below it, a card at least this many device pixels wide is drawn as a simplified card (shape,
 // heat, title); a narrower one as a block.
 constexpr double kSimplifiedMinWidth = 28;
-// The simplified card's title is left out when it would be smaller than this (device pixels).
-constexpr double kSimplifiedMinTextPixels = 8;
+// The simplified card's title: its line height in device pixels.
+constexpr double kSimplifiedTextPixels = 11;
 // A block is at least three times this wide and twice as tall, in device pixels.
 constexpr double kBlockMinPixels = 2;
 // A folded group is drawn as a stack of cards, offset by this much per sheet.
@@ -171,20 +171,24 @@ void PlanCardItem::paintSimplified(QPainter *painter, double lod) const
     const CardText &t = *c.text;
     const double left = std::min(stripe, r.width() / 4) + m.padding;
     const double inner = r.width() - left - m.padding;
-    if (t.titleWidth <= 0 || inner <= 0)
+    // One text size on screen for every card (a title scaled to each card's width looked like
+    // a ransom note), elided to the card; none when not even a few letters fit.
+    const double scale = kSimplifiedTextPixels / (lod * m.lineHeight);
+    const double room = inner / scale; // in the unscaled bold font
+    const QFontMetricsF fm(m.bold);
+    if (t.titleWidth <= 0 || room < 4 * fm.averageCharWidth() ||
+        r.height() * lod < 1.5 * kSimplifiedTextPixels)
         return;
-    // As large as at 100% at most, as wide as the card and as tall as half of it at most.
-    const double scale =
-        std::min({1 / lod, inner / t.titleWidth, (r.height() - 2 * m.padding) / m.lineHeight});
-    if (scale * lod * m.lineHeight < kSimplifiedMinTextPixels)
-        return;
+    if (t.titleWidth > room && std::abs(room - m_elidedRoom) > 0.5) {
+        m_elided = fm.elidedText(t.title, Qt::ElideRight, room);
+        m_elidedRoom = room;
+    }
     painter->save();
     painter->translate(left, r.height() / 2);
     painter->scale(scale, scale);
     painter->setFont(m.bold);
     painter->setPen(text);
-    const QFontMetricsF fm(m.bold);
-    painter->drawText(QPointF(0, (fm.ascent() - fm.descent()) / 2), t.title);
+    painter->drawText(QPointF(0, (fm.ascent() - fm.descent()) / 2), t.titleWidth > room ? m_elided : t.title);
     painter->restore();
 }
 

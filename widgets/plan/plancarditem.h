@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QGraphicsItem>
+#include <QString>
 #include <QVector>
 
 namespace tusk::widgets {
@@ -39,6 +40,9 @@ private:
 
     const PlanGraphScene *m_scene;
     int m_index;
+    /// The simplified card's elided title and the room it was elided for (zooming changes it).
+    mutable QString m_elided;
+    mutable double m_elidedRoom = -1;
 };
 
 /// All edges in one item, drawn as elbows (child top, up to half way, across, up to the parent)

@@ -179,10 +179,9 @@ void PlanDetailsPanel::showGroup(int groupId)
     // named by what tells the members apart (the partition a nested loop reads).
     for (int i = 0; i < std::min<int>(g.count(), 100); ++i) {
         const PlanNode &n = plan.nodes.at(g.members.at(i));
-        const PlanNode &named = g.nameOffset > 0 ? plan.nodes.at(n.id + g.nameOffset) : n;
-        QString label = plantext::subject(named).isEmpty() ? plantext::title(n) : plantext::subject(named);
-        if (g.nameOffset > 0)
-            label = plantext::title(n) + QStringLiteral(" over ") + label;
+        const QString label = g.nameOffset >= 0 ? plan.nodes.at(n.id + g.nameOffset).relationName
+                              : plantext::subject(n).isEmpty() ? plantext::title(n)
+                                                               : plantext::subject(n);
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
                     .arg(esc(label), plantext::duration(m_doc->analysis.timing(n.id).inclusiveMs),
                          num(explain::rowsOut(n)));

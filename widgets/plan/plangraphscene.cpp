@@ -118,6 +118,7 @@ void PlanGraphScene::rebuild()
     m_items.reserve(m_cards.size());
     for (int i = 0; i < m_cards.size(); ++i) {
         auto *item = new PlanCardItem(this, i);
+        item->setZValue(m_cards.at(i).heat);
         addItem(item);
         m_items << item;
     }
@@ -167,6 +168,11 @@ void PlanGraphScene::applyHeat()
             m_cards[card].matched = true;
     }
     applyMarks();
+    // Cards never overlap, except as blocks far out: then the hot ones are drawn on top.
+    if (m_items.size() == m_cards.size()) {
+        for (int i = 0; i < m_items.size(); ++i)
+            m_items.at(i)->setZValue(m_cards.at(i).heat);
+    }
 }
 
 void PlanGraphScene::setNodeMarks(const QHash<int, NodeMark> &marks, const QHash<int, NodeMark> &groupMarks,

@@ -1,41 +1,67 @@
 #include "explain/planshape.h"
 
 #include <QHash>
+#include <QStringList>
+
+#include <algorithm>
+#include <array>
 
 namespace tusk::explain {
 
 namespace {
 
-// Node types, strategies and how the node hangs below its parent: what every reading keeps
-// (textNodeName()'s parts: "Parallel", "Partial", the join type, the aggregate strategy).
-QString structuralKey(const PlanNode &n, ShapeNames names)
+// A node's own part of its shape, as fields in a fixed order (no string is put together, so
+// 10,000 nodes cost a few hash lookups each). The structural fields are what every reading
+// keeps: textNodeName()'s parts ("Parallel", "Partial", the join type, the aggregate
+// strategy), the operation and how the node hangs below its parent.
+constexpr int kStructuralFields = 8;
+using StructuralFields = std::array<QString, kStructuralFields>;
+// What DigitsMasked and PartitionParent add: subplan and index names with digits masked, and
+// how the relation reads (by name: alias stem + masked name; by parent: "parent" + stem).
+constexpr int kNameFields = 5;
+using NameFields = std::array<QString, kNameFields>;
+
+StructuralFields structuralFields(const PlanNode &n)
 {
-    // "InitPlan 2 (returns $1)", "SubPlan 3", "CTE recent": the kind always counts; the rest is
-    // a name, kept (digits masked) unless names are ignored.
-    const QString subplan =
-        names == ShapeNames::Ignored ? n.subplanName.section(u' ', 0, 0) : digitsMasked(n.subplanName);
-    return n.nodeType + u'\x1f' + n.joinType + u'\x1f' + n.strategy + u'\x1f' +
-           (n.parallelAware ? QStringLiteral("parallel") : QString()) + u'\x1f' +
-           n.extra.value(QStringLiteral("Partial Mode")).toString() + u'\x1f' + n.parentRelationshipText +
-           u'\x1f' + subplan + u'\x1f' + n.extra.value(QStringLiteral("Operation")).toString() + u'\x1f';
+    StructuralFields f;
+    f[0] = n.nodeType;
+    f[1] = n.joinType;
+    f[2] = n.strategy;
+    if (n.parallelAware)
+        f[3] = QStringLiteral("parallel");
+    if (!n.extra.isEmpty()) {
+        f[4] = n.extra.value(QStringLiteral("Partial Mode")).toString();
+        f[5] = n.extra.value(QStringLiteral("Operation")).toString();
+    }
+    f[6] = n.parentRelationshipText;
+    // "InitPlan 2 (returns $1)", "SubPlan 3", "CTE recent": the kind always counts, the rest is
+    // a name (a name field).
+    if (!n.subplanName.isEmpty())
+        f[7] = n.subplanName.section(u' ', 0, 0);
+    return f;
 }
 
-// What DigitsMasked and PartitionParent add to the structural key.
-QString namesKey(const PlanNode &n, ShapeNames names)
+NameFields nameFields(const PlanNode &n, ShapeNames names)
 {
+    NameFields f;
     if (names == ShapeNames::Ignored)
-        return {};
-    QString key = digitsMasked(n.subplanName) + u'\x1f' + digitsMasked(n.indexName) + u'\x1f';
+        return f;
+    f[0] = digitsMasked(n.subplanName);
+    f[1] = digitsMasked(n.indexName);
     if (n.relationName.isEmpty())
-        return key;
+        return f;
     bool aliased = false;
-    const QString stem = aliasStem(n.alias, &aliased);
-    // By parent: a scan aliased parent_N reads "a partition of parent".
-    if (names == ShapeNames::PartitionParent && aliased && n.alias != n.relationName)
-        return key + QStringLiteral("parent:") + stem;
+    f[3] = aliasStem(n.alias, &aliased);
+    if (names == ShapeNames::PartitionParent && aliased && n.alias != n.relationName) {
+        // By parent: a scan aliased parent_N reads "a partition of parent".
+        f[2] = QStringLiteral("parent");
+        return f;
+    }
     // By name: the relation with digits masked and the alias without its "_N" — which also
     // folds UNION ALL branches over one table (o, o_1, o_2, …).
-    return key + stem + u'|' + digitsMasked(n.relationName);
+    f[2] = QStringLiteral("name");
+    f[4] = digitsMasked(n.relationName);
+    return f;
 }
 
 // Hash-consing of pairs of ids: equal pairs get equal ids, different pairs different ones, so
@@ -77,6 +103,9 @@ QVector<int> subtreeShapes(const Plan &plan, const QVector<int> &own)
 
 QString digitsMasked(const QString &name)
 {
+    // Most names have no digits: hand back the shared text, no copy.
+    if (std::none_of(name.cbegin(), name.cend(), [](QChar c) { return c.isDigit(); }))
+        return name;
     QString out;
     out.reserve(name.size());
     for (int i = 0; i < name.size(); ++i) {
@@ -105,34 +134,48 @@ QString aliasStem(const QString &alias, bool *matched)
 
 QString PlanShapes::ownKey(const PlanNode &n, ShapeNames names)
 {
-    return structuralKey(n, ShapeNames::Ignored) + namesKey(n, names);
+    QStringList parts;
+    for (const QString &f : structuralFields(n))
+        parts << f;
+    if (names != ShapeNames::Ignored) {
+        for (const QString &f : nameFields(n, names))
+            parts << f;
+    }
+    return parts.join(u'\x1f');
 }
 
 PlanShapes::PlanShapes(const Plan &plan)
 {
     const int n = int(plan.nodes.size());
+    // Field texts as ids (0 for the empty text, the most common one), chained pair by pair.
     QHash<QString, int> strings;
-    const auto intern = [&strings](const QString &key) {
-        auto it = strings.constFind(key);
+    const auto intern = [&strings](const QString &text) {
+        if (text.isEmpty())
+            return 0;
+        auto it = strings.constFind(text);
         if (it == strings.cend())
-            it = strings.insert(key, int(strings.size()));
+            it = strings.insert(text, int(strings.size()) + 1);
         return it.value();
     };
-    // Each reading's own key is the structural key's id paired with its names' id.
     PairIds pairs;
+    const auto chain = [&](int start, const auto &fields) {
+        int h = start;
+        for (const QString &f : fields)
+            h = pairs.id(h, intern(f));
+        return h;
+    };
     QVector<int> own[3];
     for (auto &o : own)
         o.resize(n);
     for (const PlanNode &node : plan.nodes) {
-        const int structure = intern(structuralKey(node, ShapeNames::Ignored));
+        const int structure = chain(-1, structuralFields(node));
         own[int(ShapeNames::Ignored)][node.id] = structure;
-        const int digits = pairs.id(structure, intern(namesKey(node, ShapeNames::DigitsMasked)));
+        const int digits = chain(structure, nameFields(node, ShapeNames::DigitsMasked));
         own[int(ShapeNames::DigitsMasked)][node.id] = digits;
         // Only scans aliased parent_N read differently by parent.
         own[int(ShapeNames::PartitionParent)][node.id] =
-            node.relationName.isEmpty()
-                ? digits
-                : pairs.id(structure, intern(namesKey(node, ShapeNames::PartitionParent)));
+            node.relationName.isEmpty() ? digits
+                                        : chain(structure, nameFields(node, ShapeNames::PartitionParent));
     }
     for (int r = 0; r < 3; ++r)
         m_shapes[r] = subtreeShapes(plan, own[r]);

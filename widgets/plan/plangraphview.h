@@ -12,10 +12,12 @@ class PlanGraphScene;
 class PlanMinimap;
 
 /// The plan as a tree of cards (root on top): heat colour by a switchable metric, edges as wide
-/// as the rows flowing up, warning badges, folded groups of identical subtrees ("× N", double-
-/// click or Enter to unfold; double-click an unfolded member to fold again). Ctrl+wheel or +/-
-/// zoom, drag pans, 0 fits, arrow keys walk the tree; a minimap shows where the view is in plans larger than
-/// the view.
+/// as the rows flowing up, warning badges, folded groups of sibling subtrees of one shape
+/// ("1,949 × Nested Loop over orders_p0 … orders_p1997"; double-click or Enter to unfold,
+/// double-click an unfolded member to fold again). Ctrl+wheel or +/- zoom, drag pans, 0 fits
+/// (a plan far wider than tall is stretched to the view's height), arrow keys walk the tree;
+/// cards lose their text and then become heat blocks as the zoom drops; a minimap shows where
+/// the view is in plans larger than the view.
 /// @code
 /// auto *graph = new PlanGraphView;
 /// graph->setDocument(std::make_shared<PlanDocument>(plan, text));

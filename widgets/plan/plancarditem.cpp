@@ -14,7 +14,7 @@
 namespace tusk::widgets {
 
 namespace {
-// Below this scale text is unreadable: cards become blocks.
+// Below this scale the card's lines are unreadable: a simplified card or a block instead.
 constexpr double kDetailLod = 0.35;
 // Below it, a card at least this many device pixels wide is drawn as a simplified card (shape,
 // heat, title); a narrower one as a block.
@@ -117,8 +117,9 @@ QColor PlanCardItem::blockColour() const
 void PlanCardItem::paintBlock(QPainter *painter, double sx, double sy) const
 {
     // Far out (a fitted 10,000-card plan is ~0.001×): a block in the heat colour, never smaller
-    // than a device pixel or so, centred on the card — else cards thinner than a pixel paint
-    // nothing and the view looks empty.
+    // than a few device pixels, centred on the card — else cards thinner than a pixel paint
+    // nothing and the view looks empty. Blocks that grew overlap their neighbours: the view
+    // stacks cards by heat, so the hot ones stay on top.
     const PlanCard &c = m_scene->card(m_index);
     const QColor fill = blockColour();
     painter->setRenderHint(QPainter::Antialiasing, false);
@@ -137,8 +138,8 @@ void PlanCardItem::paintBlock(QPainter *painter, double sx, double sy) const
 
 void PlanCardItem::paintSimplified(QPainter *painter, double lod) const
 {
-    // In between: the card's shape, heat fill and stripe, and the title alone, scaled to fit
-    // the card so it stays readable a little longer; no text once it would be tiny.
+    // In between: the card's shape, heat fill and stripe, and the title alone at a size that
+    // can be read (the card's own lines would be a few pixels high).
     const PlanCard &c = m_scene->card(m_index);
     const CardMetrics &m = m_scene->metrics();
     const QPalette &pal = m_scene->viewPalette();

@@ -29,7 +29,8 @@ constexpr double kReadableZoom = 0.6;
 constexpr double kStretchBelowZoom = 0.15;
 constexpr double kStretchedMaxZoom = 0.25;
 const QSize kMinimapSize(220, 150);
-// The overview of a plan far wider than tall.
+constexpr int kMinimapMinHeight = 40;
+// The overview of a plan far wider than tall (it would be less than kMinimapMinHeight high).
 const QSize kFlatMinimap(360, 84);
 } // namespace
 
@@ -423,10 +424,10 @@ void PlanGraphView::placeMinimap()
     QSize size = box;
     if (!scene.isEmpty()) {
         const double aspect = scene.height() / scene.width();
-        size.setHeight(std::clamp(int(box.width() * aspect), 40, box.height()));
+        size.setHeight(std::clamp(int(box.width() * aspect), kMinimapMinHeight, box.height()));
         if (box.width() * aspect > box.height())
             size.setWidth(std::clamp(int(box.height() / aspect), 60, box.width()));
-        if (box.width() * aspect < kFlatMinimap.height()) {
+        if (box.width() * aspect < kMinimapMinHeight) {
             // A flat plan is stretched to the overview's height (PlanMinimap): a wider, taller
             // strip, enough to tell the levels apart.
             size = kFlatMinimap.boundedTo(QSize(vp.width() * 2 / 5, vp.height() / 3));

@@ -1,117 +1,78 @@
 #include "explain/planfolding.h"
 
+#include "explain/plananalysis.h"
+#include "explain/planmetrics.h"
+#include "explain/planshape.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 
 namespace tusk::explain {
 
 namespace {
 
-// PostgreSQL (12+) aliases the partitions it scans for `FROM events` as events_1, events_2, …
-// whatever the partitions are called; the alias then names the partitioned parent.
-const QRegularExpression &partitionAlias()
+bool allSame(const QVector<int> &members, const PlanShapes &shapes, ShapeNames names)
 {
-    static const QRegularExpression re(QStringLiteral("^(.+)_\\d+$"));
-    return re;
-}
-
-// The alias without PostgreSQL's "_N" suffix ("events_12" -> "events", "o_3" -> "o").
-QString aliasStem(const QString &alias)
-{
-    const auto m = partitionAlias().match(alias);
-    return m.hasMatch() ? m.captured(1) : alias;
-}
-
-// What identifies a node for folding, without its numbers (types, strategy, how it hangs below
-// its parent, what it reads), interned as ints, read two ways. By name: the relation's name
-// with digits masked (events_p7, orders_2024_01) and the alias without its "_N" — which also
-// folds UNION ALL branches over one table. By parent: a scan aliased parent_N stands for "a
-// partition of parent", whatever the partition is called.
-struct OwnKeys
-{
-    QVector<int> byName;
-    QVector<int> byParent;
-};
-
-OwnKeys ownKeys(const Plan &plan)
-{
-    OwnKeys keys;
-    keys.byName.resize(plan.nodes.size());
-    keys.byParent.resize(plan.nodes.size());
-    QHash<QString, int> ids;
-    const auto intern = [&ids](const QString &key) {
-        auto it = ids.constFind(key);
-        if (it == ids.cend())
-            it = ids.insert(key, int(ids.size()));
-        return it.value();
-    };
-    for (const PlanNode &n : plan.nodes) {
-        const QString common = n.nodeType + u'\x1f' + n.joinType + u'\x1f' + n.strategy + u'\x1f' +
-                               n.parentRelationshipText + u'\x1f' + PlanFolding::digitsMasked(n.indexName) +
-                               u'\x1f' + PlanFolding::digitsMasked(n.subplanName) + u'\x1f' +
-                               n.extra.value(QStringLiteral("Operation")).toString() + u'\x1f';
-        if (n.relationName.isEmpty()) {
-            keys.byName[n.id] = keys.byParent[n.id] = intern(common);
-            continue;
-        }
-        const auto m = partitionAlias().match(n.alias);
-        const QString stem = m.hasMatch() ? m.captured(1) : n.alias;
-        keys.byName[n.id] = intern(common + stem + u'|' + PlanFolding::digitsMasked(n.relationName));
-        keys.byParent[n.id] = m.hasMatch() && n.alias != n.relationName
-                                  ? intern(common + QStringLiteral("parent:") + stem)
-                                  : keys.byName.at(n.id);
+    for (int m : members) {
+        if (!shapes.sameShape(m, members.first(), names))
+            return false;
     }
-    return keys;
+    return true;
 }
 
-// Shape ids bottom-up (children have higher ids in pre-order): equal ids mean equal subtrees.
-// A shape is the node's own key and its children's shapes, hashed as ints: linear in the plan.
-QVector<int> shapes(const Plan &plan, const QVector<int> &own)
+// Siblings by shape, in the order their first member appears.
+QVector<QVector<int>> bucketsByShape(const QVector<int> &kids, const PlanShapes &shapes, ShapeNames names)
 {
-    const int n = int(plan.nodes.size());
-    QVector<int> shape(n, -1);
-    QHash<QVector<int>, int> ids;
-    QVector<int> key;
-    for (int id = n - 1; id >= 0; --id) {
-        const PlanNode &node = plan.nodes.at(id);
-        key.resize(0);
-        key << own.at(id);
-        for (int c : node.children)
-            key << shape.at(c);
-        auto it = ids.constFind(key);
-        if (it == ids.cend())
-            it = ids.insert(key, int(ids.size()));
-        shape[id] = it.value();
+    QVector<QVector<int>> buckets;
+    QHash<int, int> bucketOf;
+    for (int kid : kids) {
+        auto it = bucketOf.constFind(shapes.shape(kid, names));
+        if (it == bucketOf.cend())
+            it = bucketOf.insert(shapes.shape(kid, names), int(buckets.size()));
+        if (it.value() == buckets.size())
+            buckets.append(QVector<int>());
+        buckets[it.value()] << kid;
     }
-    return shape;
-}
-
-int runLength(const QVector<int> &kids, int start, const QVector<int> &shape)
-{
-    int end = start + 1;
-    while (end < kids.size() && shape.at(kids.at(end)) == shape.at(kids.at(start)))
-        ++end;
-    return end - start;
+    return buckets;
 }
 
 } // namespace
 
+QString FoldGroup::namesRange() const
+{
+    if (firstName.isEmpty())
+        return {};
+    return firstName == lastName ? firstName : firstName + QStringLiteral(" … ") + lastName;
+}
+
+FoldSummary summarizeFold(const Plan &plan, const PlanAnalysis &analysis, const FoldGroup &group)
+{
+    FoldSummary s;
+    if (group.members.isEmpty())
+        return s;
+    s.analyzed = plan.nodes.at(group.members.first()).hasActuals;
+    s.minMs = s.minRows = std::numeric_limits<double>::max();
+    s.maxMs = s.maxRows = std::numeric_limits<double>::lowest();
+    for (int member : group.members) {
+        const double ms = analysis.timing(member).inclusiveMs;
+        const double rows = rowsOut(plan.nodes.at(member));
+        s.totalMs += ms;
+        s.minMs = std::min(s.minMs, ms);
+        s.maxMs = std::max(s.maxMs, ms);
+        s.totalRows += rows;
+        s.minRows = std::min(s.minRows, rows);
+        s.maxRows = std::max(s.maxRows, rows);
+    }
+    s.share = analysis.totalMs() > 0 ? s.totalMs / analysis.totalMs() : 0;
+    return s;
+}
+
 QString PlanFolding::digitsMasked(const QString &name)
 {
-    QString out;
-    out.reserve(name.size());
-    for (int i = 0; i < name.size(); ++i) {
-        if (name.at(i).isDigit()) {
-            while (i + 1 < name.size() && name.at(i + 1).isDigit())
-                ++i;
-            out += u'#';
-        } else {
-            out += name.at(i);
-        }
-    }
-    return out;
+    return explain::digitsMasked(name);
 }
 
 PlanFolding::PlanFolding(const Plan &plan, int minRun)
@@ -122,40 +83,35 @@ PlanFolding::PlanFolding(const Plan &plan, int minRun)
     QVector<int> size(n, 1);
     for (int id = n - 1; id > 0; --id)
         size[plan.nodes.at(id).parentId] += size.at(id);
-    const OwnKeys own = ownKeys(plan);
-    const QVector<int> byName = shapes(plan, own.byName);
-    const QVector<int> byParent = shapes(plan, own.byParent);
+    const PlanShapes shapes(plan);
+    // Names alike fold from minRun; names unrelated need twice as many look-alikes before one
+    // card says more than the cards themselves would.
+    const int unrelatedMinRun = 2 * minRun;
     for (const PlanNode &parent : plan.nodes) {
-        const QVector<int> &kids = parent.children;
-        for (int start = 0; start < kids.size();) {
-            // Whichever reading gives the longer run of look-alikes.
-            const int end =
-                start + std::max(runLength(kids, start, byName), runLength(kids, start, byParent));
-            if (end - start >= minRun) {
-                FoldGroup g;
-                g.id = int(m_groups.size());
-                g.parentId = parent.id;
-                g.members = kids.mid(start, end - start);
-                const PlanNode &first = plan.nodes.at(g.members.first());
-                g.nodeType = first.nodeType;
-                g.sameRelation = true;
-                for (int member : g.members) {
-                    g.nodeCount += size.at(member);
-                    g.sameRelation =
-                        g.sameRelation && plan.nodes.at(member).relationName == first.relationName;
-                }
-                // "events" for events_p0…events_p399 (aliased events_1…), the table itself when
-                // every member reads the same one.
-                const bool partitionAliased =
-                    first.alias != first.relationName && partitionAlias().match(first.alias).hasMatch();
-                g.relationStem =
-                    g.sameRelation || !partitionAliased ? first.relationName : aliasStem(first.alias);
-                if (!g.sameRelation && !partitionAliased)
-                    g.relationStem.remove(QRegularExpression(QStringLiteral("_[A-Za-z]{0,2}\\d\\w*$")));
-                m_groups << g;
+        if (parent.children.size() < minRun)
+            continue;
+        const int first = int(m_groups.size());
+        for (const QVector<int> &bucket : bucketsByShape(parent.children, shapes, ShapeNames::Ignored)) {
+            if (bucket.size() < minRun)
+                continue;
+            const bool alike = allSame(bucket, shapes, ShapeNames::DigitsMasked) ||
+                               allSame(bucket, shapes, ShapeNames::PartitionParent);
+            if (alike || bucket.size() >= unrelatedMinRun) {
+                addGroup(plan, parent.id, bucket, alike, size);
+                continue;
             }
-            start = end;
+            // A few of one shape over unrelated tables: only the look-alikes among them fold.
+            for (const QVector<int> &alikes : bucketsByShape(bucket, shapes, ShapeNames::DigitsMasked)) {
+                if (alikes.size() >= minRun)
+                    addGroup(plan, parent.id, alikes, true, size);
+            }
         }
+        // One parent's groups in the order their cards stand.
+        std::sort(m_groups.begin() + first, m_groups.end(), [](const FoldGroup &a, const FoldGroup &b) {
+            return a.members.first() < b.members.first();
+        });
+        for (int g = first; g < m_groups.size(); ++g)
+            m_groups[g].id = g;
     }
     // Pre-order: a member's subtree is the id range [member, member + size).
     for (const FoldGroup &g : m_groups) {
@@ -167,6 +123,49 @@ PlanFolding::PlanFolding(const Plan &plan, int minRun)
             }
         }
     }
+}
+
+void PlanFolding::addGroup(const Plan &plan, int parentId, const QVector<int> &members, bool namesAlike,
+                           const QVector<int> &size)
+{
+    FoldGroup g;
+    g.id = int(m_groups.size());
+    g.parentId = parentId;
+    g.members = members;
+    g.namesAlike = namesAlike;
+    const PlanNode &first = plan.nodes.at(members.first());
+    g.nodeType = first.nodeType;
+    g.sameRelation = true;
+    for (int member : members) {
+        g.nodeCount += size.at(member);
+        g.sameRelation = g.sameRelation && plan.nodes.at(member).relationName == first.relationName;
+    }
+    // Members have one shape, so offset k of every member's subtree is "the same" node: the
+    // first offset whose relation differs between members is what tells them apart.
+    for (int k = 0; k < size.at(members.first()) && g.nameOffset < 0; ++k) {
+        const QString &name = plan.nodes.at(members.first() + k).relationName;
+        for (int member : members) {
+            if (plan.nodes.at(member + k).relationName != name) {
+                g.nameOffset = k;
+                g.firstName = name;
+                g.lastName = plan.nodes.at(members.last() + k).relationName;
+                break;
+            }
+        }
+    }
+    if (namesAlike) {
+        // "events" for events_p0…events_p399 (aliased events_1…) — read off the relation that
+        // tells members apart, so a nested loop over orders_p0… says "orders" —, or the table
+        // itself when every member reads the same one.
+        const PlanNode &named = g.nameOffset >= 0 ? plan.nodes.at(members.first() + g.nameOffset) : first;
+        bool aliased = false;
+        const QString stem = aliasStem(named.alias, &aliased);
+        const bool partitionAliased = aliased && named.alias != named.relationName;
+        g.relationStem = g.nameOffset < 0 || !partitionAliased ? named.relationName : stem;
+        if (g.nameOffset >= 0 && !partitionAliased)
+            g.relationStem.remove(QRegularExpression(QStringLiteral("_[A-Za-z]{0,2}\\d\\w*$")));
+    }
+    m_groups << g;
 }
 
 } // namespace tusk::explain

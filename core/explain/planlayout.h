@@ -21,7 +21,7 @@ struct LayoutOptions
     double levelGap = 56;   ///< Between the bottom of a level and the top of the next.
 };
 
-/// One card of a laid-out plan: a plan node, or a folded group of identical subtrees.
+/// One card of a laid-out plan: a plan node, or a folded group of sibling subtrees of one shape.
 struct LayoutCard
 {
     int nodeId = -1;  ///< The node shown, or -1 for a folded group.

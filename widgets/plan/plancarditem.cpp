@@ -14,8 +14,15 @@
 namespace tusk::widgets {
 
 namespace {
-// Below this scale text is unreadable: cards become blocks.
+// Below this scale the card's lines are unreadable: a simplified card or a block instead.
 constexpr double kDetailLod = 0.35;
+// Below it, a card at least this many device pixels wide is drawn as a simplified card (shape,
+// heat, title); a narrower one as a block.
+constexpr double kSimplifiedMinWidth = 28;
+// The simplified card's title: its line height in device pixels.
+constexpr double kSimplifiedTextPixels = 11;
+// A block is at least three times this wide and twice as tall, in device pixels.
+constexpr double kBlockMinPixels = 2;
 // A folded group is drawn as a stack of cards, offset by this much per sheet.
 constexpr double kStackOffset = 4;
 constexpr double kRadius = 6;
@@ -72,25 +79,118 @@ QRectF PlanCardItem::boundingRect() const
 
 void PlanCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    const PlanCard &c = m_scene->card(m_index);
-    const QPalette &pal = m_scene->viewPalette();
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QTransform &t = painter->worldTransform();
+    const double sx = std::abs(t.m11());
+    const double sy = std::abs(t.m22());
+    // The view stretches a very flat plan vertically when it fits it (PlanGraphView::
+    // fitToView()): text would be distorted there, so cards are blocks until the scale is even.
+    if (std::abs(sx - sy) > 0.01 * std::max(sx, sy)) {
+        paintBlock(painter, sx, sy);
+        return;
+    }
+    const double lod = option->levelOfDetailFromTransform(t);
     if (lod >= kDetailLod) {
         paintDetailed(painter);
         return;
     }
-    QColor fill = c.heat > 0.02 ? plancolors::heatAccent(pal, c.heat)
-                                : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.4);
-    if (c.tint.isValid())
-        fill = c.tint;
+    const PlanCard &c = m_scene->card(m_index);
+    if (c.rect.width() * lod >= kSimplifiedMinWidth)
+        paintSimplified(painter, lod);
+    else
+        paintBlock(painter, lod, lod);
+}
+
+QColor PlanCardItem::blockColour() const
+{
+    const PlanCard &c = m_scene->card(m_index);
+    const QPalette &pal = m_scene->viewPalette();
     if (m_scene->selectedCard() == m_index)
-        fill = pal.color(QPalette::Highlight);
-    else if (c.matched)
-        fill = plancolors::searchMatch(pal);
-    const QRectF r(QPointF(0, 0), c.rect.size());
-    if (c.groupId >= 0)
+        return pal.color(QPalette::Highlight);
+    if (c.matched)
+        return plancolors::searchMatch(pal);
+    if (c.tint.isValid())
+        return c.tint;
+    return c.heat > 0.02 ? plancolors::heatAccent(pal, c.heat)
+                         : plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.4);
+}
+
+void PlanCardItem::paintBlock(QPainter *painter, double sx, double sy) const
+{
+    // Far out (a fitted 10,000-card plan is ~0.001×): a block in the heat colour, never smaller
+    // than a few device pixels, centred on the card — else cards thinner than a pixel paint
+    // nothing and the view looks empty. Blocks that grew overlap their neighbours: the view
+    // stacks cards by heat, so the hot ones stay on top.
+    const PlanCard &c = m_scene->card(m_index);
+    const QColor fill = blockColour();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    QRectF r(QPointF(0, 0), c.rect.size());
+    const double minWidth = 3 * kBlockMinPixels / sx;
+    const double minHeight = 2 * kBlockMinPixels / sy;
+    if (r.width() < minWidth || r.height() < minHeight) {
+        const QPointF centre = r.center();
+        r.setSize(QSizeF(std::max(r.width(), minWidth), std::max(r.height(), minHeight)));
+        r.moveCenter(centre);
+    } else if (c.groupId >= 0) {
         painter->fillRect(r.translated(2 * kStackOffset, 2 * kStackOffset), fill.darker(130));
+    }
     painter->fillRect(r, fill);
+}
+
+void PlanCardItem::paintSimplified(QPainter *painter, double lod) const
+{
+    // In between: the card's shape, heat fill and stripe, and the title alone at a size that
+    // can be read (the card's own lines would be a few pixels high).
+    const PlanCard &c = m_scene->card(m_index);
+    const CardMetrics &m = m_scene->metrics();
+    const QPalette &pal = m_scene->viewPalette();
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    const QRectF r(QPointF(0, 0), c.rect.size());
+    const bool tinted = c.tint.isValid();
+    const QColor accent = tinted ? c.tint : plancolors::heatAccent(pal, c.heat);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    if (c.groupId >= 0) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(plancolors::mix(base, text, 0.25));
+        painter->drawRoundedRect(r.translated(2 * kStackOffset, 2 * kStackOffset), kRadius, kRadius);
+    }
+    QPen pen(plancolors::mix(base, text, 0.35), 1);
+    if (m_scene->selectedCard() == m_index)
+        pen = QPen(pal.color(QPalette::Highlight), 2.5);
+    else if (c.matched)
+        pen = QPen(plancolors::searchMatch(pal), 2.5);
+    else if (c.dashed)
+        pen = QPen(tinted ? c.tint : pen.color(), 1.5, Qt::DashLine);
+    pen.setCosmetic(true); // widths in device pixels, whatever the zoom
+    painter->setPen(pen);
+    painter->setBrush(tinted ? plancolors::tintFill(pal, c.tint, c.tintStrength)
+                             : plancolors::heatFill(pal, c.heat));
+    painter->drawRoundedRect(r, kRadius, kRadius);
+    const double stripe = std::max(m.stripe, 3 / lod);
+    painter->fillRect(QRectF(0.5, 0.5, std::min(stripe, r.width() / 4), r.height() - 1), accent);
+
+    const CardText &t = *c.text;
+    const double left = std::min(stripe, r.width() / 4) + m.padding;
+    const double inner = r.width() - left - m.padding;
+    // One text size on screen for every card (a title scaled to each card's width looked like
+    // a ransom note), elided to the card; none when not even a few letters fit.
+    const double scale = kSimplifiedTextPixels / (lod * m.lineHeight);
+    const double room = inner / scale; // in the unscaled bold font
+    const QFontMetricsF fm(m.bold);
+    if (t.titleWidth <= 0 || room < 4 * fm.averageCharWidth() ||
+        r.height() * lod < 1.5 * kSimplifiedTextPixels)
+        return;
+    if (t.titleWidth > room && std::abs(room - m_elidedRoom) > 0.5) {
+        m_elided = fm.elidedText(t.title, Qt::ElideRight, room);
+        m_elidedRoom = room;
+    }
+    painter->save();
+    painter->translate(left, r.height() / 2);
+    painter->scale(scale, scale);
+    painter->setFont(m.bold);
+    painter->setPen(text);
+    painter->drawText(QPointF(0, (fm.ascent() - fm.descent()) / 2), t.titleWidth > room ? m_elided : t.title);
+    painter->restore();
 }
 
 void PlanCardItem::paintDetailed(QPainter *painter) const
@@ -163,6 +263,10 @@ void PlanCardItem::paintDetailed(QPainter *painter) const
     y += m.lineHeight;
     painter->setPen(text);
     painter->drawText(QPointF(x, y), t.figures);
+    if (!t.spread.isEmpty()) {
+        y += m.lineHeight;
+        painter->drawText(QPointF(x, y), t.spread);
+    }
     y += m.lineHeight;
     painter->setPen(dim);
     painter->drawText(QPointF(x, y), t.rows);

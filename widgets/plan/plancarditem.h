@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QColor>
 #include <QGraphicsItem>
+#include <QString>
 #include <QVector>
 
 namespace tusk::widgets {
@@ -9,9 +11,12 @@ class PlanGraphScene;
 struct PlanCard;
 struct CardMetrics;
 
-/// One card: a node or a folded group. Paints from the scene's PlanCard; below ~35% zoom it
-/// draws a plain block in its heat colour (text would be unreadable there and is the costly
-/// part of painting thousands of cards).
+/// One card: a node or a folded group. Paints from the scene's PlanCard at three levels of
+/// detail (QStyleOptionGraphicsItem::levelOfDetailFromTransform()): from 35% zoom every line of
+/// text; below, while the card is still ~28 pixels wide, its shape in the heat colour with the
+/// title alone, scaled to fit; further out a block in its heat colour, at least a pixel or two
+/// big so that a fitted 10,000-card plan still shows (text would be unreadable there and is
+/// the costly part of painting thousands of cards).
 class PlanCardItem : public QGraphicsItem
 {
 public:
@@ -27,10 +32,17 @@ public:
 
 private:
     void paintDetailed(QPainter *painter) const;
+    void paintSimplified(QPainter *painter, double lod) const;
+    /// `sx`, `sy`: the view's horizontal and vertical scale.
+    void paintBlock(QPainter *painter, double sx, double sy) const;
+    QColor blockColour() const;
     void paintTag(QPainter *painter, const QRectF &card, const PlanCard &c) const;
 
     const PlanGraphScene *m_scene;
     int m_index;
+    /// The simplified card's elided title and the room it was elided for (zooming changes it).
+    mutable QString m_elided;
+    mutable double m_elidedRoom = -1;
 };
 
 /// All edges in one item, drawn as elbows (child top, up to half way, across, up to the parent)

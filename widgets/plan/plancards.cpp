@@ -55,9 +55,11 @@ void fit(CardText &t, const CardMetrics &m, TextWidths &normal, TextWidths &bold
     const double chrome = 2 * m.padding + m.stripe;
     const double titleExtra = m.badge + 4;
     const double misestimate = t.misestimate.isEmpty() ? 0 : normal.width(u' ' + t.misestimate);
-    double wanted = bold.width(t.title) + titleExtra;
+    t.titleWidth = bold.width(t.title);
+    double wanted = t.titleWidth + titleExtra;
     wanted = std::max(wanted, normal.width(t.subject));
     wanted = std::max(wanted, normal.width(t.figures));
+    wanted = std::max(wanted, normal.width(t.spread));
     wanted = std::max(wanted, normal.width(t.rows) + misestimate);
     const double width = std::clamp(std::ceil(wanted + chrome), m.minWidth, m.maxWidth);
     const double inner = width - chrome;
@@ -66,10 +68,20 @@ void fit(CardText &t, const CardMetrics &m, TextWidths &normal, TextWidths &bold
         t.title = bold.metrics().elidedText(t.title, Qt::ElideRight, inner - titleExtra);
         t.subject = normal.metrics().elidedText(t.subject, Qt::ElideMiddle, inner);
         t.figures = normal.metrics().elidedText(t.figures, Qt::ElideRight, inner);
+        t.spread = normal.metrics().elidedText(t.spread, Qt::ElideRight, inner);
         t.rows = normal.metrics().elidedText(t.rows, Qt::ElideRight, inner - misestimate);
     }
-    const int lines = 3 + (t.subject.isEmpty() ? 0 : 1);
+    t.titleWidth = std::min(t.titleWidth, inner - titleExtra);
+    const int lines = 3 + (t.subject.isEmpty() ? 0 : 1) + (t.spread.isEmpty() ? 0 : 1);
     t.size = QSizeF(width, lines * m.lineHeight + 2 * m.padding + m.barHeight);
+}
+
+// "0.19 – 0.25 ms", or one figure when the ends print the same.
+QString range(double lo, double hi, QString (*format)(double))
+{
+    const QString a = format(lo);
+    const QString b = format(hi);
+    return a == b ? a : a + QStringLiteral(" – ") + b;
 }
 
 QString rowsLine(double actual, double planned, double loops, bool analyzed)
@@ -125,24 +137,36 @@ const CardText &CardTexts::group(int groupId) const
         return t;
     const auto &plan = m_doc->plan;
     const explain::FoldGroup &g = m_doc->folding.groups().at(groupId);
-    double ms = 0, rows = 0;
-    for (int member : g.members) {
-        // A member's subtree is timed by its root's inclusive time.
-        ms += m_doc->analysis.timing(member).inclusiveMs;
-        rows += explain::rowsOut(plan.nodes.at(member));
+    const explain::FoldSummary s = explain::summarizeFold(plan, m_doc->analysis, g);
+    const explain::PlanNode &first = plan.nodes.at(g.members.first());
+    t.title = QStringLiteral("%1 × %2").arg(plantext::whole(g.count()), plantext::title(first));
+    t.subject = groupSubject(g);
+    if (s.analyzed) {
+        t.figures =
+            QStringLiteral("Σ %1 · %2").arg(plantext::duration(s.totalMs), plantext::percent(s.share));
+        t.spread = QStringLiteral("each %1 · %2")
+                       .arg(range(s.minMs, s.maxMs, plantext::duration),
+                            range(s.minRows, s.maxRows, plantext::count) + QStringLiteral(" rows"));
+        t.rows = QStringLiteral("Σ %1 rows · double-click to unfold").arg(plantext::count(s.totalRows));
+    } else {
+        t.figures = QStringLiteral("%1 nodes").arg(plantext::whole(g.nodeCount));
+        t.spread = QStringLiteral("each %1 rows est.").arg(range(s.minRows, s.maxRows, plantext::count));
+        t.rows = QStringLiteral("Σ %1 rows est. · double-click to unfold").arg(plantext::count(s.totalRows));
     }
-    const double share = m_doc->analysis.totalMs() > 0 ? ms / m_doc->analysis.totalMs() : 0;
-    t.title = QStringLiteral("%1 × %2").arg(plantext::title(plan.nodes.at(g.members.first()))).arg(g.count());
-    t.subject = g.relationStem.isEmpty() ? QStringLiteral("%1 identical subtrees").arg(g.count())
-                : g.sameRelation
-                    ? QStringLiteral("%1 identical subtrees on %2").arg(g.count()).arg(g.relationStem)
-                    : QStringLiteral("partitions of %1").arg(g.relationStem);
-    t.figures = plan.nodes.at(g.members.first()).hasActuals
-                    ? QStringLiteral("Σ %1 · %2").arg(plantext::duration(ms), plantext::percent(share))
-                    : QStringLiteral("%1 nodes").arg(g.nodeCount);
-    t.rows = QStringLiteral("Σ %1 rows · double-click to unfold").arg(plantext::count(rows));
     fit(t, m_metrics, m_normalWidths, m_boldWidths);
     return t;
+}
+
+QString groupSubject(const explain::FoldGroup &g)
+{
+    // "on events_p0 … events_p3998" (the members read them), "over orders_p0 … orders_p1997"
+    // (a table further down tells them apart).
+    if (g.nameOffset >= 0)
+        return (g.nameOffset == 0 ? QStringLiteral("on %1") : QStringLiteral("over %1")).arg(g.namesRange());
+    if (!g.relationStem.isEmpty())
+        return g.sameRelation ? QStringLiteral("all on %1").arg(g.relationStem)
+                              : QStringLiteral("partitions of %1").arg(g.relationStem);
+    return QStringLiteral("%1 identical subtrees").arg(plantext::whole(g.count()));
 }
 
 } // namespace tusk::widgets

@@ -18,11 +18,13 @@ namespace tusk::widgets {
 struct CardText
 {
     QString title;
-    QString subject;     ///< May be empty (no line then).
-    QString figures;     ///< "12.3 ms · 45%" or "cost 1,234".
-    QString rows;        ///< "1,234 rows of 10 · 3 loops".
+    QString subject; ///< May be empty (no line then).
+    QString figures; ///< "12.3 ms · 45%" or "cost 1,234".
+    QString spread;  ///< A folded group's per-member range ("each 0.19–0.25 ms · 500 rows"); may be empty.
+    QString rows;    ///< "1,234 rows of 10 · 3 loops".
     QString misestimate; ///< "↑ 123×", drawn after rows in the severity colour.
     QSizeF size;
+    double titleWidth = 0; ///< The title's width in the bold font (the simplified card scales it to fit).
 };
 
 /// Card geometry constants shared by the builder and the painter.
@@ -77,6 +79,10 @@ private:
     mutable QVector<CardText> m_nodes;
     mutable QVector<CardText> m_groups;
 };
+
+/// The second line of a folded group's card: the names it spans ("over orders_p0 … orders_p1997"),
+/// the table all members read, or how many identical subtrees it holds.
+QString groupSubject(const explain::FoldGroup &g);
 
 /// One card on the canvas, as the painter needs it.
 struct PlanCard

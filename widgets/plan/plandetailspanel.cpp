@@ -1,5 +1,7 @@
 #include "plan/plandetailspanel.h"
 
+#include "explain/planmetrics.h"
+#include "plan/plancards.h"
 #include "plan/plancolors.h"
 #include "plan/plantext.h"
 
@@ -143,33 +145,46 @@ void PlanDetailsPanel::showGroup(int groupId)
     m_node = -1;
     const explain::FoldGroup &g = m_doc->folding.groups().at(groupId);
     const auto &plan = m_doc->plan;
-    double ms = 0, rowsOut = 0;
-    for (int member : g.members) {
-        ms += m_doc->analysis.timing(member).inclusiveMs;
-        rowsOut += plan.nodes.at(member).actualRows * plan.nodes.at(member).actualLoops;
-    }
+    const explain::FoldSummary sum = explain::summarizeFold(plan, m_doc->analysis, g);
+    const auto spread = [](double lo, double hi, QString (*format)(double)) {
+        return format(lo) == format(hi) ? format(lo) : format(lo) + QStringLiteral(" – ") + format(hi);
+    };
     QString html = styleSheetText() + QStringLiteral("<h2>%1 × %2</h2>")
-                                          .arg(esc(plantext::title(plan.nodes.at(g.members.first()))))
-                                          .arg(g.count());
-    html +=
-        QStringLiteral("<p class=sub>%1</p>")
-            .arg(tr("Identical subtrees under %1, folded into one card. Double-click the card to unfold it.")
-                     .arg(esc(plantext::title(plan.nodes.at(g.parentId)))));
+                                          .arg(plantext::whole(g.count()))
+                                          .arg(esc(plantext::title(plan.nodes.at(g.members.first()))));
+    html += QStringLiteral("<p class=sub>%1</p>").arg(esc(groupSubject(g)));
+    html += QStringLiteral("<p class=sub>%1</p>")
+                .arg(esc((g.namesAlike ? tr("Subtrees of one shape under %1 whose names differ only by "
+                                            "partition, folded into one card.")
+                                       : tr("Subtrees of one shape under %1 over different tables, folded "
+                                            "into one card."))
+                             .arg(plantext::title(plan.nodes.at(g.parentId)))) +
+                     u' ' + esc(tr("Double-click the card to unfold it.")));
     Rows rows;
-    rows.add(tr("Subtrees"), QString::number(g.count()));
-    rows.add(tr("Nodes"), QString::number(g.nodeCount));
+    rows.add(tr("Subtrees"), plantext::whole(g.count()));
+    rows.add(tr("Nodes"), plantext::whole(g.nodeCount));
+    rows.add(tr("Names"), g.namesRange());
     rows.add(tr("Relation"), g.relationStem);
-    rows.add(tr("Time (Σ inclusive)"), plantext::duration(ms));
-    rows.add(tr("Rows (Σ)"), num(rowsOut));
+    if (sum.analyzed) {
+        rows.add(tr("Time (Σ inclusive)"),
+                 plantext::duration(sum.totalMs) + QStringLiteral(" · ") + plantext::percent(sum.share));
+        rows.add(tr("Time per subtree"), spread(sum.minMs, sum.maxMs, plantext::duration));
+    }
+    rows.add(sum.analyzed ? tr("Rows (Σ)") : tr("Rows (Σ, estimated)"), num(sum.totalRows));
+    rows.add(tr("Rows per subtree"), spread(sum.minRows, sum.maxRows, plantext::count));
     html += rows.take();
     html += QStringLiteral("<h3>%1</h3><table><tr><th>%2</th><th>%3</th><th>%4</th></tr>")
                 .arg(tr("Members"), tr("Node"), tr("Time"), tr("Rows"));
-    // The first hundred: enough to see the spread, cheap for a thousand partitions.
+    // The first hundred: enough to see the spread, cheap for a thousand partitions. Each is
+    // named by what tells the members apart (the partition a nested loop reads).
     for (int i = 0; i < std::min<int>(g.count(), 100); ++i) {
         const PlanNode &n = plan.nodes.at(g.members.at(i));
+        const QString label = g.nameOffset >= 0 ? plan.nodes.at(n.id + g.nameOffset).relationName
+                              : plantext::subject(n).isEmpty() ? plantext::title(n)
+                                                               : plantext::subject(n);
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                    .arg(esc(plantext::subject(n).isEmpty() ? plantext::title(n) : plantext::subject(n)),
-                         plantext::duration(m_doc->analysis.timing(n.id).inclusiveMs), num(n.actualRows));
+                    .arg(esc(label), plantext::duration(m_doc->analysis.timing(n.id).inclusiveMs),
+                         num(explain::rowsOut(n)));
     }
     html += QStringLiteral("</table>");
     if (g.count() > 100)

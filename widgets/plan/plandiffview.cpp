@@ -5,6 +5,7 @@
 #include "plan/plandifftable.h"
 #include "plan/plangraphscene.h"
 #include "plan/plangraphview.h"
+#include "plan/plantext.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -324,10 +325,10 @@ QHash<int, NodeMark> PlanDiffView::foldMarks(PlanGraphView *graph, const PlanDoc
         NodeMark mark;
         const int total = int(members.size());
         if (removed > 0) {
-            mark.tag = tr("%1 of %2 removed").arg(removed).arg(total);
+            mark.tag = tr("%1 of %2 removed").arg(plantext::whole(removed), plantext::whole(total));
             mark.dashed = removed * 2 > total;
         } else if (added > 0) {
-            mark.tag = tr("%1 of %2 added").arg(added).arg(total);
+            mark.tag = tr("%1 of %2 added").arg(plantext::whole(added), plantext::whole(total));
         } else {
             mark.tag = tr("changed");
         }

@@ -102,9 +102,12 @@ void PlanGraphScene::rebuild()
                 c.rowsOut += explain::rowsOut(plan.nodes.at(member));
                 c.share += m_doc->analysis.timing(member).share;
             }
-            // Worst warning anywhere inside: the members' subtrees are one range of ids.
-            for (int id = g.members.first(); id < m_doc->subtreeEnd.at(g.members.last()); ++id)
-                c.severity = std::max(c.severity, m_doc->worstSeverity.at(id));
+            // Worst warning anywhere inside; members need not be adjacent, each subtree is a
+            // range of ids of its own.
+            for (int member : g.members) {
+                for (int id = member; id < m_doc->subtreeEnd.at(member); ++id)
+                    c.severity = std::max(c.severity, m_doc->worstSeverity.at(id));
+            }
         }
         m_cards << c;
     }
@@ -115,6 +118,7 @@ void PlanGraphScene::rebuild()
     m_items.reserve(m_cards.size());
     for (int i = 0; i < m_cards.size(); ++i) {
         auto *item = new PlanCardItem(this, i);
+        item->setZValue(m_cards.at(i).heat);
         addItem(item);
         m_items << item;
     }
@@ -164,6 +168,11 @@ void PlanGraphScene::applyHeat()
             m_cards[card].matched = true;
     }
     applyMarks();
+    // Cards never overlap, except as blocks far out: then the hot ones are drawn on top.
+    if (m_items.size() == m_cards.size()) {
+        for (int i = 0; i < m_items.size(); ++i)
+            m_items.at(i)->setZValue(m_cards.at(i).heat);
+    }
 }
 
 void PlanGraphScene::setNodeMarks(const QHash<int, NodeMark> &marks, const QHash<int, NodeMark> &groupMarks,

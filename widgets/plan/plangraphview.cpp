@@ -24,7 +24,14 @@ constexpr double kMaxZoom = 4;
 constexpr double kZoomStep = 1.25;
 // The smallest zoom at which card text is comfortable to read.
 constexpr double kReadableZoom = 0.6;
+// Fitting below this zoom (cards narrower than ~22 pixels: blocks) may stretch a flat plan to
+// the view's height, but not past this vertical zoom.
+constexpr double kStretchBelowZoom = 0.15;
+constexpr double kStretchedMaxZoom = 0.25;
 const QSize kMinimapSize(220, 150);
+constexpr int kMinimapMinHeight = 40;
+// The overview of a plan far wider than tall (it would be less than kMinimapMinHeight high).
+const QSize kFlatMinimap(360, 84);
 } // namespace
 
 PlanGraphView::PlanGraphView(QWidget *parent)
@@ -59,6 +66,7 @@ PlanGraphView::PlanGraphView(QWidget *parent)
 
 void PlanGraphView::setDocument(PlanDocumentPtr doc)
 {
+    m_minVerticalZoom = 0;
     m_scene->setDocument(std::move(doc), font());
     showStart();
 }
@@ -144,6 +152,11 @@ double PlanGraphView::zoom() const
     return transform().m11();
 }
 
+double PlanGraphView::verticalZoom() const
+{
+    return transform().m22();
+}
+
 void PlanGraphView::setZoom(double factor)
 {
     m_fitted = false;
@@ -153,9 +166,11 @@ void PlanGraphView::setZoom(double factor)
 void PlanGraphView::applyZoom(double factor)
 {
     factor = std::clamp(factor, kMinZoom, kMaxZoom);
-    if (qFuzzyCompare(factor, zoom()))
+    // Never flatter than the fit made the plan (see fitToView()).
+    const double vertical = std::max(factor, m_minVerticalZoom);
+    if (qFuzzyCompare(factor, zoom()) && qFuzzyCompare(vertical, verticalZoom()))
         return;
-    setTransform(QTransform::fromScale(factor, factor));
+    setTransform(QTransform::fromScale(factor, vertical));
     updateMinimap();
     emit zoomChanged(factor);
 }
@@ -180,6 +195,13 @@ void PlanGraphView::fitToView()
         return;
     // Never enlarge a small plan past 100%: big text looks broken, not helpful.
     const double factor = std::min({1.0, view.width() / scene.width(), view.height() / scene.height()});
+    // A plan far wider than tall (thousands of partitions unfolded: a million pixels by a
+    // thousand) would be a line a pixel high. Its cards are blocks at this zoom anyway, so the
+    // fit stretches it to the view's height: levels stay apart, heat shows where time went.
+    // Zooming in keeps that height until the width catches up (then cards get their text).
+    m_minVerticalZoom = 0;
+    if (factor < kStretchBelowZoom && scene.height() * factor < view.height() / 3.0)
+        m_minVerticalZoom = std::min({1.0, kStretchedMaxZoom, view.height() / scene.height()});
     applyZoom(factor);
     centerOn(scene.center());
     updateMinimap();
@@ -377,9 +399,11 @@ QString PlanGraphView::toolTipFor(int card) const
     const PlanCard &c = m_scene->card(card);
     const PlanDocument *doc = m_scene->document();
     if (c.groupId >= 0) {
-        const QString text = tr("%1 identical subtrees (%2 nodes) — double-click to unfold")
-                                 .arg(doc->folding.groups().at(c.groupId).count())
-                                 .arg(doc->folding.groups().at(c.groupId).nodeCount);
+        const explain::FoldGroup &g = doc->folding.groups().at(c.groupId);
+        const QString text =
+            tr("%1 subtrees of one shape (%2 nodes): %3 %4 — double-click to unfold")
+                .arg(plantext::whole(g.count()), plantext::whole(g.nodeCount),
+                     plantext::title(doc->plan.nodes.at(g.members.first())), groupSubject(g));
         return c.note.isEmpty() ? text : text + u'\n' + c.note;
     }
     QStringList lines{plantext::title(doc->plan.nodes.at(c.nodeId))};
@@ -400,9 +424,14 @@ void PlanGraphView::placeMinimap()
     QSize size = box;
     if (!scene.isEmpty()) {
         const double aspect = scene.height() / scene.width();
-        size.setHeight(std::clamp(int(box.width() * aspect), 40, box.height()));
+        size.setHeight(std::clamp(int(box.width() * aspect), kMinimapMinHeight, box.height()));
         if (box.width() * aspect > box.height())
             size.setWidth(std::clamp(int(box.height() / aspect), 60, box.width()));
+        if (box.width() * aspect < kMinimapMinHeight) {
+            // A flat plan is stretched to the overview's height (PlanMinimap): a wider, taller
+            // strip, enough to tell the levels apart.
+            size = kFlatMinimap.boundedTo(QSize(vp.width() * 2 / 5, vp.height() / 3));
+        }
     }
     m_minimap->setGeometry(
         QRect(vp.right() - size.width() - 10, vp.bottom() - size.height() - 10, size.width(), size.height()));

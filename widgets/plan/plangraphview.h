@@ -12,10 +12,12 @@ class PlanGraphScene;
 class PlanMinimap;
 
 /// The plan as a tree of cards (root on top): heat colour by a switchable metric, edges as wide
-/// as the rows flowing up, warning badges, folded groups of identical subtrees ("× N", double-
-/// click or Enter to unfold; double-click an unfolded member to fold again). Ctrl+wheel or +/-
-/// zoom, drag pans, 0 fits, arrow keys walk the tree; a minimap shows where the view is in plans larger than
-/// the view.
+/// as the rows flowing up, warning badges, folded groups of sibling subtrees of one shape
+/// ("1,949 × Nested Loop over orders_p0 … orders_p1997"; double-click or Enter to unfold,
+/// double-click an unfolded member to fold again). Ctrl+wheel or +/- zoom, drag pans, 0 fits
+/// (a plan far wider than tall is stretched to the view's height), arrow keys walk the tree;
+/// cards lose their text and then become heat blocks as the zoom drops; a minimap shows where
+/// the view is in plans larger than the view.
 /// @code
 /// auto *graph = new PlanGraphView;
 /// graph->setDocument(std::make_shared<PlanDocument>(plan, text));
@@ -46,7 +48,12 @@ public:
     int selectedGroup() const;
     void setMatches(const QVector<int> &nodeIds);
 
+    /// The horizontal scale (1 = 100%).
     double zoom() const;
+    /// The vertical scale: the same as zoom(), except after fitting a plan far wider than tall,
+    /// which is stretched to the view's height (zooming in keeps that height until zoom()
+    /// reaches it).
+    double verticalZoom() const;
     void setZoom(double factor);
     void zoomIn();
     void zoomOut();
@@ -90,7 +97,8 @@ private:
     PlanGraphScene *m_scene;
     PlanMinimap *m_minimap;
     QPoint m_pressPos;
-    bool m_fitted = true; ///< Keep fitting on resize until the user zooms or pans.
+    bool m_fitted = true;         ///< Keep fitting on resize until the user zooms or pans.
+    double m_minVerticalZoom = 0; ///< Set by fitToView() for a very flat plan.
 };
 
 } // namespace tusk::widgets

@@ -6,11 +6,18 @@
 #include <QMouseEvent>
 #include <QPainter>
 
+#include <algorithm>
+#include <numeric>
+
 namespace tusk::widgets {
 
 namespace {
 constexpr int kFrame = 1;
-}
+// The view's frame is drawn at least this big (pixels).
+constexpr double kMinFrame = 6;
+// The smallest block a card becomes (pixels).
+constexpr QSizeF kMinBlock(3, 2);
+} // namespace
 
 PlanMinimap::PlanMinimap(QWidget *parent)
     : QWidget(parent)
@@ -25,16 +32,23 @@ void PlanMinimap::setScene(const PlanGraphScene *scene)
     refresh();
 }
 
-QRectF PlanMinimap::thumbnailRect() const
+PlanMinimap::Mapping PlanMinimap::mapping() const
 {
-    // The scene scaled to fit inside the widget, keeping its aspect ratio, centred.
+    // The scene scaled to fit inside the widget, keeping its aspect ratio, centred — unless that
+    // leaves it less than half the height (or width): then it is stretched to fill that side.
     const QRectF area = QRectF(rect()).adjusted(kFrame + 3, kFrame + 3, -kFrame - 3, -kFrame - 3);
+    Mapping m{area, 1, 1};
     if (m_sceneRect.isEmpty() || area.isEmpty())
-        return area;
+        return m;
     const double s = std::min(area.width() / m_sceneRect.width(), area.height() / m_sceneRect.height());
-    QRectF r(0, 0, m_sceneRect.width() * s, m_sceneRect.height() * s);
-    r.moveCenter(area.center());
-    return r;
+    m.sx = m.sy = s;
+    if (m_sceneRect.height() * s < area.height() / 2)
+        m.sy = area.height() / m_sceneRect.height();
+    if (m_sceneRect.width() * s < area.width() / 2)
+        m.sx = area.width() / m_sceneRect.width();
+    m.rect = QRectF(0, 0, m_sceneRect.width() * m.sx, m_sceneRect.height() * m.sy);
+    m.rect.moveCenter(area.center());
+    return m;
 }
 
 void PlanMinimap::refresh()
@@ -45,24 +59,35 @@ void PlanMinimap::refresh()
         return;
     }
     m_sceneRect = m_scene->sceneRect();
-    const QRectF target = thumbnailRect();
+    const Mapping map = mapping();
+    const QRectF target = map.rect;
     const qreal dpr = devicePixelRatioF();
     m_thumbnail =
         QImage((target.size() * dpr).toSize().expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
     m_thumbnail.setDevicePixelRatio(dpr);
     m_thumbnail.fill(Qt::transparent);
     QPainter p(&m_thumbnail);
-    const double s = target.width() / m_sceneRect.width();
-    p.scale(s, s);
+    p.scale(map.sx, map.sy);
     p.translate(-m_sceneRect.topLeft());
     const QPalette &pal = m_scene->viewPalette();
     const QColor cold = plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.3);
-    // Blocks at least a pixel big, or a 10,000-card plan would vanish.
-    const double minSize = 1.0 / s;
-    for (const PlanCard &c : m_scene->cards()) {
+    // Blocks at least a few pixels big (centred on their card), or the root of a 10,000-card
+    // plan would vanish; hot ones last, so the heat shows where blocks overlap.
+    const double minWidth = kMinBlock.width() / map.sx;
+    const double minHeight = kMinBlock.height() / map.sy;
+    const auto &cards = m_scene->cards();
+    QVector<int> order(cards.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&cards](int a, int b) { return cards.at(a).heat < cards.at(b).heat; });
+    for (int i : order) {
+        const PlanCard &c = cards.at(i);
         QRectF r = c.rect;
-        r.setWidth(std::max(r.width(), minSize));
-        r.setHeight(std::max(r.height(), minSize));
+        if (r.width() < minWidth || r.height() < minHeight) {
+            const QPointF centre = r.center();
+            r.setSize(QSizeF(std::max(r.width(), minWidth), std::max(r.height(), minHeight)));
+            r.moveCenter(centre);
+        }
         p.fillRect(r, c.heat > 0.02 ? plancolors::heatAccent(pal, c.heat) : cold);
     }
     update();
@@ -76,29 +101,38 @@ void PlanMinimap::setVisibleSceneRect(const QRectF &rect)
 
 QPointF PlanMinimap::toScene(const QPointF &p) const
 {
-    const QRectF t = thumbnailRect();
-    if (t.isEmpty())
+    const Mapping map = mapping();
+    if (map.rect.isEmpty())
         return m_sceneRect.center();
-    return m_sceneRect.topLeft() + (p - t.topLeft()) * (m_sceneRect.width() / t.width());
+    const QPointF d = p - map.rect.topLeft();
+    return m_sceneRect.topLeft() + QPointF(d.x() / map.sx, d.y() / map.sy);
 }
 
 void PlanMinimap::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     const QPalette &pal = palette();
-    QColor bg = pal.color(QPalette::Base);
-    bg.setAlpha(235);
+    // Opaque: cards passing below would show through and look like part of the overview.
+    const QColor bg = pal.color(QPalette::Base);
     p.setPen(QPen(plancolors::mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.35), kFrame));
     p.setBrush(bg);
     p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
-    const QRectF t = thumbnailRect();
+    const Mapping map = mapping();
+    const QRectF t = map.rect;
     if (!m_thumbnail.isNull())
         p.drawImage(t.topLeft(), m_thumbnail);
     if (m_visible.isEmpty() || m_sceneRect.isEmpty())
         return;
-    const double s = t.width() / m_sceneRect.width();
-    QRectF v((m_visible.topLeft() - m_sceneRect.topLeft()) * s + t.topLeft(), m_visible.size() * s);
+    const QPointF d = m_visible.topLeft() - m_sceneRect.topLeft();
+    QRectF v(t.left() + d.x() * map.sx, t.top() + d.y() * map.sy, m_visible.width() * map.sx,
+             m_visible.height() * map.sy);
     v = v.intersected(t);
+    // The frame stays findable when the view shows a sliver of a very wide plan.
+    if (v.width() < kMinFrame || v.height() < kMinFrame) {
+        const QPointF centre = v.center();
+        v.setSize(QSizeF(std::max(v.width(), kMinFrame), std::max(v.height(), kMinFrame)));
+        v.moveCenter(centre);
+    }
     QColor fill = pal.color(QPalette::Highlight);
     fill.setAlpha(40);
     p.setBrush(fill);

@@ -9,6 +9,10 @@ class PlanGraphScene;
 
 /// Overview of a large plan in the graph's bottom-right corner: every card as a block in its
 /// heat colour and the part the view shows as a frame. Click or drag to move the view there.
+/// A plan far wider than tall (an unfolded Append of thousands of partitions: a million pixels
+/// by a thousand) would be a flat line at one scale, so the overview then stretches it to its
+/// own height: levels stay apart and the heat stays visible; blocks and the frame are at least
+/// a pixel or two big.
 class PlanMinimap : public QWidget
 {
     Q_OBJECT
@@ -21,6 +25,8 @@ public:
     /// The part of the scene the view shows, in scene coordinates.
     void setVisibleSceneRect(const QRectF &rect);
     QRectF visibleSceneRect() const { return m_visible; }
+    /// The overview as drawn (transparent where there is no card), for tests.
+    const QImage &thumbnail() const { return m_thumbnail; }
     /// Maps a point of this widget to scene coordinates.
     QPointF toScene(const QPointF &p) const;
 
@@ -35,7 +41,14 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    QRectF thumbnailRect() const;
+    /// Where the scene is drawn in the widget, and its horizontal and vertical scale.
+    struct Mapping
+    {
+        QRectF rect;
+        double sx = 1;
+        double sy = 1;
+    };
+    Mapping mapping() const;
 
     const PlanGraphScene *m_scene = nullptr;
     QImage m_thumbnail;

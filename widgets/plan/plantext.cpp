@@ -43,6 +43,11 @@ QString count(double n)
     return QString::number(n, 'f', 1);
 }
 
+QString whole(double n)
+{
+    return english().toString(qint64(std::llround(n)));
+}
+
 QString percent(double share)
 {
     const double p = share * 100;

@@ -10,6 +10,8 @@ namespace tusk::widgets::plantext {
 QString duration(double ms);
 /// "950", "12.3k", "4.5M": compact counts for cards and grid cells.
 QString count(double n);
+/// "3,300": a whole number with thousands separators (counts of folded members, nodes).
+QString whole(double n);
 /// "45.2%" (share is 0..1).
 QString percent(double share);
 /// "Parallel Seq Scan", "Hash Left Join", "Aggregate (Hashed)": the node as EXPLAIN's text

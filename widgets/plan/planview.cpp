@@ -106,9 +106,10 @@ QToolBar *PlanView::buildToolBar()
             all << g;
         m_graph->planScene()->setUnfoldedGroups(all);
     });
-    m_unfoldAll->setToolTip(tr("Show every node of the folded groups of identical subtrees"));
+    m_unfoldAll->setToolTip(tr("Show every node of the folded groups"));
     m_foldAll = bar->addAction(tr("Fold all"), this, [this] { m_graph->planScene()->setUnfoldedGroups({}); });
-    m_foldAll->setToolTip(tr("Fold runs of identical subtrees into one card each"));
+    m_foldAll->setToolTip(
+        tr("Fold sibling subtrees of one shape (partitions, UNION ALL branches) into one card each"));
     bar->addSeparator();
     bar->addWidget(m_search);
     auto *spacer = new QWidget(bar);

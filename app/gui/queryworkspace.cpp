@@ -450,6 +450,10 @@ void QueryWorkspace::run(QList<Pending> statements)
 {
     if (m_running)
         return;
+    // Ask now, before anything is queued: asking later would open a modal dialog inside the
+    // session's signal handler, whose nested event loop re-enters this workspace.
+    if (m_confirmDestructive && !confirmDestructiveStatements(statements))
+        return;
     m_editor->clearErrorMarks();
     ++m_runNumber;
     m_queue = std::move(statements);
@@ -467,21 +471,37 @@ void QueryWorkspace::runNext()
         return;
     }
     m_current = m_queue.takeFirst();
-    if (m_confirmDestructive) {
-        const QString why = sql::destructiveReason(m_current->sql);
-        if (!why.isEmpty() && !m_confirm(m_current->sql, why)) {
-            log(tr("Not run (you declined): %1").arg(m_current->sql.simplified().left(200)), true);
-            if (!m_queue.isEmpty())
-                log(tr("%n later statement(s) were not run either.", nullptr, int(m_queue.size())));
-            m_queue.clear();
-            finishRun();
-            return;
-        }
-    }
     m_currentPane = nullptr;
     m_statementRows = 0;
     m_statementClock.start();
     m_generation = m_session->execute(m_current->sql, queryOptionsFromSettings());
+}
+
+bool QueryWorkspace::confirmDestructiveStatements(const QList<Pending> &statements)
+{
+    QStringList risky;
+    QStringList reasons;
+    for (const Pending &p : statements) {
+        const QString why = sql::destructiveReason(p.sql);
+        if (!why.isEmpty()) {
+            risky << p.sql;
+            reasons << why;
+        }
+    }
+    if (risky.isEmpty())
+        return true;
+    // One question for the whole run, with the exact SQL of every statement it is about.
+    const QString reason = risky.size() == 1 ? reasons.first()
+                                             : tr("and %n more destructive statement(s) of this script (%1)",
+                                                  nullptr, int(risky.size()) - 1)
+                                                   .arg(reasons.join(QStringLiteral("; ")))
+                                                   .prepend(reasons.first() + u' ');
+    if (m_confirm(risky.join(QStringLiteral("\n\n")), reason))
+        return true;
+    log(tr("Not run (you declined): %1").arg(risky.first().simplified().left(200)), true);
+    if (statements.size() > 1)
+        log(tr("Nothing of the %n statement(s) was run.", nullptr, int(statements.size())));
+    return false;
 }
 
 void QueryWorkspace::finishRun()

@@ -115,6 +115,8 @@ private:
     void buildUi();
     void run(QList<Pending> statements);
     void runNext();
+    /// Asks once about every destructive statement of a run; false when the user declined.
+    bool confirmDestructiveStatements(const QList<Pending> &statements);
     void finishRun();
     void log(const QString &line, bool important = false);
     void onResultStarted(quint64 gen, int index, const tusk::pg::Columns &columns);

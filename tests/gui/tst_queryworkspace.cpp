@@ -239,16 +239,25 @@ void TestQueryWorkspace::asksBeforeADestructiveStatement()
     w->setConfirmDestructive(true);
     QStringList asked;
     bool answer = false;
+    bool insideTheUsersAction = false;
+    bool askedFromASignalHandler = false;
     w->setConfirmHandler([&](const QString &sql, const QString &reason) {
         asked << sql + QStringLiteral(" | ") + reason;
+        // The question comes while the user's Run is handled, before anything is queued: never
+        // from a session signal (a modal dialog's nested event loop there re-enters the tab).
+        askedFromASignalHandler |= !insideTheUsersAction;
         return answer;
     });
     w->editor()->setText(QStringLiteral("SELECT 1;\nDELETE FROM gui_accounts;\nSELECT 2;"));
+    insideTheUsersAction = true;
     w->runScript();
+    insideTheUsersAction = false;
     QTRY_VERIFY_WITH_TIMEOUT(!w->isRunning(), 10000);
     QCOMPARE(asked.size(), 1);
+    QVERIFY(!askedFromASignalHandler);
     QVERIFY(asked[0].startsWith(QLatin1String("DELETE FROM gui_accounts; | deletes every row")));
     QVERIFY(w->messages()->toPlainText().contains(QLatin1String("Not run (you declined)")));
+    QVERIFY(w->messages()->toPlainText().contains(QLatin1String("Nothing of the 3 statement(s) was run")));
     auto count =
         m_cluster->psql(QStringLiteral("primary"), QStringLiteral("SELECT count(*) FROM gui_accounts"));
     QCOMPARE(count->trimmed(), QStringLiteral("50")); // nothing was deleted

@@ -118,6 +118,19 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->addPermanentWidget(l);
     }
     updateStatus();
+    // A state file that cannot be used must not pass unnoticed: the window says what is off.
+    auto *stateProblem = new QLabel(this);
+    stateProblem->setObjectName(QStringLiteral("stateFileProblem"));
+    stateProblem->setStyleSheet(QStringLiteral("color: #d73a49; font-weight: bold"));
+    stateProblem->hide();
+    statusBar()->addWidget(stateProblem);
+    auto showStateProblem = [stateProblem](const QString &message) {
+        stateProblem->setText(tr("History and autosave are off"));
+        stateProblem->setToolTip(message);
+        stateProblem->show();
+    };
+    connect(m_history, &state::HistoryStore::openFailed, this, showStateProblem);
+    connect(m_tabStore, &state::EditorTabStore::openFailed, this, showStateProblem);
     resize(1280, 800);
     restoreLayout();
     // Tabs open at the last quit (or crash) come back with their text.

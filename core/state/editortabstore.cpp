@@ -38,6 +38,7 @@ EditorTabStore::EditorTabStore(const QString &path, QObject *parent)
 {
     qRegisterMetaType<EditorTab>();
     qRegisterMetaType<QList<EditorTab>>();
+    connect(m_db, &SqliteWorker::openFailed, this, &EditorTabStore::openFailed);
 }
 
 EditorTabStore::~EditorTabStore() = default;

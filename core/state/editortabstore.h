@@ -41,6 +41,8 @@ public:
 
 signals:
     void loaded(const QList<tusk::state::EditorTab> &tabs);
+    /// The state file cannot be used: tabs are not autosaved (SqliteWorker::openFailed).
+    void openFailed(const QString &message);
 
 private:
     SqliteWorker *m_db;

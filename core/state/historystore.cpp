@@ -35,6 +35,7 @@ HistoryStore::HistoryStore(const QString &path, QObject *parent)
 {
     qRegisterMetaType<HistoryEntry>();
     qRegisterMetaType<QList<HistoryEntry>>();
+    connect(m_db, &SqliteWorker::openFailed, this, &HistoryStore::openFailed);
 }
 
 HistoryStore::~HistoryStore() = default;

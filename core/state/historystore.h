@@ -40,6 +40,8 @@ public:
 signals:
     void searchFinished(quint64 requestId, const QList<tusk::state::HistoryEntry> &entries);
     void recorded(const tusk::state::HistoryEntry &entry);
+    /// The state file cannot be used: history is not kept (SqliteWorker::openFailed).
+    void openFailed(const QString &message);
 
 private:
     SqliteWorker *m_db;

@@ -23,17 +23,34 @@ SqliteWorker::SqliteWorker(const QString &path, Job migrate, QObject *parent)
     m_context->moveToThread(m_thread);
     m_thread->start();
     const QString name = m_connectionName;
-    post([name, path, migrate](QSqlDatabase &) {
+    // Reports to this object, which lives on the creator's thread and outlives every job (the
+    // destructor flushes the queue first).
+    auto fail = [this, path](const QString &reason) {
+        const QString message = tr("The state file %1 cannot be used: %2").arg(path, reason);
+        qWarning("tusk: %s", qPrintable(message));
+        QMetaObject::invokeMethod(
+            this,
+            [this, message] {
+                m_openError = message;
+                emit openFailed(message);
+            },
+            Qt::QueuedConnection);
+    };
+    post([name, path, migrate, fail](QSqlDatabase &) {
         QDir().mkpath(QFileInfo(path).absolutePath());
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
         if (!db.open()) {
-            qWarning("tusk: cannot open the state database %s: %s", qPrintable(path),
-                     qPrintable(db.lastError().text()));
+            fail(db.lastError().text());
             return;
         }
         QSqlQuery q(db);
-        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        // The first statement reads the file: a corrupt or foreign file fails here.
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
+            fail(q.lastError().text());
+            db.close();
+            return;
+        }
         q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
         q.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
         if (migrate)

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QObject>
-#include <QPointer>
+#include <QPromise>
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QSqlDatabase;
 class QThread;
@@ -31,30 +33,45 @@ public:
     void post(Job job);
 
     /// Runs `query` on the database thread and hands its result to `done` on `context`'s thread;
-    /// dropped when `context` is gone by then.
+    /// dropped when `context` is gone by then. The guard is checked on `context`'s thread: the
+    /// database thread only fulfils a promise, and a watcher owned by `context` delivers it
+    /// (Qt Creator's onResultReady(future, guard, f)), so a context dying in between is safe.
     template<typename T>
     void request(QObject *context, std::function<T(QSqlDatabase &)> query,
                  std::function<void(const T &)> done)
     {
-        QPointer<QObject> guard(context);
-        post([guard, query = std::move(query), done = std::move(done)](QSqlDatabase &db) {
-            T result = query(db);
-            if (guard)
-                QMetaObject::invokeMethod(guard, [guard, done, result = std::move(result)] {
-                    if (guard)
-                        done(result);
-                });
+        auto promise = std::make_shared<QPromise<T>>();
+        auto *watcher = new QFutureWatcher<T>(context);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
+            watcher->deleteLater();
+            if (watcher->future().resultCount() > 0)
+                done(watcher->result());
+        });
+        watcher->setFuture(promise->future());
+        promise->start();
+        post([promise, query = std::move(query)](QSqlDatabase &db) {
+            promise->addResult(query(db));
+            promise->finish();
         });
     }
     /// Blocks until every job posted so far has run (tests and shutdown only).
     void flush();
     const QString &path() const { return m_path; }
+    /// Why the file could not be used (empty while it can, or before the first job ran).
+    QString openError() const { return m_openError; }
 
+signals:
+    /// The state file could not be opened or is not a database: nothing is saved until the
+    /// cause is fixed. `message` names the file and SQLite's reason.
+    void openFailed(const QString &message);
+
+public:
     /// `<AppDataLocation>/state.sqlite`: Tusk's one local state file.
     static QString defaultPath();
 
 private:
     QString m_path;
+    QString m_openError;
     QString m_connectionName;
     QThread *m_thread;
     QObject *m_context; ///< lives in m_thread; jobs are invoked on it

@@ -23,9 +23,13 @@ Commands:
         "plan_rows","loops","inclusive_ms","exclusive_ms","warnings"}, ...],
         "planning_ms", "execution_ms", "warnings"}.
         Exit status: 0 ok, 2 unreadable input.
-  sandbox up [--dir DIR] [--replicas N] [--demo] [--workload]
+  sandbox up [--dir DIR] [--replicas N] [--demo] [--workload] [--postgres MAJOR]
         Start a throwaway local cluster (primary + N streaming replicas) and
         print {"dir":..., "nodes":[{"name","role","uri"}, ...]} as JSON.
+        --postgres picks a major (Debian's or packaging/fetch-postgres.sh's);
+        exit 3 when that major is not installed.
+  sandbox versions
+        Print the PostgreSQL installations the sandbox can run, one per major.
   sandbox status --dir DIR
         Print the nodes with "running" flags; exit 1 when not all run.
   sandbox uri --dir DIR [--node NAME]

@@ -15,7 +15,9 @@
 #include "sql/completioncatalog.h"
 #include "sql/explainstatement.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -182,6 +184,7 @@ private slots:
     void sequencesScriptBack();
     void databasesScriptWithTheirLocaleProvider();
     void rolesScriptEachMembershipOnce();
+    void replicasNeedAPgBasebackupAsNewAsTheServer();
 
 private:
     QString psql(const QString &sql, const QString &database = kDatabase);
@@ -684,6 +687,21 @@ void TestVersions::rolesScriptEachMembershipOnce()
         QCOMPARE(psql(facts.arg(copy)), original);
         psql(QStringLiteral("DROP ROLE %1").arg(copy));
     }
+}
+
+void TestVersions::replicasNeedAPgBasebackupAsNewAsTheServer()
+{
+    const sandbox::PostgresBinaries &b = m_cluster->binaries();
+    if (b.clientMajorVersion >= m_major)
+        QSKIP("this installation's pg_basebackup can stream from it (replicas are tst_localcluster's)");
+    QTemporaryDir tmp;
+    auto refused = sandbox::LocalCluster::up(
+        {.dir = tmp.filePath(QStringLiteral("sb")), .replicas = 1, .postgresMajor = m_major});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().contains(QLatin1String("pg_basebackup")) &&
+                 refused.error().contains(QLatin1String("primary alone")),
+             qPrintable(refused.error()));
+    QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("sb"))));
 }
 
 QTEST_GUILESS_MAIN(TestVersions)

@@ -303,9 +303,11 @@ Result<LocalCluster, QString> LocalCluster::up(const SandboxOptions &options, co
         return binaries.error();
     if (options.replicas < 0 || options.replicas > 8)
         return QStringLiteral("--replicas must be between 0 and 8");
-    if (options.replicas > 0 && binaries->clientMajorVersion < binaries->majorVersion)
-        return QStringLiteral("replicas of PostgreSQL %1 need its pg_basebackup (or a newer one); %2 has "
-                              "none and the newest other installation's is %3. Start a primary alone.")
+    // A newer pg_basebackup cannot stream from the server, and an older one's -R writes connection
+    // options (sslsni, …) that the older server's walreceiver refuses: only its own major will do.
+    if (options.replicas > 0 && binaries->clientMajorVersion != binaries->majorVersion)
+        return QStringLiteral("replicas of PostgreSQL %1 need its own pg_basebackup; %2 has none and the "
+                              "newest other installation's is %3. Start a primary alone.")
             .arg(QString::number(binaries->majorVersion), binaries->binDir,
                  binaries->clientMajorVersion > 0 ? QString::number(binaries->clientMajorVersion)
                                                   : QStringLiteral("unknown"));

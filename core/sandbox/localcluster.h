@@ -29,7 +29,7 @@ struct SandboxOptions
     bool demo = false;     ///< load the multi-tenant CRM demo schema (~1M rows)
     bool workload = false; ///< run a light background workload (pgbench with a custom script)
     /// PostgreSQL major to run (PostgresBinaries::find(major)); 0: the default installation.
-    /// Replicas need a pg_basebackup at least as new as the server, which npm builds lack.
+    /// Replicas need the major's own pg_basebackup, which the npm builds lack.
     int postgresMajor = 0;
 };
 

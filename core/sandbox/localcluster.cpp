@@ -463,6 +463,7 @@ Status<QString> LocalCluster::save() const
     o.insert(QStringLiteral("superuser"), m_superuser);
     o.insert(QStringLiteral("bin_dir"), m_binaries.binDir);
     o.insert(QStringLiteral("client_bin_dir"), m_binaries.clientBinDir);
+    o.insert(QStringLiteral("client_major_version"), m_binaries.clientMajorVersion);
     o.insert(QStringLiteral("share_dir"), m_binaries.shareDir);
     o.insert(QStringLiteral("pkg_lib_dir"), m_binaries.pkgLibDir);
     o.insert(QStringLiteral("major_version"), m_binaries.majorVersion);
@@ -493,6 +494,7 @@ Result<LocalCluster, QString> LocalCluster::open(const QString &dirPath)
     c.m_workloadPid = o.value(QStringLiteral("workload_pid")).toInteger();
     c.m_binaries.binDir = o.value(QStringLiteral("bin_dir")).toString();
     c.m_binaries.clientBinDir = o.value(QStringLiteral("client_bin_dir")).toString(c.m_binaries.binDir);
+    c.m_binaries.clientMajorVersion = o.value(QStringLiteral("client_major_version")).toInt();
     c.m_binaries.shareDir = o.value(QStringLiteral("share_dir")).toString();
     c.m_binaries.pkgLibDir = o.value(QStringLiteral("pkg_lib_dir")).toString();
     c.m_binaries.majorVersion = o.value(QStringLiteral("major_version")).toInt();

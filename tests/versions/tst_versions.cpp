@@ -691,12 +691,16 @@ void TestVersions::rolesScriptEachMembershipOnce()
 
 void TestVersions::replicasNeedTheMajorsOwnPgBasebackup()
 {
-    const sandbox::PostgresBinaries &b = m_cluster->binaries();
-    if (b.clientMajorVersion == m_major)
+    const auto b = sandbox::PostgresBinaries::find(m_major);
+    QVERIFY(b.ok());
+    QCOMPARE(b->clientMajorVersion, m_cluster->binaries().clientMajorVersion);
+    if (b->clientMajorVersion == m_major)
         QSKIP("this installation has its own pg_basebackup (replicas are tst_localcluster's)");
     QTemporaryDir tmp;
     auto refused = sandbox::LocalCluster::up(
         {.dir = tmp.filePath(QStringLiteral("sb")), .replicas = 1, .postgresMajor = m_major});
+    if (refused.ok())
+        refused->down(); // never leave servers behind, whatever the verdict
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().contains(QLatin1String("pg_basebackup")) &&
                  refused.error().contains(QLatin1String("primary alone")),

@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 packaging/install-deps.sh
+packaging/fetch-postgres.sh # PostgreSQL 12-18 for the versions tests (npm cache; offline: they skip)
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 ctest --preset ci --parallel 2

@@ -7,10 +7,46 @@ function(tusk_set_warnings target)
     endif()
 endfunction()
 
-# tusk_add_test(NAME tst_x SOURCES a.cpp LABELS unit LIBS Tusk::Core [FIXTURES sandbox] [TIMEOUT s])
+# The PostgreSQL majors the versions tests run against: the first column of
+# packaging/postgres-versions.txt, where packaging/fetch-postgres.sh reads its pins.
+function(tusk_read_postgres_majors out)
+    set(pins ${PROJECT_SOURCE_DIR}/packaging/postgres-versions.txt)
+    set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${pins})
+    file(STRINGS ${pins} lines REGEX "^[0-9]+ ")
+    set(majors)
+    foreach(line IN LISTS lines)
+        string(REGEX MATCH "^[0-9]+" major "${line}")
+        list(APPEND majors ${major})
+    endforeach()
+    set(${out} ${majors} PARENT_SCOPE)
+endfunction()
+
+# One primary of PostgreSQL <major> per ctest run (fixture postgres<major>, label versions), in
+# build/<preset>/versions-sandbox/pg<major>. Its setup is skipped when the major is not installed
+# (tests/versions/postgres-fixture.sh), and fails instead when CI=true.
+function(tusk_add_postgres_fixture major)
+    get_property(done GLOBAL PROPERTY TUSK_POSTGRES_FIXTURE_${major})
+    if(done)
+        return()
+    endif()
+    set_property(GLOBAL PROPERTY TUSK_POSTGRES_FIXTURE_${major} ON)
+    set(script ${PROJECT_SOURCE_DIR}/tests/versions/postgres-fixture.sh)
+    set(dir ${PROJECT_BINARY_DIR}/versions-sandbox/pg${major})
+    add_test(NAME versions_up_pg${major} COMMAND ${script} up $<TARGET_FILE:tusk-cli> ${dir} ${major})
+    set_tests_properties(versions_up_pg${major} PROPERTIES FIXTURES_SETUP postgres${major} LABELS versions
+        TIMEOUT 120 SKIP_RETURN_CODE 77 RESOURCE_LOCK postgres${major})
+    add_test(NAME versions_down_pg${major} COMMAND ${script} down $<TARGET_FILE:tusk-cli> ${dir})
+    set_tests_properties(versions_down_pg${major} PROPERTIES FIXTURES_CLEANUP postgres${major} LABELS versions
+        TIMEOUT 120 RESOURCE_LOCK postgres${major})
+endfunction()
+
+# tusk_add_test(NAME tst_x SOURCES a.cpp LABELS unit LIBS Tusk::Core [FIXTURES sandbox] [TIMEOUT s]
+#               [VERSIONS 12 13 …])
 # GUI-labelled tests run offscreen and write screenshots to ${CMAKE_BINARY_DIR}/screenshots.
+# VERSIONS also registers tst_x_pg<major> (label versions) for each major, against that major's
+# fixture (TUSK_SANDBOX_DIR points at it, TUSK_PG_MAJOR names it); without LABELS only those.
 function(tusk_add_test)
-    cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LABELS;LIBS;FIXTURES" ${ARGN})
+    cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LABELS;LIBS;FIXTURES;VERSIONS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
     target_compile_definitions(${T_NAME} PRIVATE
@@ -18,20 +54,37 @@ function(tusk_add_test)
         TUSK_BINARY_DIR="${PROJECT_BINARY_DIR}"
         TUSK_SANDBOX_DIR="${PROJECT_BINARY_DIR}/test-sandbox")
     tusk_set_warnings(${T_NAME})
-    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 300)
     endif()
-    set(env "TUSK_SANDBOX_DIR=${PROJECT_BINARY_DIR}/test-sandbox")
-    if("gui" IN_LIST T_LABELS)
-        list(APPEND env "QT_QPA_PLATFORM=offscreen" "TUSK_SCREENSHOT_DIR=${PROJECT_BINARY_DIR}/screenshots")
+    set(skip "SKIP   : [A-Za-z0-9_]+::initTestCase\\(\\)")
+    if(T_LABELS)
+        add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+        set(env "TUSK_SANDBOX_DIR=${PROJECT_BINARY_DIR}/test-sandbox")
+        if("gui" IN_LIST T_LABELS)
+            list(APPEND env "QT_QPA_PLATFORM=offscreen" "TUSK_SCREENSHOT_DIR=${PROJECT_BINARY_DIR}/screenshots")
+        endif()
+        set_tests_properties(${T_NAME} PROPERTIES
+            LABELS "${T_LABELS}"
+            TIMEOUT ${T_TIMEOUT}
+            ENVIRONMENT "${env}"
+            SKIP_REGULAR_EXPRESSION "${skip}")
+        if(T_FIXTURES)
+            set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED "${T_FIXTURES}" RESOURCE_LOCK sandbox)
+        endif()
     endif()
-    set_tests_properties(${T_NAME} PROPERTIES
-        LABELS "${T_LABELS}"
-        TIMEOUT ${T_TIMEOUT}
-        ENVIRONMENT "${env}"
-        SKIP_REGULAR_EXPRESSION "SKIP   : [A-Za-z0-9_]+::initTestCase\\(\\)")
-    if(T_FIXTURES)
-        set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED "${T_FIXTURES}" RESOURCE_LOCK sandbox)
+    if(T_VERSIONS)
+        add_dependencies(${T_NAME} tusk-cli) # the fixtures start their servers with it
     endif()
+    foreach(major IN LISTS T_VERSIONS)
+        tusk_add_postgres_fixture(${major})
+        add_test(NAME ${T_NAME}_pg${major} COMMAND ${T_NAME})
+        set_tests_properties(${T_NAME}_pg${major} PROPERTIES
+            LABELS versions
+            TIMEOUT ${T_TIMEOUT}
+            ENVIRONMENT "TUSK_SANDBOX_DIR=${PROJECT_BINARY_DIR}/versions-sandbox/pg${major};TUSK_PG_MAJOR=${major}"
+            SKIP_REGULAR_EXPRESSION "${skip}"
+            FIXTURES_REQUIRED postgres${major}
+            RESOURCE_LOCK postgres${major})
+    endforeach()
 endfunction()

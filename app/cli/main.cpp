@@ -28,9 +28,13 @@ Commands:
         really runs; nothing it writes is committed) and print that plan.
         Exit status: 0 ok, 1 SQL error (with --analyze), 2 unreadable input,
         usage or connection error.
-  sandbox up [--dir DIR] [--replicas N] [--demo] [--workload]
+  sandbox up [--dir DIR] [--replicas N] [--demo] [--workload] [--postgres MAJOR]
         Start a throwaway local cluster (primary + N streaming replicas) and
         print {"dir":..., "nodes":[{"name","role","uri"}, ...]} as JSON.
+        --postgres picks a major (Debian's or packaging/fetch-postgres.sh's);
+        exit 3 when that major is not installed.
+  sandbox versions
+        Print the PostgreSQL installations the sandbox can run, one per major.
   sandbox status --dir DIR
         Print the nodes with "running" flags; exit 1 when not all run.
   sandbox uri --dir DIR [--node NAME]

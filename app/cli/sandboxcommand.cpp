@@ -3,6 +3,7 @@
 #include "sandbox/localcluster.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -31,8 +32,13 @@ int runSandbox(const QStringList &args)
     parser.addOption({QStringLiteral("workload"), QStringLiteral("Run a light background workload (up).")});
     parser.addOption({QStringLiteral("node"), QStringLiteral("Node name for uri (default: primary)."),
                       QStringLiteral("NAME"), QStringLiteral("primary")});
+    parser.addOption({QStringLiteral("postgres"),
+                      QStringLiteral("PostgreSQL major to run (up; default: the newest of Debian's). Exit "
+                                     "status 3 when it is not installed."),
+                      QStringLiteral("MAJOR")});
     parser.addOption({QStringLiteral("quiet"), QStringLiteral("No progress messages on stderr.")});
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("up, status, uri or down"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"),
+                                 QStringLiteral("up, status, uri, down or versions"));
     if (!parser.parse(QStringList{QStringLiteral("tusk-cli sandbox")} + args)) {
         std::fprintf(stderr, "tusk-cli sandbox: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -43,12 +49,29 @@ int runSandbox(const QStringList &args)
     }
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1) {
-        std::fprintf(stderr, "tusk-cli sandbox: expected one of up, status, uri, down (see --help)\n");
+        std::fprintf(stderr,
+                     "tusk-cli sandbox: expected one of up, status, uri, down, versions (see --help)\n");
         return 2;
     }
     const QString action = pos.first();
     const QString dir = parser.value(QStringLiteral("dir"));
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
+
+    if (action == QLatin1String("versions")) {
+        QJsonArray list;
+        for (const PostgresBinaries &b : PostgresBinaries::available()) {
+            list.append(QJsonObject{{QStringLiteral("major"), b.majorVersion},
+                                    {QStringLiteral("version"), b.version},
+                                    {QStringLiteral("bin_dir"), b.binDir},
+                                    {QStringLiteral("origin"), b.origin == PostgresBinaries::Origin::NpmCache
+                                                                   ? QStringLiteral("npm")
+                                                                   : QStringLiteral("system")},
+                                    {QStringLiteral("client_bin_dir"), b.clientBinDir}});
+        }
+        printJson(QJsonObject{{QStringLiteral("cache"), PostgresBinaries::cacheDir()},
+                              {QStringLiteral("installations"), list}});
+        return 0;
+    }
 
     if (action == QLatin1String("up")) {
         bool ok = false;
@@ -58,6 +81,17 @@ int runSandbox(const QStringList &args)
         if (!ok) {
             std::fprintf(stderr, "tusk-cli sandbox: --replicas needs a number\n");
             return 2;
+        }
+        if (parser.isSet(QStringLiteral("postgres"))) {
+            options.postgresMajor = parser.value(QStringLiteral("postgres")).toInt(&ok);
+            if (!ok || options.postgresMajor <= 0) {
+                std::fprintf(stderr, "tusk-cli sandbox: --postgres needs a major version, e.g. 17\n");
+                return 2;
+            }
+            if (auto b = PostgresBinaries::find(options.postgresMajor); !b) {
+                std::fprintf(stderr, "tusk-cli sandbox up: %s\n", b.error().toUtf8().constData());
+                return 3;
+            }
         }
         options.demo = parser.isSet(QStringLiteral("demo"));
         options.workload = parser.isSet(QStringLiteral("workload"));

@@ -49,16 +49,31 @@ QString relationSize(int version)
         "ELSE pg_total_relation_size(c.oid) END");
 }
 
-/// The planner's row estimate. reltuples is -1 for a never-analysed relation since PG 14 (before,
-/// 0); a partitioned table's estimate is the sum over its analysed leaves.
+/// Whether relation `alias` has a row estimate at all. reltuples is -1 until the first VACUUM or
+/// ANALYZE since PG 14; before, it is 0 then as for an empty table, which has been vacuumed or
+/// analysed (the statistics counters say so) or has pages.
+QString hasEstimate(int version, const QString &alias)
+{
+    if (version >= 140000)
+        return alias + QStringLiteral(".reltuples >= 0");
+    return QStringLiteral("(%1.reltuples > 0 OR %1.relpages > 0 OR %1.relkind NOT IN ('r', 'm', 't', 'f') OR "
+                          "pg_stat_get_analyze_count(%1.oid) + pg_stat_get_autoanalyze_count(%1.oid) + "
+                          "pg_stat_get_vacuum_count(%1.oid) + pg_stat_get_autovacuum_count(%1.oid) > 0)")
+        .arg(alias);
+}
+
+/// The planner's row estimate, NULL when there is none yet (see hasEstimate()); a partitioned
+/// table's estimate is the sum over its leaves that have one.
 QString rowEstimate(int version)
 {
-    const QString own = QStringLiteral("CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples END");
+    const QString own = QStringLiteral("CASE WHEN ") + hasEstimate(version, QStringLiteral("c")) +
+                        QStringLiteral(" THEN c.reltuples END");
     if (version < 120000)
         return QStringLiteral("CASE WHEN c.relkind IN ('p', 'I', 'v') THEN NULL ELSE ") + own +
                QStringLiteral(" END");
-    return QStringLiteral("CASE WHEN c.relkind IN ('p', 'I') THEN (SELECT sum(l.reltuples) FILTER (WHERE "
-                          "l.reltuples >= 0) FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = "
+    return QStringLiteral("CASE WHEN c.relkind IN ('p', 'I') THEN (SELECT sum(l.reltuples) FILTER (WHERE ") +
+           hasEstimate(version, QStringLiteral("l")) +
+           QStringLiteral(") FROM pg_partition_tree(c.oid) t JOIN pg_class l ON l.oid = "
                           "t.relid WHERE t.isleaf) WHEN c.relkind = 'v' THEN NULL ELSE ") +
            own + QStringLiteral(" END");
 }

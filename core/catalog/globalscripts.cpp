@@ -46,7 +46,31 @@ Script buildDatabase(const CatalogObject &object, const RowSet &d)
            commentOn(QStringLiteral("DATABASE"), name, d.text(0, u"comment"));
 }
 
-Script buildRole(const CatalogObject &object, const RowSet &r)
+/// One GRANT per role the member belongs to. Since PostgreSQL 16 a membership may be granted once
+/// per grantor (one row each) and carries INHERIT and SET options besides ADMIN; the rows of one
+/// role are merged (any grant that gives an option gives it).
+QString membershipGrants(const RowSet &m, const QString &member, bool memberInherits)
+{
+    QString sql;
+    for (int i = 0; i < m.rowCount(); ++i) {
+        QStringList options;
+        if (m.flag(i, u"admin_option"))
+            options << QStringLiteral("ADMIN OPTION");
+        if (!m.isNull(i, u"inherit_option") && m.flag(i, u"inherit_option") != memberInherits)
+            options << (m.flag(i, u"inherit_option") ? QStringLiteral("INHERIT TRUE")
+                                                     : QStringLiteral("INHERIT FALSE"));
+        if (!m.isNull(i, u"set_option") && !m.flag(i, u"set_option"))
+            options << QStringLiteral("SET FALSE");
+        sql +=
+            QStringLiteral("GRANT %1 TO %2").arg(pg::quoteIdentifierIfNeeded(m.text(i, u"rolname")), member);
+        if (!options.isEmpty())
+            sql += QStringLiteral(" WITH ") + options.join(QStringLiteral(", "));
+        sql += QStringLiteral(";\n");
+    }
+    return sql;
+}
+
+Script buildRole(const CatalogObject &object, const RowSet &r, const RowSet &memberships)
 {
     if (r.rowCount() == 0)
         return notFound(object);
@@ -67,8 +91,7 @@ Script buildRole(const CatalogObject &object, const RowSet &r)
     // The password is not readable from the catalog (and should not be copied around anyway).
     QString sql =
         QStringLiteral("CREATE ROLE %1 WITH\n    %2;\n").arg(name, options.join(QStringLiteral("\n    ")));
-    for (const QString &group : r.array(0, u"member_of"))
-        sql += QStringLiteral("GRANT %1 TO %2;\n").arg(pg::quoteIdentifierIfNeeded(group), name);
+    sql += membershipGrants(memberships, name, r.flag(0, u"rolinherit"));
     return sql + commentOn(QStringLiteral("ROLE"), name, r.text(0, u"comment"));
 }
 
@@ -127,17 +150,26 @@ Recipe schema(const CatalogObject &object)
         }};
 }
 
-Recipe role(const CatalogObject &object)
+Recipe role(const CatalogObject &object, int version)
 {
-    return {{byOid(QStringLiteral(
-                       "SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, "
-                       "r.rolcanlogin, r.rolreplication, r.rolbypassrls, r.rolconnlimit, "
-                       "r.rolvaliduntil, shobj_description(r.oid, 'pg_authid') AS comment, "
-                       "ARRAY(SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = "
-                       "m.roleid WHERE m.member = r.oid ORDER BY 1) AS member_of FROM pg_roles r WHERE "
-                       "r.oid = $1::oid"),
-                   object)},
-            [object](const QList<RowSet> &rows) { return buildRole(object, rows[0]); }};
+    // inherit_option and set_option: PG 16.
+    const QString options = version >= 160000
+                                ? QStringLiteral("bool_or(m.inherit_option) AS inherit_option, "
+                                                 "bool_or(m.set_option) AS set_option")
+                                : QStringLiteral("NULL::bool AS inherit_option, NULL::bool AS set_option");
+    return {
+        {byOid(QStringLiteral("SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, "
+                              "r.rolcanlogin, r.rolreplication, r.rolbypassrls, r.rolconnlimit, "
+                              "r.rolvaliduntil, shobj_description(r.oid, 'pg_authid') AS comment FROM "
+                              "pg_roles r WHERE r.oid = $1::oid"),
+               object),
+         byOid(
+             QStringLiteral("SELECT g.rolname, bool_or(m.admin_option) AS admin_option, %1 FROM "
+                            "pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = $1::oid "
+                            "GROUP BY g.rolname ORDER BY g.rolname")
+                 .arg(options),
+             object)},
+        [object](const QList<RowSet> &rows) { return buildRole(object, rows[0], rows[1]); }};
 }
 
 Recipe tablespace(const CatalogObject &object)

@@ -138,11 +138,13 @@ Script buildSequence(const CatalogObject &object, const RowSet &s)
             .arg(name, column, s.text(0, u"seqstart"), s.text(0, u"seqincrement"), s.text(0, u"seqmin"),
                  s.text(0, u"seqmax"), s.text(0, u"seqcache"));
     }
-    QString sql = QStringLiteral("CREATE SEQUENCE %1\n    AS %2\n    START WITH %3\n    INCREMENT BY %4\n"
+    // UNLOGGED sequences exist since PostgreSQL 15 (relpersistence 'u'; always 'p' before).
+    QString sql = QStringLiteral("CREATE %9SEQUENCE %1\n    AS %2\n    START WITH %3\n    INCREMENT BY %4\n"
                                  "    MINVALUE %5\n    MAXVALUE %6\n    CACHE %7\n    %8;\n")
                       .arg(name, s.text(0, u"type"), s.text(0, u"seqstart"), s.text(0, u"seqincrement"),
                            s.text(0, u"seqmin"), s.text(0, u"seqmax"), s.text(0, u"seqcache"),
-                           s.flag(0, u"seqcycle") ? QStringLiteral("CYCLE") : QStringLiteral("NO CYCLE"));
+                           s.flag(0, u"seqcycle") ? QStringLiteral("CYCLE") : QStringLiteral("NO CYCLE"),
+                           s.text(0, u"relpersistence") == u'u' ? QStringLiteral("UNLOGGED ") : QString());
     QString after;
     if (!column.isEmpty())
         after += QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;\n").arg(name, column);
@@ -190,21 +192,22 @@ Recipe sequence(const CatalogObject &object, int version)
                         "tusk::catalog", "Scripting sequences needs PostgreSQL 10 or later"));
                 }};
     }
-    return {
-        {{QStringLiteral("SELECT c.relname, n.nspname, format_type(s.seqtypid, NULL) AS type, s.seqstart, "
-                         "s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, obj_description(c.oid, "
-                         "'pg_class') AS comment, pg_get_userbyid(c.relowner) AS owner, own.deptype, "
-                         "own.table_schema, own.table_name, own.column_name FROM pg_class c JOIN "
-                         "pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid "
-                         "LEFT JOIN LATERAL (SELECT d.deptype, tn.nspname AS table_schema, tc.relname AS "
-                         "table_name, a.attname AS column_name FROM pg_depend d JOIN pg_class tc ON tc.oid "
-                         "= d.refobjid JOIN pg_namespace tn ON tn.oid = tc.relnamespace JOIN pg_attribute a "
-                         "ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE d.classid = "
-                         "'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass "
-                         "AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i') LIMIT 1) own ON true WHERE "
-                         "c.oid = $1::oid"),
-          {QString::number(object.oid)}}},
-        [object](const QList<RowSet> &rows) { return buildSequence(object, rows[0]); }};
+    return {{{QStringLiteral(
+                  "SELECT c.relname, n.nspname, c.relpersistence, format_type(s.seqtypid, NULL) AS type, "
+                  "s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, "
+                  "obj_description(c.oid, "
+                  "'pg_class') AS comment, pg_get_userbyid(c.relowner) AS owner, own.deptype, "
+                  "own.table_schema, own.table_name, own.column_name FROM pg_class c JOIN "
+                  "pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid "
+                  "LEFT JOIN LATERAL (SELECT d.deptype, tn.nspname AS table_schema, tc.relname AS "
+                  "table_name, a.attname AS column_name FROM pg_depend d JOIN pg_class tc ON tc.oid "
+                  "= d.refobjid JOIN pg_namespace tn ON tn.oid = tc.relnamespace JOIN pg_attribute a "
+                  "ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE d.classid = "
+                  "'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass "
+                  "AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i') LIMIT 1) own ON true WHERE "
+                  "c.oid = $1::oid"),
+              {QString::number(object.oid)}}},
+            [object](const QList<RowSet> &rows) { return buildSequence(object, rows[0]); }};
 }
 
 Recipe select(const CatalogObject &object)

@@ -38,7 +38,7 @@ std::optional<scripts::Recipe> createRecipe(const CatalogObject &o, int version)
     case ObjectKind::Database:
         return scripts::database(o, version);
     case ObjectKind::Role:
-        return scripts::role(o);
+        return scripts::role(o, version);
     case ObjectKind::Tablespace:
         return scripts::tablespace(o);
     case ObjectKind::Extension:

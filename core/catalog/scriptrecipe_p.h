@@ -53,7 +53,7 @@ Recipe aggregate(const CatalogObject &object);
 Recipe type(const CatalogObject &object, int version);
 Recipe schema(const CatalogObject &object);
 Recipe database(const CatalogObject &object, int version);
-Recipe role(const CatalogObject &object);
+Recipe role(const CatalogObject &object, int version);
 Recipe tablespace(const CatalogObject &object);
 Recipe extension(const CatalogObject &object);
 Recipe select(const CatalogObject &object);

@@ -56,20 +56,33 @@ CatalogQuery columnsQuery(quint32 oid, int v)
                              "d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) seq ON true")
             : QStringLiteral("LEFT JOIN LATERAL (SELECT NULL::int8 AS seqstart, NULL::int8 AS "
                              "seqincrement, NULL::int8 AS seqcache, NULL::bool AS seqcycle) seq ON true");
-    return {
-        QStringLiteral("SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, "
-                       "a.attislocal, pg_get_expr(d.adbin, d.adrelid) AS default_expr, %1 AS attidentity, "
-                       "%2 AS attgenerated, CASE WHEN a.attcollation <> 0 AND a.attcollation <> "
-                       "t.typcollation THEN cn.nspname END AS collation_schema, CASE WHEN a.attcollation <> "
-                       "0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation_name, "
-                       "col_description(a.attrelid, a.attnum) AS comment, a.attfdwoptions, seq.seqstart, "
-                       "seq.seqincrement, seq.seqcache, seq.seqcycle FROM pg_attribute a JOIN pg_type t ON "
-                       "t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = "
-                       "a.attnum LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_namespace "
-                       "cn ON cn.oid = co.collnamespace %3 WHERE a.attrelid = $1::oid AND a.attnum > 0 AND "
-                       "NOT a.attisdropped ORDER BY a.attnum")
-            .arg(identity, generated, sequence),
-        {QString::number(oid)}};
+    // PG 18 keeps NOT NULL as a constraint (contype 'n') with a name of its own, NO INHERIT and
+    // NOT VALID; notnull_named says the name is not the default <table>_<column>_not_null.
+    const QString notNull =
+        v >= 180000
+            ? QStringLiteral(
+                  "LEFT JOIN LATERAL (SELECT con.conname AS notnull_name, con.conname <> "
+                  "(rc.relname || '_' || a.attname || '_not_null') AS notnull_named, "
+                  "con.connoinherit AS notnull_noinherit, con.convalidated AS notnull_valid FROM "
+                  "pg_constraint con JOIN pg_class rc ON rc.oid = con.conrelid WHERE con.conrelid = "
+                  "a.attrelid AND con.contype = 'n' AND con.conkey = ARRAY[a.attnum]) nn ON true")
+            : QStringLiteral("LEFT JOIN LATERAL (SELECT NULL::name AS notnull_name, false AS notnull_named, "
+                             "false AS notnull_noinherit, true AS notnull_valid) nn ON true");
+    return {QStringLiteral(
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, "
+                "a.attislocal, pg_get_expr(d.adbin, d.adrelid) AS default_expr, %1 AS attidentity, "
+                "%2 AS attgenerated, CASE WHEN a.attcollation <> 0 AND a.attcollation <> "
+                "t.typcollation THEN cn.nspname END AS collation_schema, CASE WHEN a.attcollation <> "
+                "0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation_name, "
+                "col_description(a.attrelid, a.attnum) AS comment, a.attfdwoptions, seq.seqstart, "
+                "seq.seqincrement, seq.seqcache, seq.seqcycle, nn.notnull_name, nn.notnull_named, "
+                "nn.notnull_noinherit, nn.notnull_valid FROM pg_attribute a JOIN pg_type t ON "
+                "t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = "
+                "a.attnum LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_namespace "
+                "cn ON cn.oid = co.collnamespace %3 %4 WHERE a.attrelid = $1::oid AND a.attnum > 0 AND "
+                "NOT a.attisdropped ORDER BY a.attnum")
+                .arg(identity, generated, sequence, notNull),
+            {QString::number(oid)}};
 }
 
 CatalogQuery constraintsQuery(quint32 oid)
@@ -137,10 +150,34 @@ QString columnDefinition(const RowSet &cols, int r, bool foreign)
     } else if (!cols.isNull(r, u"default_expr")) {
         line += QStringLiteral(" DEFAULT ") + cols.text(r, u"default_expr");
     }
-    // An identity column is NOT NULL by definition.
-    if (cols.flag(r, u"attnotnull") && !identity)
+    // An identity column is NOT NULL by definition; a NOT VALID one is added after the table
+    // (notValidNotNulls()).
+    if (cols.flag(r, u"attnotnull") && !identity && cols.flag(r, u"notnull_valid")) {
+        if (cols.flag(r, u"notnull_named"))
+            line +=
+                QStringLiteral(" CONSTRAINT ") + pg::quoteIdentifierIfNeeded(cols.text(r, u"notnull_name"));
         line += QStringLiteral(" NOT NULL");
+        if (cols.flag(r, u"notnull_noinherit"))
+            line += QStringLiteral(" NO INHERIT");
+    }
     return line;
+}
+
+/// PG 18's NOT NULL … NOT VALID: only ALTER TABLE can add one. Inherited columns get theirs from
+/// the parent, as in the table's body.
+QString notValidNotNulls(const RowSet &cols, bool inherits, const QString &table)
+{
+    QString out;
+    for (int r = 0; r < cols.rowCount(); ++r) {
+        if (!cols.flag(r, u"attnotnull") || cols.flag(r, u"notnull_valid") ||
+            cols.isNull(r, u"notnull_name") || (inherits && !cols.flag(r, u"attislocal")))
+            continue;
+        out += QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 NOT NULL %3%4 NOT VALID;\n")
+                   .arg(table, pg::quoteIdentifierIfNeeded(cols.text(r, u"notnull_name")),
+                        pg::quoteIdentifierIfNeeded(cols.text(r, u"attname")),
+                        cols.flag(r, u"notnull_noinherit") ? QStringLiteral(" NO INHERIT") : QString());
+    }
+    return out;
 }
 
 QString triggerStatements(const RowSet &triggers, const QString &table)
@@ -223,6 +260,8 @@ Script buildTable(const CatalogObject &object, const QList<RowSet> &rows)
         after += QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY;\n").arg(name);
     if (rel.flag(0, u"relforcerowsecurity"))
         after += QStringLiteral("ALTER TABLE %1 FORCE ROW LEVEL SECURITY;\n").arg(name);
+    if (!partition)
+        after += notValidNotNulls(cols, parents.rowCount() > 0, name);
     after += indexStatements(rows[IndexesQuery]);
     after += triggerStatements(rows[TriggersQuery], name);
     after += commentOn(what, name, rel.text(0, u"comment"));

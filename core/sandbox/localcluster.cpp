@@ -1,4 +1,5 @@
 #include "sandbox/localcluster.h"
+#include "pg/quoting.h"
 #include "sandbox/demoschema.h"
 #include "sandbox/toolrunner.h"
 
@@ -135,9 +136,13 @@ Status<QString> ClusterBuilder::startOnFreePort(const QString &name)
 
 QString ClusterBuilder::serverConf(const QString &name, int port) const
 {
-    QStringList preload{QStringLiteral("pg_stat_statements")};
-    if (m_c.m_binaries.hasExtension(QStringLiteral("pg_qualstats")))
-        preload << QStringLiteral("pg_qualstats");
+    // Only what this installation has: the npm builds carry contrib (pg_stat_statements), not
+    // pg_qualstats.
+    QStringList preload;
+    for (const char *library : {"pg_stat_statements", "pg_qualstats"}) {
+        if (m_c.m_binaries.hasExtension(QLatin1String(library)))
+            preload << QLatin1String(library);
+    }
     QString conf = QStringLiteral("\n# --- added by Tusk's sandbox ---\n"
                                   "listen_addresses = '127.0.0.1'\n"
                                   "port = %1\n"
@@ -158,6 +163,9 @@ QString ClusterBuilder::serverConf(const QString &name, int port) const
                                   "track_functions = 'all'\n"
                                   "log_line_prefix = '%%m [%%p] %%q%%u@%%d '\n"
                                   "log_lock_waits = on\n"
+                                  // The default from 14 on; before, roles got md5 hashes
+                                  // that scram-sha-256 authentication refuses.
+                                  "password_encryption = 'scram-sha-256'\n"
                                   "shared_preload_libraries = '%4'\n")
                        .arg(port)
                        .arg(m_c.m_socketDir, name, preload.join(u','));
@@ -209,7 +217,7 @@ Status<QString> ClusterBuilder::addReplica(int index, int port)
     n.dataDir = m_c.m_dataRoot + u'/' + n.name;
     n.logFile = m_c.m_dataRoot + u'/' + n.name + QStringLiteral(".log");
     say(QStringLiteral("pg_basebackup for %1").arg(n.name));
-    auto backup = m_tools.run(m_c.m_binaries.program(QStringLiteral("pg_basebackup")),
+    auto backup = m_tools.run(m_c.m_binaries.clientProgram(QStringLiteral("pg_basebackup")),
                               {QStringLiteral("-D"), n.dataDir, QStringLiteral("-h"), m_c.m_socketDir,
                                QStringLiteral("-p"), QString::number(primary.port), QStringLiteral("-U"),
                                m_c.m_superuser, QStringLiteral("-R"), QStringLiteral("-C"),
@@ -230,8 +238,13 @@ Status<QString> ClusterBuilder::addReplica(int index, int port)
 
 Status<QString> ClusterBuilder::loadExtensions()
 {
-    QString sql = QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\n");
-    for (const char *ext : {"hypopg", "pg_qualstats"}) {
+    QString sql;
+    // initdb before PostgreSQL 14 hashed the superuser's password with md5, which the
+    // scram-sha-256 rule for TCP refuses: hash it again now that the server says scram.
+    if (m_c.m_binaries.majorVersion < 14)
+        sql += QStringLiteral("ALTER ROLE %1 PASSWORD %2;\n")
+                   .arg(pg::quoteIdentifier(m_c.m_superuser), pg::quoteLiteral(m_c.m_password));
+    for (const char *ext : {"pg_stat_statements", "hypopg", "pg_qualstats"}) {
         if (m_c.m_binaries.hasExtension(QLatin1String(ext)))
             sql += QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1;\n").arg(QLatin1String(ext));
     }
@@ -267,7 +280,7 @@ Status<QString> ClusterBuilder::startWorkload()
     if (!writeFile(script, DemoSchema::workloadScript().toUtf8(), QFile::ReadOwner | QFile::WriteOwner))
         return QStringLiteral("cannot write %1").arg(script);
     QProcess p;
-    p.setProgram(m_c.m_binaries.program(QStringLiteral("pgbench")));
+    p.setProgram(m_c.m_binaries.clientProgram(QStringLiteral("pgbench")));
     p.setArguments({QStringLiteral("-n"), QStringLiteral("-c"), QStringLiteral("4"), QStringLiteral("-R"),
                     QStringLiteral("40"), QStringLiteral("-T"), QStringLiteral("604800"),
                     QStringLiteral("-f"), script, QStringLiteral("-h"), m_c.m_socketDir, QStringLiteral("-p"),
@@ -284,11 +297,20 @@ Status<QString> ClusterBuilder::startWorkload()
 
 Result<LocalCluster, QString> LocalCluster::up(const SandboxOptions &options, const Progress &progress)
 {
-    auto binaries = PostgresBinaries::find();
+    auto binaries =
+        options.postgresMajor > 0 ? PostgresBinaries::find(options.postgresMajor) : PostgresBinaries::find();
     if (!binaries)
         return binaries.error();
     if (options.replicas < 0 || options.replicas > 8)
         return QStringLiteral("--replicas must be between 0 and 8");
+    // A newer pg_basebackup cannot stream from the server, and an older one's -R writes connection
+    // options (sslsni, …) that the older server's walreceiver refuses: only its own major will do.
+    if (options.replicas > 0 && binaries->clientMajorVersion != binaries->majorVersion)
+        return QStringLiteral("replicas of PostgreSQL %1 need its own pg_basebackup; %2 has none and the "
+                              "newest other installation's is %3. Start a primary alone.")
+            .arg(QString::number(binaries->majorVersion), binaries->binDir,
+                 binaries->clientMajorVersion > 0 ? QString::number(binaries->clientMajorVersion)
+                                                  : QStringLiteral("unknown"));
 
     LocalCluster c;
     c.m_dir = QDir(options.dir.isEmpty() ? QDir::tempPath() + QStringLiteral("/tusk-sandbox") : options.dir)
@@ -315,6 +337,10 @@ Result<LocalCluster, QString> LocalCluster::up(const SandboxOptions &options, co
     ::chmod(QFile::encodeName(c.m_dir).constData(), c.m_runAs.isEmpty() ? 0700 : 0711);
 
     ToolRunner tools{c.m_runAs};
+    if (!tools.serverUserCanReach(c.m_binaries.binDir))
+        return QStringLiteral("the server user %1 cannot reach %2; make its directories traversable "
+                              "(packaging/fetch-postgres.sh keeps root's npm builds in /var/cache/tusk)")
+            .arg(c.m_runAs, c.m_binaries.binDir);
     c.m_socketDir = makeTempDir(QStringLiteral("tusk-sock-XXXXXX"));
     if (c.m_socketDir.isEmpty())
         return QStringLiteral("cannot create a socket directory in %1").arg(QDir::tempPath());
@@ -405,6 +431,7 @@ QJsonObject LocalCluster::toJson() const
                                  {QStringLiteral("log"), n.logFile}});
     }
     return QJsonObject{{QStringLiteral("dir"), m_dir},
+                       {QStringLiteral("postgres_version"), m_binaries.version},
                        {QStringLiteral("passfile"), passfile()},
                        {QStringLiteral("socket_dir"), m_socketDir},
                        {QStringLiteral("nodes"), nodes}};
@@ -435,6 +462,11 @@ Status<QString> LocalCluster::save() const
     o.insert(QStringLiteral("run_as"), m_runAs);
     o.insert(QStringLiteral("superuser"), m_superuser);
     o.insert(QStringLiteral("bin_dir"), m_binaries.binDir);
+    o.insert(QStringLiteral("client_bin_dir"), m_binaries.clientBinDir);
+    o.insert(QStringLiteral("client_major_version"), m_binaries.clientMajorVersion);
+    o.insert(QStringLiteral("share_dir"), m_binaries.shareDir);
+    o.insert(QStringLiteral("pkg_lib_dir"), m_binaries.pkgLibDir);
+    o.insert(QStringLiteral("major_version"), m_binaries.majorVersion);
     o.insert(QStringLiteral("workload_pid"), m_workloadPid);
     o.insert(QStringLiteral("owner_pid"), qint64(::getpid()));
     const QByteArray json = QJsonDocument(o).toJson();
@@ -461,6 +493,12 @@ Result<LocalCluster, QString> LocalCluster::open(const QString &dirPath)
     c.m_superuser = o.value(QStringLiteral("superuser")).toString();
     c.m_workloadPid = o.value(QStringLiteral("workload_pid")).toInteger();
     c.m_binaries.binDir = o.value(QStringLiteral("bin_dir")).toString();
+    c.m_binaries.clientBinDir = o.value(QStringLiteral("client_bin_dir")).toString(c.m_binaries.binDir);
+    c.m_binaries.clientMajorVersion = o.value(QStringLiteral("client_major_version")).toInt();
+    c.m_binaries.shareDir = o.value(QStringLiteral("share_dir")).toString();
+    c.m_binaries.pkgLibDir = o.value(QStringLiteral("pkg_lib_dir")).toString();
+    c.m_binaries.majorVersion = o.value(QStringLiteral("major_version")).toInt();
+    c.m_binaries.version = o.value(QStringLiteral("postgres_version")).toString();
     for (const QJsonValue &v : o.value(QStringLiteral("nodes")).toArray()) {
         const QJsonObject n = v.toObject();
         c.m_nodes << SandboxNode{
@@ -539,7 +577,7 @@ Result<QString, QString> LocalCluster::psql(const QString &nodeName, const QStri
     if (!writeFile(path, sql.toUtf8(), QFile::ReadOwner | QFile::WriteOwner))
         return failure(QStringLiteral("cannot write %1").arg(path));
     ToolRunner tools; // psql is a client: it runs as ourselves over the socket (trust)
-    auto r = tools.run(m_binaries.program(QStringLiteral("psql")),
+    auto r = tools.run(m_binaries.clientProgram(QStringLiteral("psql")),
                        {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At"),
                         QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"),
                         m_socketDir, QStringLiteral("-p"), QString::number(n.port), QStringLiteral("-U"),

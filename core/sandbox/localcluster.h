@@ -28,6 +28,9 @@ struct SandboxOptions
     int replicas = 0;      ///< streaming replicas, each with its own physical slot
     bool demo = false;     ///< load the multi-tenant CRM demo schema (~1M rows)
     bool workload = false; ///< run a light background workload (pgbench with a custom script)
+    /// PostgreSQL major to run (PostgresBinaries::find(major)); 0: the default installation.
+    /// Replicas need the major's own pg_basebackup, which the npm builds lack.
+    int postgresMajor = 0;
 };
 
 /// Throwaway PostgreSQL clusters for tests, demos and dry runs: a primary plus N streaming
@@ -64,7 +67,7 @@ public:
     /// The superuser's password (also in the passfile), for tests that need it.
     QString password() const;
 
-    /// {"dir":…, "nodes":[{"name":…, "role":…, "port":…, "uri":…}, …]}
+    /// {"dir":…, "postgres_version":…, "nodes":[{"name":…, "role":…, "port":…, "uri":…}, …]}
     QJsonObject toJson() const;
     /// toJson() plus "running" and "pid" per node.
     QJsonObject status() const;
@@ -73,6 +76,8 @@ public:
     qint64 postmasterPid(const QString &name) const;
     Status<QString> stopNode(const QString &name, const QString &mode = QStringLiteral("fast"));
     Status<QString> startNode(const QString &name);
+    /// The installation the servers run from.
+    const PostgresBinaries &binaries() const { return m_binaries; }
     /// Runs SQL on a node through psql over the Unix socket (setup and tests only).
     Result<QString, QString> psql(const QString &nodeName, const QString &sql,
                                   const QString &database = QStringLiteral("postgres")) const;

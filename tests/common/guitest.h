@@ -9,7 +9,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFont>
+#include <QPixmap>
 #include <QStandardPaths>
+#include <QTest>
 #include <QWidget>
 
 namespace tusk::test {
@@ -36,7 +38,13 @@ inline QString saveScreenshot(QWidget *widget, const QString &name)
     // Let pending layout requests run first (a label whose text just changed, a new row).
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
-    widget->grab().save(path);
+    // A screenshot nobody can look at is a failed test, not a silent gap.
+    const QPixmap shot = widget->grab();
+    if (shot.isNull() || !shot.save(path)) {
+        QTest::qFail(qPrintable(QStringLiteral("could not save the screenshot %1").arg(path)), __FILE__,
+                     __LINE__);
+        return {};
+    }
     return path;
 }
 

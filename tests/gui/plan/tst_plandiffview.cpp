@@ -237,6 +237,9 @@ void TestPlanDiffView::screenshotsOfEveryPair()
           QStringLiteral("parallel")}) {
         setTheme(widgets::Theme::Light);
         load(pair);
+        // Each pair differs: the view ranks at least one change and draws both plans.
+        QVERIFY2(m_view->changeList()->topLevelItemCount() > 0, qPrintable(pair));
+        QVERIFY2(!m_view->changeList()->topLevelItem(0)->text(2).isEmpty(), qPrintable(pair));
         test::saveScreenshot(m_view, QStringLiteral("plandiff-%1-light").arg(pair));
         setTheme(widgets::Theme::Dark);
         test::saveScreenshot(m_view, QStringLiteral("plandiff-%1-dark").arg(pair));

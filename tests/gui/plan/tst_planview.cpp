@@ -2,6 +2,7 @@
 // selection sync between graph, grid and details, search, folding, zoom, export, and
 // screenshots in the light and dark palettes.
 
+#include "../../common/corpusmissing.h"
 #include "../../common/guitest.h"
 #include "../../common/stallwatchdog.h"
 #include "../../common/synthplan.h"
@@ -213,7 +214,7 @@ void TestPlanView::searchFindsARelation()
 {
     const QString text = readText(kCorpus + QStringLiteral("pg15gen-union-all-120-joins-json.json"));
     if (text.isEmpty())
-        QSKIP("corpus not next to the checkout");
+        TUSK_CORPUS_MISSING("corpus not next to the checkout");
     load(text);
     QTest::keyClicks(m_view->searchBar()->lineEdit(), QStringLiteral("CUSTOMERS"));
     QVERIFY(!m_view->matches().isEmpty());
@@ -260,7 +261,7 @@ void TestPlanView::foldsAndUnfoldsPartitions()
     const QString text =
         readText(kCorpus + QStringLiteral("pg15gen-append-400-partitions-parallel-json.json"));
     if (text.isEmpty())
-        QSKIP("corpus not next to the checkout");
+        TUSK_CORPUS_MISSING("corpus not next to the checkout");
     load(text);
     auto *graph = m_view->graph();
     const int nodes = int(m_view->document()->plan.nodes.size());
@@ -321,7 +322,7 @@ void TestPlanView::showsWorkersAndWarningsInDetails()
 {
     const QString text = readText(kCorpus + QStringLiteral("pg15gen-parallel-verbose-jit-json.json"));
     if (text.isEmpty())
-        QSKIP("corpus not next to the checkout");
+        TUSK_CORPUS_MISSING("corpus not next to the checkout");
     load(text);
     const auto &plan = m_view->document()->plan;
     int withWorkers = -1;
@@ -351,7 +352,7 @@ void TestPlanView::showsALargeCorpusPlan()
 {
     const QString text = readText(kCorpus + QStringLiteral("pg15gen-union-all-120-joins-json.json"));
     if (text.isEmpty())
-        QSKIP("corpus not next to the checkout");
+        TUSK_CORPUS_MISSING("corpus not next to the checkout");
     load(text);
     auto *graph = m_view->graph();
     // As it opens: the 120 identical UNION ALL branches folded into one card.
@@ -581,7 +582,7 @@ void TestPlanView::opensEveryCorpusPlanAndAnEmptyOne()
 
     const QStringList files = QDir(kCorpus).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     if (files.isEmpty())
-        QSKIP("corpus not next to the checkout");
+        TUSK_CORPUS_MISSING("corpus not next to the checkout");
     int shown = 0;
     for (const QString &name : files) {
         const QString text = readText(kCorpus + name);

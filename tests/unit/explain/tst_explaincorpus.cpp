@@ -1,4 +1,5 @@
 #include "../../common/corpusmanifest.h"
+#include "../../common/corpusmissing.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
 #include "explain/plandecoding.h"
@@ -169,7 +170,7 @@ void TestExplainCorpus::parsesEveryJsonPlanOfTheCorpus()
 {
     const QDir dir(QStringLiteral(TUSK_CORPUS_DIR));
     if (!dir.exists(QStringLiteral("MANIFEST.tsv")))
-        QSKIP("corpus not found next to the repository (shared/corpus/explain)");
+        TUSK_CORPUS_MISSING("corpus not found next to the repository (shared/corpus/explain)");
     const QHash<QString, Entry> manifest = readManifest(dir.filePath(QStringLiteral("MANIFEST.tsv")));
     QVERIFY(!manifest.isEmpty());
 
@@ -235,7 +236,7 @@ void TestExplainCorpus::parsesEveryTextPlanOfTheCorpus()
 {
     const QDir dir(QStringLiteral(TUSK_CORPUS_DIR));
     if (!dir.exists(QStringLiteral("MANIFEST.tsv")))
-        QSKIP("corpus not found next to the repository (shared/corpus/explain)");
+        TUSK_CORPUS_MISSING("corpus not found next to the repository (shared/corpus/explain)");
     const QHash<QString, Entry> manifest = readManifest(dir.filePath(QStringLiteral("MANIFEST.tsv")));
 
     int files = 0, parsed = 0, rejected = 0, recovered = 0, masked = 0;
@@ -298,7 +299,7 @@ void TestExplainCorpus::textAndJsonOfTheSamePlanGiveTheSameTree()
 {
     const QDir dir(QStringLiteral(TUSK_CORPUS_DIR));
     if (!dir.exists(QStringLiteral("MANIFEST.tsv")))
-        QSKIP("corpus not found next to the repository (shared/corpus/explain)");
+        TUSK_CORPUS_MISSING("corpus not found next to the repository (shared/corpus/explain)");
     int pairs = 0, nodes = 0;
     QStringList failures;
     for (const QString &textName : dir.entryList({QStringLiteral("pg15gen-*-text.txt")}, QDir::Files)) {
@@ -358,7 +359,7 @@ void TestExplainCorpus::detectsTheFormatOfEveryFile()
 {
     const QDir dir(QStringLiteral(TUSK_CORPUS_DIR));
     if (!dir.exists(QStringLiteral("MANIFEST.tsv")))
-        QSKIP("corpus not found next to the repository (shared/corpus/explain)");
+        TUSK_CORPUS_MISSING("corpus not found next to the repository (shared/corpus/explain)");
     const QHash<QString, Entry> manifest = readManifest(dir.filePath(QStringLiteral("MANIFEST.tsv")));
     const QHash<QString, PlanFormat> formats = {{QStringLiteral("json"), PlanFormat::Json},
                                                 {QStringLiteral("text"), PlanFormat::Text},

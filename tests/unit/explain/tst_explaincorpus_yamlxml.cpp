@@ -1,4 +1,5 @@
 #include "../../common/corpusmanifest.h"
+#include "../../common/corpusmissing.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
 #include "explain/xmlplanparser.h"
@@ -87,7 +88,7 @@ void TestExplainCorpusYamlXml::parsesEveryYamlAndXmlPlanOfTheCorpus()
 {
     const QDir dir(QStringLiteral(TUSK_CORPUS_DIR));
     if (!dir.exists(QStringLiteral("MANIFEST.tsv")))
-        QSKIP("corpus not found next to the repository (shared/corpus/explain)");
+        TUSK_CORPUS_MISSING("corpus not found next to the repository (shared/corpus/explain)");
     const QHash<QString, Entry> manifest = readManifest(dir.filePath(QStringLiteral("MANIFEST.tsv")));
     QVERIFY(!manifest.isEmpty());
 

@@ -2,6 +2,7 @@
 // generate-diff-fixtures.sh): the same statement before and after an index, a setting, partition
 // pruning or a forced join order; the corpus's TEXT/JSON twins; generated 1k/10k-node plans.
 
+#include "../../common/corpusmissing.h"
 #include "../../common/cputimer.h"
 #include "../../common/synthplan.h"
 #include "explain/jsonplanparser.h"
@@ -334,7 +335,7 @@ void TestPlanDiff::textAndJsonTwinsOfTheCorpusMatchEveryNode()
 {
     const QDir dir(QStringLiteral(TUSK_SOURCE_DIR "/../shared/corpus/explain"));
     if (!dir.exists(QStringLiteral("MANIFEST.tsv")))
-        QSKIP("corpus not found next to the repository (shared/corpus/explain)");
+        TUSK_CORPUS_MISSING("corpus not found next to the repository (shared/corpus/explain)");
     int pairs = 0, nodes = 0;
     QStringList failures;
     for (const QString &textName : dir.entryList({QStringLiteral("pg15gen-*-text.txt")}, QDir::Files)) {
@@ -371,7 +372,7 @@ void TestPlanDiff::anyTwoCorpusPlansGiveAConsistentDiff()
 {
     const QDir dir(QStringLiteral(TUSK_SOURCE_DIR "/../shared/corpus/explain"));
     if (!dir.exists(QStringLiteral("MANIFEST.tsv")))
-        QSKIP("corpus not found next to the repository (shared/corpus/explain)");
+        TUSK_CORPUS_MISSING("corpus not found next to the repository (shared/corpus/explain)");
     QVector<Plan> plans;
     // Every other JSON plan of the corpus (real ones from projects' issues and docs, generated
     // ones): all of them pairwise is 13,000 diffs and 5 s on a debug build, for little more.

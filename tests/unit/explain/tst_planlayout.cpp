@@ -1,6 +1,7 @@
 // The tidy-tree layout and the folding of identical subtrees (core/explain): geometry rules on
 // fixtures, the corpus and generated plans, and the time a 10,000-node plan takes.
 
+#include "../../common/corpusmissing.h"
 #include "../../common/synthplan.h"
 #include "explain/jsonplanparser.h"
 #include "explain/planfolding.h"
@@ -311,7 +312,7 @@ void TestPlanLayout::foldsTheCorpusPartitionPlan()
     const QString path = QStringLiteral(
         TUSK_SOURCE_DIR "/../shared/corpus/explain/pg15gen-append-400-partitions-parallel-json.json");
     if (!QFile::exists(path))
-        QSKIP("corpus not next to the checkout");
+        TUSK_CORPUS_MISSING("corpus not next to the checkout");
     const Plan plan = fromFile(path);
     const PlanFolding folding(plan);
     QCOMPARE(folding.groups().size(), 1);

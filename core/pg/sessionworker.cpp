@@ -109,6 +109,10 @@ void SessionWorker::closeConnection()
 
 void SessionWorker::connectTo(const ConnectionParams &params)
 {
+    // What runs or waits belongs to the old connection: it ends now, as on a disconnect, or the
+    // new connection's bootstrap would queue behind a request that can never finish.
+    if (m_conn)
+        abandonRequests(QStringLiteral("the connection was closed to connect again"));
     closeConnection();
     m_params = params;
     m_info = ServerInfo();
@@ -153,19 +157,35 @@ void SessionWorker::reconnect()
 void SessionWorker::disconnectFromServer()
 {
     const bool wasOpen = m_conn != nullptr;
-    Error e;
-    e.kind = Error::Kind::ConnectionLost;
-    e.severity = QStringLiteral("ERROR");
-    e.message = QStringLiteral("disconnected before the request ran");
-    if (m_current && !m_current->internalDone)
-        emit failed(m_current->generation, e);
-    m_current.reset();
-    for (const Request &r : m_queue)
-        emit failed(r.generation, e);
-    m_queue.clear();
+    abandonRequests(QStringLiteral("disconnected"));
     closeConnection();
     if (wasOpen)
         emit disconnected();
+}
+
+void SessionWorker::abandonRequests(const QString &why)
+{
+    Error e;
+    e.kind = Error::Kind::ConnectionLost;
+    e.severity = QStringLiteral("ERROR");
+    if (m_current) {
+        // The server would run the statement on after the connection closes (it notices a gone
+        // client only when it writes): tell it to stop.
+        if (m_conn && PQtransactionStatus(m_conn) == PQTRANS_ACTIVE)
+            cancelOnServer();
+        e.message = why + QStringLiteral(" while the request ran");
+        if (m_rows > 0)
+            e.context = QStringLiteral("%L1 rows were received before and are kept.").arg(m_rows);
+        if (!m_current->internalDone)
+            emit failed(m_current->generation, e);
+        m_current.reset();
+    }
+    m_chunk = ResultChunk();
+    m_resultOpen = false;
+    m_inCopyOut = false;
+    e.context.clear();
+    e.message = why;
+    failQueued(e);
 }
 
 void SessionWorker::updateNotifiers(bool wantRead, bool wantWrite)
@@ -528,6 +548,21 @@ void SessionWorker::startDiscarding(const QString &reason)
                 PQcancel(cancel.get(), err, sizeof err);
             });
         }
+    }
+}
+
+void SessionWorker::cancelOnServer()
+{
+    std::shared_ptr<PGcancel> cancel;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        cancel = m_shared->cancel;
+    }
+    if (cancel) {
+        QThreadPool::globalInstance()->start([cancel] {
+            char err[256];
+            PQcancel(cancel.get(), err, sizeof err);
+        });
     }
 }
 

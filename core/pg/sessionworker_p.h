@@ -78,6 +78,11 @@ private:
     void onConnectTimeout();
     /// Ends a connection attempt: closes, fails the queued requests, emits connectionFailed.
     void failConnecting(const Error &error);
+    /// Fails the running request (with why) and every queued one ("not run: " + why), for a
+    /// connection that is closed on purpose.
+    void abandonRequests(const QString &why);
+    /// Asks the server to cancel whatever this connection runs (fire and forget).
+    void cancelOnServer();
     /// Fails every queued request with "not run: " and the error's message.
     void failQueued(const Error &error);
     void bootstrap();

@@ -54,6 +54,7 @@ private slots:
     void streamsCopyOut();
     void tracksTransactionStatus();
     void terminatedBackendKeepsRowsAndCanReconnect();
+    void reconnectWhileARequestRunsEndsItAndConnects();
     void droppedNetworkMidResultKeepsRows();
     void replicasAreStreaming();
     void quotingAgreesWithTheServer();
@@ -511,6 +512,43 @@ void TestSession::terminatedBackendKeepsRowsAndCanReconnect()
     QTRY_COMPARE_WITH_TIMEOUT(victim->connects, 2, 10000);
     QVERIFY(run(*a, *victim, QStringLiteral("SELECT 'back'")));
     QCOMPARE(victim->cell(0, 0), QStringLiteral("back"));
+}
+
+void TestSession::reconnectWhileARequestRunsEndsItAndConnects()
+{
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    SessionRecorder *admin = nullptr;
+    auto watcher = connected(m_uri, &admin);
+    QVERIFY(s && watcher);
+    const int oldPid = s->serverInfo().backendPid;
+    r->reset();
+    const quint64 running = s->execute(QStringLiteral("SELECT pg_sleep(60)"));
+    const quint64 queued = s->execute(QStringLiteral("SELECT 'queued'"));
+    // Wait until the statement really runs on the server.
+    const QString activity = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1 AND "
+                                            "state = 'active' AND query LIKE 'SELECT pg_sleep%'")
+                                 .arg(oldPid);
+    QTRY_VERIFY_WITH_TIMEOUT(run(*watcher, *admin, activity) && admin->cell(0, 0) == QLatin1String("1"),
+                             10000);
+    s->reconnect();
+    // Both requests end (failed: they cannot survive the old connection), the new connection comes
+    // up, and the session is free again.
+    QTRY_VERIFY_WITH_TIMEOUT(r->isDone(running) && r->isDone(queued), 10000);
+    QVERIFY(r->errors.contains(running));
+    QVERIFY(r->errors.contains(queued));
+    QCOMPARE(r->errors[running].kind, Error::Kind::ConnectionLost);
+    QVERIFY2(r->errors[queued].message.startsWith(QLatin1String("not run: ")),
+             qPrintable(r->errors[queued].message));
+    QTRY_COMPARE_WITH_TIMEOUT(r->connects, 2, 15000);
+    QCOMPARE(s->state(), Session::State::Connected);
+    QVERIFY(!s->isBusy());
+    QVERIFY(s->serverInfo().backendPid != oldPid);
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT 'again'")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("again"));
+    // The old backend was told to stop rather than sleep on for a minute.
+    const QString gone = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(oldPid);
+    QTRY_VERIFY_WITH_TIMEOUT(run(*watcher, *admin, gone) && admin->cell(0, 0) == QLatin1String("0"), 10000);
 }
 
 void TestSession::droppedNetworkMidResultKeepsRows()

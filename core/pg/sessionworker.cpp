@@ -1,5 +1,7 @@
 #include "pg/sessionworker_p.h"
 
+#include "pg/requestoutcome_p.h"
+
 #include <QThreadPool>
 
 #include <vector>
@@ -375,7 +377,11 @@ void SessionWorker::startNext()
     m_firstChunkSent = false;
     m_resultRows = m_rows = m_textBytes = 0;
     m_discarding = false;
-    m_truncationReason.clear();
+    m_stopCancelled = false;
+    m_stopCancelSent = false;
+    m_completedWrites = false;
+    m_stopReadOnly = false;
+    m_stopLimit.clear();
     m_error.reset();
     m_requestClock.start();
 
@@ -490,9 +496,13 @@ void SessionWorker::handleResult(PGresult *raw)
     case PGRES_FATAL_ERROR:
     default: {
         Error e = errorFromResult(raw);
-        // The cancel we sent ourselves to stop a runaway result is not an error. The first error
-        // wins: libpq's own "server closed the connection" follows the server's FATAL reason.
-        if (!(m_discarding && e.kind == Error::Kind::Cancelled) && !m_error)
+        // The first error wins: libpq's own "server closed the connection" follows the server's
+        // FATAL reason.
+        // Only the cancel we sent ourselves to stop a lone reading statement is not an error; the
+        // user's cancel (or statement_timeout) while the rest is drained is one.
+        if (m_discarding && m_stopCancelSent && e.kind == Error::Kind::Cancelled)
+            m_stopCancelled = true;
+        else if (!m_error)
             m_error = e;
         break;
     }
@@ -530,24 +540,18 @@ void SessionWorker::beginResultSet(const PGresult *result)
     emit resultStarted(m_current->generation, m_resultIndex, Columns(std::move(columns)));
 }
 
-void SessionWorker::startDiscarding(const QString &reason)
+void SessionWorker::startDiscarding(const QString &limit)
 {
     m_discarding = true;
-    m_truncationReason = reason;
-    // Cancelling inside a transaction block would abort the user's transaction: there we read
-    // and drop the rest instead.
-    if (PQtransactionStatus(m_conn) == PQTRANS_ACTIVE && m_txStatus == TransactionStatus::Idle) {
-        std::shared_ptr<PGcancel> cancel;
-        {
-            QMutexLocker lock(&m_shared->mutex);
-            cancel = m_shared->cancel;
-        }
-        if (cancel) {
-            QThreadPool::globalInstance()->start([cancel] {
-                char err[256];
-                PQcancel(cancel.get(), err, sizeof err);
-            });
-        }
+    m_stopLimit = limit;
+    m_stopReadOnly = cancelIsSafeAtLimit(m_current->sql, m_current->hasParams);
+    // A cancel aborts the whole implicit transaction of the request and, inside a transaction
+    // block, the user's transaction: only a lone reading statement outside one is cancelled.
+    // Everything else is read to its end and dropped here, in the worker (nothing is handed on).
+    if (m_stopReadOnly && m_resultIndex == 0 && PQtransactionStatus(m_conn) == PQTRANS_ACTIVE &&
+        m_txStatus == TransactionStatus::Idle) {
+        m_stopCancelSent = true;
+        cancelOnServer();
     }
 }
 
@@ -574,17 +578,13 @@ void SessionWorker::appendRows(const PGresult *result)
         if (m_discarding)
             return;
         if (opt.maxRows > 0 && m_rows >= opt.maxRows) {
-            startDiscarding(QStringLiteral("Stopped after %L1 rows (row limit); the rest of the result was "
-                                           "not fetched.")
-                                .arg(opt.maxRows));
+            startDiscarding(QStringLiteral("Stopped after %L1 rows (row limit)").arg(opt.maxRows));
             return;
         }
         if (opt.maxBytes > 0 && m_textBytes >= opt.maxBytes) {
-            startDiscarding(
-                QStringLiteral("Stopped after %L1 MB of data (memory limit) at %L2 rows; the rest "
-                               "of the result was not fetched.")
-                    .arg(opt.maxBytes / (1024 * 1024))
-                    .arg(m_rows));
+            startDiscarding(QStringLiteral("Stopped after %L1 MB of data (memory limit) at %L2 rows")
+                                .arg(opt.maxBytes / (1024 * 1024))
+                                .arg(m_rows));
             return;
         }
         qint64 rowBytes = 0;
@@ -662,6 +662,7 @@ void SessionWorker::finishResultSet(const PGresult *result)
     if (affected && *affected && !s.commandTag.startsWith(QLatin1String("SELECT")))
         s.rowsAffected = QByteArray(affected).toLongLong();
     s.rows = m_resultRows;
+    m_completedWrites = m_completedWrites || !s.returnsRows || s.rowsAffected >= 0;
     m_resultOpen = false;
     m_resultRows = 0;
     ++m_resultIndex;
@@ -701,6 +702,9 @@ void SessionWorker::completeRequest()
         }
         if (e.kind == Error::Kind::ConnectionLost && e.suggestion.isEmpty())
             e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
+        if (txBefore == TransactionStatus::Idle && m_completedWrites && !done.hasParams &&
+            e.kind != Error::Kind::ConnectionLost && sharesOneImplicitTransaction(done.sql))
+            e.detail += (e.detail.isEmpty() ? QString() : QStringLiteral("\n")) + implicitRollbackNote();
         if (m_rows > 0 && e.kind != Error::Kind::Cancelled)
             e.context += (e.context.isEmpty() ? QString() : QStringLiteral("\n")) +
                          QStringLiteral("%L1 rows were received before the error and are kept.").arg(m_rows);
@@ -712,7 +716,10 @@ void SessionWorker::completeRequest()
         s.textBytes = m_textBytes;
         s.elapsedMicros = m_requestClock.nsecsElapsed() / 1000;
         s.truncated = m_discarding;
-        s.truncationReason = m_truncationReason;
+        if (m_discarding)
+            s.truncationReason =
+                stopReason(m_stopLimit, m_stopCancelled ? StopOutcome::Cancelled : StopOutcome::Drained,
+                           m_stopReadOnly, m_txStatus);
         emit finished(done.generation, s);
     }
     m_error.reset();

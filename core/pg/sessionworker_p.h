@@ -99,7 +99,7 @@ private:
     void drainNotifications();
     void loseConnection(Error error);
     void checkTransactionStatus();
-    void startDiscarding(const QString &reason);
+    void startDiscarding(const QString &limit);
     static void noticeThunk(void *self, const PGresult *result);
 
     std::shared_ptr<SessionShared> m_shared;
@@ -128,8 +128,12 @@ private:
     qint64 m_rows = 0;
     qint64 m_textBytes = 0;
     qint64 m_avgRowBytes = 64;
-    bool m_discarding = false;
-    QString m_truncationReason;
+    bool m_completedWrites = false; // a statement that may have changed something completed
+    bool m_discarding = false;      // past maxRows/maxBytes: the rest is read and dropped
+    bool m_stopCancelSent = false;  // ... and the server was asked to cancel the statement
+    bool m_stopCancelled = false;   // ... which it did
+    bool m_stopReadOnly = false;    // ... which was a lone reading statement
+    QString m_stopLimit;            // "Stopped after 10 rows (row limit)"
     std::optional<Error> m_error;
     QElapsedTimer m_chunkClock;
     QElapsedTimer m_requestClock;

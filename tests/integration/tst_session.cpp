@@ -48,6 +48,10 @@ private slots:
     void stopsRunawayResultAtRowLimit();
     void rowLimitInsideTransactionKeepsTheTransaction();
     void stopsRunawayResultAtMemoryLimit();
+    void rowLimitKeepsTheOtherStatementsOfTheRequest();
+    void rowLimitOnAChangingStatementLetsItFinish();
+    void rowLimitSaysWhenACancelRolledBack();
+    void failedRequestSaysItsEarlierStatementsWereRolledBack();
     void reportsEveryResultSetOfAScript();
     void sendsParametersAndNulls();
     void keepsCellTextExactlyAsSent();
@@ -394,6 +398,124 @@ void TestSession::stopsRunawayResultAtMemoryLimit()
     QVERIFY(r->summary && r->summary->truncated);
     QVERIFY(r->summary->truncationReason.contains(QLatin1String("memory limit")));
     QVERIFY(r->summary->textBytes >= o.maxBytes && r->summary->textBytes < o.maxBytes + 2000);
+}
+
+void TestSession::rowLimitKeepsTheOtherStatementsOfTheRequest()
+{
+    // One request = one implicit transaction: a cancel at the row limit would undo the UPDATE
+    // that already reported "UPDATE 1", or skip the one that follows the big SELECT.
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    QVERIFY(run(*s, *r, QStringLiteral("CREATE TEMP TABLE bumped(x int); INSERT INTO bumped VALUES (0)")));
+    QueryOptions o;
+    o.maxRows = 10;
+    QVERIFY(run(*s, *r,
+                QStringLiteral("UPDATE bumped SET x = x + 1; SELECT generate_series(1, 3000000); "
+                               "UPDATE bumped SET x = x + 10"),
+                o, 120000));
+    QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
+    QVERIFY(r->summary && r->summary->truncated);
+    QCOMPARE(r->rows, qint64(10)); // the rest was read and dropped in the worker, never handed over
+    QCOMPARE(r->results.size(), 3);
+    QCOMPARE(r->results[0].commandTag, QStringLiteral("UPDATE 1"));
+    QCOMPARE(r->results[2].commandTag, QStringLiteral("UPDATE 1"));
+    QVERIFY2(r->summary->truncationReason.contains(QLatin1String("committed")),
+             qPrintable(r->summary->truncationReason));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT x FROM bumped")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("11"));
+
+    // Inside the user's transaction the changes are kept in it, not committed.
+    QVERIFY(run(*s, *r, QStringLiteral("BEGIN")));
+    QVERIFY(
+        run(*s, *r, QStringLiteral("UPDATE bumped SET x = 0; SELECT generate_series(1, 300000)"), o, 60000));
+    QVERIFY(r->summary && r->summary->truncated);
+    QVERIFY2(!r->summary->truncationReason.contains(QLatin1String("were committed")) &&
+                 r->summary->truncationReason.contains(QLatin1String("open transaction")),
+             qPrintable(r->summary->truncationReason));
+    QCOMPARE(s->transactionStatus(), TransactionStatus::InTransaction);
+    QVERIFY(run(*s, *r, QStringLiteral("ROLLBACK")));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT x FROM bumped")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("11"));
+}
+
+void TestSession::rowLimitOnAChangingStatementLetsItFinish()
+{
+    // A cancel would roll back the INSERT whose first rows the user already saw.
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    QVERIFY(run(*s, *r, QStringLiteral("CREATE TEMP TABLE grown(x int)")));
+    QueryOptions o;
+    o.maxRows = 10;
+    QVERIFY(run(*s, *r,
+                QStringLiteral("INSERT INTO grown SELECT g FROM generate_series(1, 300000) g RETURNING x"), o,
+                60000));
+    QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
+    QVERIFY(r->summary && r->summary->truncated);
+    QCOMPARE(r->rows, qint64(10));
+    QCOMPARE(r->results.size(), 1);
+    QCOMPARE(r->results[0].commandTag, QStringLiteral("INSERT 0 300000"));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT count(*) FROM grown")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("300000"));
+}
+
+void TestSession::rowLimitSaysWhenACancelRolledBack()
+{
+    // A lone SELECT is still cancelled at the limit (reading 100M rows to drop them would take
+    // minutes), but what it wrote through a function is then rolled back: the message says so.
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    QVERIFY(
+        run(*s, *r,
+            QStringLiteral("CREATE TEMP TABLE written(x int); CREATE FUNCTION pg_temp.note(g int) RETURNS "
+                           "int LANGUAGE sql AS 'INSERT INTO written VALUES (g) RETURNING x'")));
+    QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
+    QueryOptions o;
+    o.maxRows = 10;
+    QVERIFY(
+        run(*s, *r, QStringLiteral("SELECT pg_temp.note(g) FROM generate_series(1, 100000000) g"), o, 60000));
+    QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
+    QVERIFY(r->summary && r->summary->truncated);
+    const QString reason = r->summary->truncationReason;
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT count(*) FROM written")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("0")); // cancelled: 100M inserts would not end in time
+    QVERIFY2(reason.contains(QLatin1String("cancelled")) && reason.contains(QLatin1String("rolled back")),
+             qPrintable(reason));
+}
+
+void TestSession::failedRequestSaysItsEarlierStatementsWereRolledBack()
+{
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    QVERIFY(run(*s, *r, QStringLiteral("CREATE TEMP TABLE undone(x int); INSERT INTO undone VALUES (0)")));
+    // "UPDATE 1" is reported, then the error rolls the whole request back.
+    QVERIFY(run(*s, *r, QStringLiteral("UPDATE undone SET x = 1; SELECT 1/0")));
+    QVERIFY(r->error);
+    QCOMPARE(r->results.value(0).commandTag, QStringLiteral("UPDATE 1"));
+    QVERIFY2(r->error->detail.contains(QLatin1String("rolled back")), qPrintable(r->error->toString()));
+    // Cancelled by the user while the rest of a big result is drained: the same, and a failure.
+    QueryOptions o;
+    o.maxRows = 10;
+    r->reset();
+    const quint64 gen = s->execute(
+        QStringLiteral(
+            "UPDATE undone SET x = 2; SELECT g, pg_sleep(0.0001) FROM generate_series(1, 100000000) g"),
+        o);
+    QTRY_VERIFY_WITH_TIMEOUT(r->rows == 10, 10000);
+    QTest::qWait(200);
+    QVERIFY(s->cancel());
+    QTRY_VERIFY_WITH_TIMEOUT(r->isDone(gen), 10000);
+    QVERIFY2(r->error, r->summary ? qPrintable(r->summary->truncationReason) : "");
+    QCOMPARE(r->error->kind, Error::Kind::Cancelled);
+    QVERIFY2(r->error->detail.contains(QLatin1String("rolled back")), qPrintable(r->error->toString()));
+    // Statements that control the transaction themselves get no such note.
+    QVERIFY(run(*s, *r, QStringLiteral("BEGIN; UPDATE undone SET x = 3; COMMIT; SELECT 1/0")));
+    QVERIFY(r->error && !r->error->detail.contains(QLatin1String("rolled back")));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT x FROM undone")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("3"));
 }
 
 void TestSession::reportsEveryResultSetOfAScript()

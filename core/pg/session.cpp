@@ -1,8 +1,9 @@
 #include "pg/session.h"
 #include "pg/sessionworker_p.h"
 
+#include "pg/servicethread_p.h"
+
 #include <QThread>
-#include <QThreadPool>
 
 namespace tusk::pg {
 
@@ -125,28 +126,68 @@ quint64 Session::enqueue(const QString &sql, const QStringList &params, bool has
     if (r.options.chunkRows <= 0)
         r.options.chunkRows = 20000;
     ++m_pending;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->waiting.insert(r.generation);
+    }
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, r] { w->execute(r); }, Qt::QueuedConnection);
     return r.generation;
 }
 
-bool Session::cancel()
+bool Session::cancel(quint64 generation)
 {
-    if (m_pending == 0)
+    if (generation == 0)
         return false;
-    std::shared_ptr<PGcancel> cancel;
     {
         QMutexLocker lock(&m_shared->mutex);
-        cancel = m_shared->cancel;
+        if (m_shared->running == generation) {
+            if (!m_shared->cancel)
+                return false;
+            lock.unlock();
+            requestCancel(m_shared, generation);
+            return true;
+        }
+        if (!m_shared->waiting.contains(generation))
+            return false; // ended (or never was): nothing of it to cancel
     }
-    if (!cancel)
-        return false;
-    // PQcancel opens a new connection to the server: never on the caller's thread.
-    QThreadPool::globalInstance()->start([cancel] {
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, generation] { w->cancelWaiting(generation); }, Qt::QueuedConnection);
+    return true;
+}
+
+void requestCancel(const std::shared_ptr<SessionShared> &shared, quint64 generation)
+{
+    ServiceThread::instance().post([shared, generation] {
+        std::shared_ptr<PGcancel> cancel;
+        {
+            QMutexLocker lock(&shared->mutex);
+            if (shared->running != generation || !shared->cancel)
+                return; // ended while the job waited: the cancel must not reach the next request
+            cancel = shared->cancel;
+            shared->cancelling = generation;
+        }
+        // Returns once the server has taken the request (libpq waits for the postmaster to close
+        // the cancel connection): from then on the backend cannot apply it to a later query.
+        char err[256];
+        PQcancel(cancel.get(), err, sizeof err);
+        QMutexLocker lock(&shared->mutex);
+        shared->cancelling = 0;
+        if (shared->heldForCancel) {
+            shared->heldForCancel = false;
+            // The worker cannot go away while we hold the mutex (~SessionWorker clears it).
+            if (SessionWorker *w = shared->worker)
+                QMetaObject::invokeMethod(w, &SessionWorker::resumeAfterCancel, Qt::QueuedConnection);
+        }
+    });
+}
+
+void cancelBackend(std::shared_ptr<PGcancel> cancel)
+{
+    ServiceThread::instance().post([cancel = std::move(cancel)] {
         char err[256];
         PQcancel(cancel.get(), err, sizeof err);
     });
-    return true;
 }
 
 } // namespace tusk::pg

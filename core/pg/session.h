@@ -61,7 +61,7 @@ enum class TransactionStatus { Idle, Active, InTransaction, InFailedTransaction,
 /// connect(s, &Session::failed, this, [](quint64 gen, const Error &e) { showError(e); });
 /// s->connectTo(*ConnectionParams::parse(uri));
 /// quint64 gen = s->execute(QStringLiteral("SELECT * FROM big"));
-/// s->cancel(); // from any thread, never blocks
+/// s->cancel(gen); // from any thread, never blocks; ignored once gen has ended
 /// @endcode
 class Session : public QObject
 {
@@ -84,9 +84,13 @@ public:
     quint64 execute(const QString &sql, const QueryOptions &options = {});
     quint64 execute(const QString &sql, const QStringList &params, const QueryOptions &options = {});
 
-    /// Asks the server to cancel the running statement. Thread-safe and non-blocking (the cancel
-    /// request is sent from a pool thread). Returns false when there is nothing to cancel.
-    bool cancel();
+    /// Cancels the request that execute() (or query(), queryBatch()) returned generation for:
+    /// the server is asked to cancel it while it runs; while it waits in the queue it is dropped
+    /// (and fails as cancelled, "cancelled before it ran"). Ignored — false — once it has ended,
+    /// so a late Cancel never hits the next request on the session. Thread-safe and
+    /// non-blocking: the cancel request goes out from core/pg's own service thread, and the
+    /// session sends its next request only once the server has taken it.
+    bool cancel(quint64 generation);
 
     State state() const { return m_state; }
     bool isBusy() const { return m_pending > 0; }

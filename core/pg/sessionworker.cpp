@@ -2,8 +2,7 @@
 
 #include "pg/requestoutcome_p.h"
 
-#include <QThreadPool>
-
+#include <algorithm>
 #include <vector>
 
 namespace tusk::pg {
@@ -35,10 +34,19 @@ SessionWorker::SessionWorker(std::shared_ptr<SessionShared> shared, QString appl
 {
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, &SessionWorker::onConnectTimeout);
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->worker = this;
 }
 
 SessionWorker::~SessionWorker()
 {
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->worker = nullptr;
+    }
+    // The Session is gone (or going): a statement still running would otherwise run on.
+    if (m_current)
+        cancelBeforeClosing();
     closeConnection();
 }
 
@@ -51,6 +59,7 @@ void SessionWorker::closeConnection()
     {
         QMutexLocker lock(&m_shared->mutex);
         m_shared->cancel.reset();
+        m_shared->running = 0;
     }
     if (m_conn) {
         PQfinish(m_conn);
@@ -123,14 +132,15 @@ void SessionWorker::abandonRequests(const QString &why)
     if (m_current) {
         // The server would run the statement on after the connection closes (it notices a gone
         // client only when it writes): tell it to stop.
-        if (m_conn && PQtransactionStatus(m_conn) == PQTRANS_ACTIVE)
-            cancelOnServer();
+        cancelBeforeClosing();
         e.message = why + QStringLiteral(" while the request ran");
         if (m_rows > 0)
             e.context = QStringLiteral("%L1 rows were received before and are kept.").arg(m_rows);
         if (!m_current->internalDone)
             emit failed(m_current->generation, e);
         m_current.reset();
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->running = 0;
     }
     m_chunk = ResultChunk();
     m_resultOpen = false;
@@ -242,8 +252,10 @@ void SessionWorker::failQueued(const Error &error)
     Error queued = error;
     queued.message = QStringLiteral("not run: ") + error.message;
     for (const Request &r : m_queue) {
-        if (!r.internalDone)
+        if (!r.internalDone) {
+            markNotWaiting(r.generation);
             emit failed(r.generation, queued);
+        }
     }
     m_queue.clear();
 }
@@ -304,9 +316,34 @@ void SessionWorker::execute(const Request &request)
         e.message = QStringLiteral("not connected");
         e.suggestion = QStringLiteral("Connect (or reconnect) first.");
         m_queue.pop_back();
+        markNotWaiting(request.generation);
         emit failed(request.generation, e);
         return;
     }
+    startNext();
+}
+
+void SessionWorker::cancelWaiting(quint64 generation)
+{
+    if (m_current && m_current->generation == generation) {
+        requestCancel(m_shared, generation); // it started meanwhile
+        return;
+    }
+    const auto it = std::find_if(m_queue.begin(), m_queue.end(),
+                                 [generation](const Request &r) { return r.generation == generation; });
+    if (it == m_queue.end())
+        return;
+    m_queue.erase(it);
+    markNotWaiting(generation);
+    Error e;
+    e.kind = Error::Kind::Cancelled;
+    e.severity = QStringLiteral("ERROR");
+    e.message = QStringLiteral("cancelled before it ran");
+    emit failed(generation, e);
+}
+
+void SessionWorker::resumeAfterCancel()
+{
     startNext();
 }
 
@@ -317,6 +354,17 @@ void SessionWorker::startNext()
         return;
     if (m_phase == Phase::Bootstrapping && !m_queue.front().internalDone)
         return;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        if (m_shared->cancelling) {
+            // A cancel meant for the request that just ended is on its way: the next request
+            // goes once the server has taken it (resumeAfterCancel).
+            m_shared->heldForCancel = true;
+            return;
+        }
+        m_shared->running = m_queue.front().generation;
+        m_shared->waiting.remove(m_shared->running);
+    }
     m_current = std::move(m_queue.front());
     m_queue.pop_front();
 
@@ -398,19 +446,19 @@ void SessionWorker::processResults()
         flushChunk();
 }
 
-void SessionWorker::cancelOnServer()
+void SessionWorker::cancelBeforeClosing()
 {
-    std::shared_ptr<PGcancel> cancel;
-    {
-        QMutexLocker lock(&m_shared->mutex);
-        cancel = m_shared->cancel;
-    }
-    if (cancel) {
-        QThreadPool::globalInstance()->start([cancel] {
-            char err[256];
-            PQcancel(cancel.get(), err, sizeof err);
-        });
-    }
+    if (!m_conn || PQtransactionStatus(m_conn) != PQTRANS_ACTIVE)
+        return;
+    QMutexLocker lock(&m_shared->mutex);
+    if (m_shared->cancel)
+        cancelBackend(m_shared->cancel);
+}
+
+void SessionWorker::markNotWaiting(quint64 generation)
+{
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->waiting.remove(generation);
 }
 
 void SessionWorker::completeRequest()
@@ -428,6 +476,10 @@ void SessionWorker::completeRequest()
     }
     Request done = std::move(*m_current);
     m_current.reset();
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->running = 0;
+    }
     const TransactionStatus txBefore = m_txStatus;
     checkTransactionStatus();
 

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -19,12 +20,29 @@
 
 namespace tusk::pg {
 
-/// State both threads touch; everything in it is guarded by mutex.
+class SessionWorker;
+
+/// State the Session, its worker and the service thread's cancel jobs touch; everything in it is
+/// guarded by mutex. It outlives both the Session and the worker (each holds a reference).
 struct SessionShared
 {
     QMutex mutex;
-    std::shared_ptr<PGcancel> cancel;
+    std::shared_ptr<PGcancel> cancel; ///< of the open connection (null while there is none)
+    quint64 running = 0;              ///< the generation the server runs now (0: none)
+    QSet<quint64> waiting;            ///< generations queued and not started yet
+    /// The generation whose cancel request is being sent right now (0: none). The worker sends
+    /// no next request meanwhile: a cancel that reached the server late would hit it instead.
+    quint64 cancelling = 0;
+    bool heldForCancel = false;      ///< the worker waits for that cancel to be sent
+    SessionWorker *worker = nullptr; ///< to wake it when held; cleared by ~SessionWorker
 };
+
+/// Asks the server to cancel generation, if it is still the one running by the time the service
+/// thread gets to it. Thread-safe, never blocks.
+void requestCancel(const std::shared_ptr<SessionShared> &shared, quint64 generation);
+/// Asks the server to cancel whatever the connection of cancel runs (for a connection being
+/// closed: its key cannot reach any other connection). Thread-safe, never blocks.
+void cancelBackend(std::shared_ptr<PGcancel> cancel);
 
 struct Request
 {
@@ -52,6 +70,10 @@ public:
     void reconnect();
     void disconnectFromServer();
     void execute(const Request &request);
+    /// Drops generation from the queue (it fails as cancelled), or cancels it when it runs by now.
+    void cancelWaiting(quint64 generation);
+    /// Goes on with the queue once a cancel that held it back was sent.
+    void resumeAfterCancel();
 
 signals:
     void connected(const tusk::pg::ServerInfo &info);
@@ -81,8 +103,10 @@ private:
     /// Fails the running request (with why) and every queued one ("not run: " + why), for a
     /// connection that is closed on purpose.
     void abandonRequests(const QString &why);
-    /// Asks the server to cancel whatever this connection runs (fire and forget).
-    void cancelOnServer();
+    /// Asks the server to stop what this connection runs, for a connection being closed.
+    void cancelBeforeClosing();
+    /// Takes generation out of SessionShared::waiting.
+    void markNotWaiting(quint64 generation);
     /// Fails every queued request with "not run: " and the error's message.
     void failQueued(const Error &error);
     void bootstrap();

@@ -164,7 +164,7 @@ void SessionWorker::startDiscarding(const QString &limit)
     if (m_stopReadOnly && m_resultIndex == 0 && PQtransactionStatus(m_conn) == PQTRANS_ACTIVE &&
         m_txStatus == TransactionStatus::Idle) {
         m_stopCancelSent = true;
-        cancelOnServer();
+        requestCancel(m_shared, m_current->generation);
     }
 }
 

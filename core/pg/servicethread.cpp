@@ -1,7 +1,7 @@
 #include "pg/servicethread_p.h"
 
 #include <QCoreApplication>
-#include <QMutex>
+#include <QDeadlineTimer>
 
 namespace tusk::pg {
 
@@ -22,10 +22,24 @@ ServiceThread &ServiceThread::instance()
 void ServiceThread::stopAtExit()
 {
     // The QCoreApplication goes, and with it what event loops rely on. A cancel stuck on a dead
-    // network holds the exit up for a second at most.
+    // network, or a worker stuck in a lookup, holds the exit up for two seconds at most.
     ServiceThread &s = *instancePointer();
+    QDeadlineTimer deadline(2000);
     s.m_thread.quit();
-    s.m_thread.wait(1000);
+    s.m_thread.wait(deadline);
+    if (s.m_thread.isRunning())
+        return; // the adopted threads' deletion may still run there: leave them be
+    QCoreApplication::removePostedEvents(s.m_context);
+    QMutexLocker lock(&s.m_mutex);
+    for (auto it = s.m_adopted.begin(); it != s.m_adopted.end();) {
+        QThread *t = *it;
+        if (!t->wait(deadline)) {
+            ++it;
+            continue; // still inside something slow: it ends with the process
+        }
+        delete t;
+        it = s.m_adopted.erase(it);
+    }
 }
 
 ServiceThread::ServiceThread()
@@ -37,7 +51,7 @@ ServiceThread::ServiceThread()
 
 void ServiceThread::ensureRunning()
 {
-    QMutexLocker lock(&m_startMutex);
+    QMutexLocker lock(&m_mutex);
     if (m_thread.isRunning())
         return;
     m_thread.start();
@@ -51,8 +65,23 @@ void ServiceThread::post(std::function<void()> job)
 
 void ServiceThread::adopt(QThread *finishing)
 {
-    finishing->moveToThread(&m_thread);
-    QObject::connect(finishing, &QThread::finished, finishing, &QObject::deleteLater);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_adopted.insert(finishing);
+    }
+    if (finishing->thread() == QThread::currentThread())
+        finishing->moveToThread(&m_thread);
+    // Runs here after the thread emitted finished(); ~QThread waits for the little left of it.
+    QObject::connect(
+        finishing, &QThread::finished, m_context,
+        [this, finishing] {
+            {
+                QMutexLocker lock(&m_mutex);
+                m_adopted.erase(finishing);
+            }
+            delete finishing;
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace tusk::pg

@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <functional>
+#include <set>
 
 namespace tusk::pg {
 
@@ -16,8 +17,10 @@ namespace tusk::pg {
 ///   (QThreadPool::globalInstance() is where exports, sorts and plan parsing queue);
 /// - deleting a closed Session's QThread once it has finished, whenever that is: its worker may
 ///   sit in a host-name lookup inside PQconnectStartParams, and ~Session does not wait for it.
-/// Jobs run one after another in the order posted. Stopped (waiting at most a second) when the
-/// QCoreApplication goes; started again by the next post.
+/// Jobs run one after another in the order posted. When the QCoreApplication goes, the thread
+/// stops and the adopted threads still finishing are waited for, two seconds at most in all
+/// (exiting is the one time waiting is fine, and their workers close their connections
+/// properly); the next instance() starts it again.
 class ServiceThread
 {
 public:
@@ -35,9 +38,10 @@ private:
     static void stopAtExit();
     void ensureRunning();
 
-    QMutex m_startMutex;
+    QMutex m_mutex; // guards starting the thread and m_adopted
     QThread m_thread;
     QObject *m_context = nullptr;
+    std::set<QThread *> m_adopted; // finishing, not deleted yet
 };
 
 } // namespace tusk::pg

@@ -76,11 +76,15 @@ Session::Session(const QString &applicationName, QObject *parent)
 
 Session::~Session()
 {
-    // Orderly shutdown: the worker closes its connection when deleted on the thread's finish.
+    // Never waits: the worker may sit in a host-name lookup inside PQconnectStartParams for as
+    // long as the resolver takes. The thread quits once the worker is back in its event loop;
+    // the worker is deleted on the thread's finish (closing the connection, cancelling what
+    // runs) and the thread on the service thread. The worker never touches the Session: our
+    // connections to it end here, and what it shares with us is in m_shared.
+    disconnect(m_worker, nullptr, this, nullptr);
+    ServiceThread::instance().adopt(m_thread);
     m_thread->requestInterruption();
     m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
 }
 
 void Session::connectTo(const ConnectionParams &params)

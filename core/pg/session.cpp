@@ -122,21 +122,53 @@ quint64 Session::enqueue(const QString &sql, const QStringList &params, bool has
                          const QueryOptions &options)
 {
     Request r;
-    r.generation = m_nextGeneration++;
     r.sql = sql;
     r.params = params;
     r.hasParams = hasParams;
     r.options = options;
     if (r.options.chunkRows <= 0)
         r.options.chunkRows = 20000;
+    const quint64 generation = m_nextGeneration;
+    post(std::move(r));
+    return generation;
+}
+
+quint64 Session::query(const QString &sql, const QStringList &params, QObject *context, QueryCallback done)
+{
+    return queryBatch({Statement{sql, params}}, context,
+                      [done = std::move(done)](const QList<QueryOutcome> &outcomes) {
+                          done(outcomes.isEmpty() ? QueryOutcome(Error::usage(QStringLiteral("no result")))
+                                                  : outcomes.first());
+                      });
+}
+
+quint64 Session::queryBatch(const QList<Statement> &statements, QObject *context, BatchCallback done)
+{
+    Request r;
+    r.statements = statements;
+    r.reply = std::make_shared<BatchReply>();
+    // Both connections are queued: the callback runs on context's thread, and only if context
+    // still exists then (Qt drops the call with its receiver). Bookkeeping comes first.
+    connect(
+        r.reply.get(), &BatchReply::ready, this, [this] { --m_pending; }, Qt::QueuedConnection);
+    connect(
+        r.reply.get(), &BatchReply::ready, context ? context : this,
+        [outcomes = r.reply->outcomes, done = std::move(done)] { done(*outcomes); }, Qt::QueuedConnection);
+    const quint64 generation = m_nextGeneration;
+    post(std::move(r));
+    return generation;
+}
+
+void Session::post(Request r)
+{
+    r.generation = m_nextGeneration++;
     ++m_pending;
     {
         QMutexLocker lock(&m_shared->mutex);
         m_shared->waiting.insert(r.generation);
     }
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, r] { w->execute(r); }, Qt::QueuedConnection);
-    return r.generation;
+        m_worker, [w = m_worker, r = std::move(r)] { w->execute(r); }, Qt::QueuedConnection);
 }
 
 bool Session::cancel(quint64 generation)

@@ -44,9 +44,9 @@ SessionWorker::~SessionWorker()
         QMutexLocker lock(&m_shared->mutex);
         m_shared->worker = nullptr;
     }
-    // The Session is gone (or going): a statement still running would otherwise run on.
-    if (m_current)
-        cancelBeforeClosing();
+    // The Session is gone: a statement still running would otherwise run on, and the callbacks
+    // of query()/queryBatch() still get their one answer (if their context lives).
+    abandonRequests(QStringLiteral("the session was closed"));
     closeConnection();
 }
 
@@ -136,9 +136,16 @@ void SessionWorker::abandonRequests(const QString &why)
         e.message = why + QStringLiteral(" while the request ran");
         if (m_rows > 0)
             e.context = QStringLiteral("%L1 rows were received before and are kept.").arg(m_rows);
-        if (!m_current->internalDone)
-            emit failed(m_current->generation, e);
+        if (m_current->reply && m_batch) {
+            // The statements answered so far keep their answers.
+            m_error = e;
+            deliverBatch(*m_current, m_txStatus);
+            m_error.reset();
+        } else if (!m_current->internalDone) {
+            failRequest(*m_current, e);
+        }
         m_current.reset();
+        m_batch.reset();
         QMutexLocker lock(&m_shared->mutex);
         m_shared->running = 0;
     }
@@ -254,7 +261,7 @@ void SessionWorker::failQueued(const Error &error)
     for (const Request &r : m_queue) {
         if (!r.internalDone) {
             markNotWaiting(r.generation);
-            emit failed(r.generation, queued);
+            failRequest(r, queued);
         }
     }
     m_queue.clear();
@@ -317,7 +324,7 @@ void SessionWorker::execute(const Request &request)
         e.suggestion = QStringLiteral("Connect (or reconnect) first.");
         m_queue.pop_back();
         markNotWaiting(request.generation);
-        emit failed(request.generation, e);
+        failRequest(request, e);
         return;
     }
     startNext();
@@ -333,13 +340,22 @@ void SessionWorker::cancelWaiting(quint64 generation)
                                  [generation](const Request &r) { return r.generation == generation; });
     if (it == m_queue.end())
         return;
+    const Request dropped = std::move(*it);
     m_queue.erase(it);
     markNotWaiting(generation);
     Error e;
     e.kind = Error::Kind::Cancelled;
     e.severity = QStringLiteral("ERROR");
     e.message = QStringLiteral("cancelled before it ran");
-    emit failed(generation, e);
+    failRequest(dropped, e);
+}
+
+void SessionWorker::failRequest(const Request &request, const Error &error)
+{
+    if (request.reply)
+        request.reply->deliver(QList<QueryOutcome>(request.statements.size(), QueryOutcome(error)));
+    else
+        emit failed(request.generation, error);
 }
 
 void SessionWorker::resumeAfterCancel()
@@ -382,6 +398,10 @@ void SessionWorker::startNext()
     m_stopLimit.clear();
     m_error.reset();
     m_requestClock.start();
+    if (m_current->reply) {
+        startBatch();
+        return;
+    }
 
     const QByteArray sql = m_current->sql.toUtf8();
     int sent = 0;
@@ -429,6 +449,11 @@ void SessionWorker::flushOutgoing()
 void SessionWorker::processResults()
 {
     while (m_current && m_conn) {
+        if (m_batch) {
+            if (!processBatchResults())
+                break;
+            continue;
+        }
         if (m_inCopyOut && !drainCopyOut())
             break;
         if (PQisBusy(m_conn))
@@ -485,19 +510,10 @@ void SessionWorker::completeRequest()
 
     if (done.internalDone) {
         done.internalDone(!m_error);
+    } else if (done.reply) {
+        deliverBatch(done, txBefore);
     } else if (m_error) {
-        Error e = *m_error;
-        if (m_conn && PQstatus(m_conn) == CONNECTION_BAD && e.kind != Error::Kind::ConnectionLost) {
-            // e.g. FATAL 57P01 after pg_terminate_backend(): the session is gone, not just the statement.
-            e.kind = Error::Kind::ConnectionLost;
-            if (txBefore == TransactionStatus::InTransaction ||
-                txBefore == TransactionStatus::InFailedTransaction)
-                e.detail = QStringLiteral(
-                    "The open transaction was lost: its changes were rolled back by the server.");
-            addConnectionAdvice(e);
-        }
-        if (e.kind == Error::Kind::ConnectionLost && e.suggestion.isEmpty())
-            e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
+        Error e = decoratedError(*m_error, txBefore);
         if (txBefore == TransactionStatus::Idle && m_completedWrites && !done.hasParams &&
             e.kind != Error::Kind::ConnectionLost && sharesOneImplicitTransaction(done.sql))
             e.detail += (e.detail.isEmpty() ? QString() : QStringLiteral("\n")) + implicitRollbackNote();
@@ -520,6 +536,22 @@ void SessionWorker::completeRequest()
     }
     m_error.reset();
     startNext();
+}
+
+Error SessionWorker::decoratedError(Error e, TransactionStatus txBefore) const
+{
+    if (m_conn && PQstatus(m_conn) == CONNECTION_BAD && e.kind != Error::Kind::ConnectionLost) {
+        // e.g. FATAL 57P01 after pg_terminate_backend(): the session is gone, not just the statement.
+        e.kind = Error::Kind::ConnectionLost;
+        if (txBefore == TransactionStatus::InTransaction ||
+            txBefore == TransactionStatus::InFailedTransaction)
+            e.detail =
+                QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
+        addConnectionAdvice(e);
+    }
+    if (e.kind == Error::Kind::ConnectionLost && e.suggestion.isEmpty())
+        e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
+    return e;
 }
 
 void SessionWorker::checkTransactionStatus()

@@ -44,6 +44,24 @@ void requestCancel(const std::shared_ptr<SessionShared> &shared, quint64 generat
 /// closed: its key cannot reach any other connection). Thread-safe, never blocks.
 void cancelBackend(std::shared_ptr<PGcancel> cancel);
 
+/// The way back of a query()/queryBatch() request. The worker fills outcomes and emits ready()
+/// once; Session connected ready() to the caller's context object (queued), so the callback
+/// runs on the context's thread and not at all when the context is gone by then.
+class BatchReply : public QObject
+{
+    Q_OBJECT
+public:
+    const std::shared_ptr<QList<QueryOutcome>> outcomes = std::make_shared<QList<QueryOutcome>>();
+    void deliver(QList<QueryOutcome> results)
+    {
+        *outcomes = std::move(results);
+        emit ready();
+    }
+
+signals:
+    void ready();
+};
+
 struct Request
 {
     quint64 generation = 0;
@@ -54,9 +72,14 @@ struct Request
     /// Internal requests (server-info bootstrap) hand their results here instead of emitting.
     std::function<void(const PGresult *)> internalResult;
     std::function<void(bool ok)> internalDone;
+    /// query()/queryBatch(): the statements, sent as one pipeline, and the way back.
+    QList<Statement> statements;
+    std::shared_ptr<BatchReply> reply;
 };
 
 Error errorFromResult(const PGresult *result);
+/// The result's column descriptions.
+Columns columnsOf(const PGresult *result);
 Error errorFromConnection(const PGconn *conn, Error::Kind kind);
 
 class SessionWorker : public QObject
@@ -107,6 +130,17 @@ private:
     void cancelBeforeClosing();
     /// Takes generation out of SessionShared::waiting.
     void markNotWaiting(quint64 generation);
+    /// Ends a request that cannot run or go on: failed() or, for a batch, error as every outcome.
+    void failRequest(const Request &request, const Error &error);
+    /// The request's error as the user should see it (a FATAL that closed the session counts as
+    /// a lost connection).
+    Error decoratedError(Error error, TransactionStatus txBefore) const;
+    // Batches (sessionworker_batch.cpp): one pipeline, a sync after every statement.
+    void startBatch();
+    /// Takes the results libpq has; false when it must wait for more input.
+    bool processBatchResults();
+    void handleBatchResult(PGresult *result);
+    void deliverBatch(const Request &done, TransactionStatus txBefore);
     /// Fails every queued request with "not run: " and the error's message.
     void failQueued(const Error &error);
     void bootstrap();
@@ -141,6 +175,17 @@ private:
 
     std::deque<Request> m_queue;
     std::optional<Request> m_current;
+    /// The running batch's progress.
+    struct BatchRun
+    {
+        QList<std::optional<QueryOutcome>> outcomes; ///< per statement, as they come
+        int sent = 0;                                ///< statements in the pipeline
+        int done = 0;                                ///< syncs seen: statements finished
+        bool lastWasNull = false;                    ///< PQgetResult gave null just before
+        std::optional<RowSet> rows;                  ///< the statement's rows so far
+        ResultChunk chunk;                           ///< ... and the chunk being filled
+    };
+    std::optional<BatchRun> m_batch;
     // State of the running request.
     int m_resultIndex = 0;
     bool m_resultOpen = false;

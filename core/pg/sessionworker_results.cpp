@@ -25,6 +25,23 @@ constexpr qint64 kChunkArenaLimit = 16 * 1024 * 1024; // flush before a chunk's 
 
 } // namespace
 
+Columns columnsOf(const PGresult *result)
+{
+    const int n = PQnfields(result);
+    auto columns = std::make_shared<QVector<Column>>();
+    columns->reserve(n);
+    for (int c = 0; c < n; ++c) {
+        Column col;
+        col.name = QString::fromUtf8(PQfname(result, c));
+        col.typeOid = PQftype(result, c);
+        col.typeModifier = PQfmod(result, c);
+        col.tableOid = PQftable(result, c);
+        col.tableColumn = PQftablecol(result, c);
+        columns->append(col);
+    }
+    return columns;
+}
+
 Error errorFromResult(const PGresult *r)
 {
     Error e;
@@ -124,26 +141,16 @@ void SessionWorker::handleResult(PGresult *raw)
 
 void SessionWorker::beginResultSet(const PGresult *result)
 {
-    m_columnCount = PQnfields(result);
-    auto columns = std::make_shared<QVector<Column>>();
-    columns->reserve(m_columnCount);
-    for (int c = 0; c < m_columnCount; ++c) {
-        Column col;
-        col.name = QString::fromUtf8(PQfname(result, c));
-        col.typeOid = PQftype(result, c);
-        col.typeModifier = PQfmod(result, c);
-        col.tableOid = PQftable(result, c);
-        col.tableColumn = PQftablecol(result, c);
-        columns->append(col);
-    }
+    Columns columns;
     if (PQresultStatus(result) == PGRES_COPY_OUT) {
-        columns->clear();
-        Column line;
-        line.name = QStringLiteral("COPY");
-        line.typeOid = 25; // text
-        columns->append(line);
-        m_columnCount = 1;
+        auto line = std::make_shared<QVector<Column>>(1);
+        (*line)[0].name = QStringLiteral("COPY");
+        (*line)[0].typeOid = 25; // text
+        columns = std::move(line);
+    } else {
+        columns = columnsOf(result);
     }
+    m_columnCount = int(columns->size());
     m_resultOpen = true;
     m_resultRows = 0;
     m_firstChunkSent = false;

@@ -24,22 +24,32 @@ void ServiceThread::stopAtExit()
     // The QCoreApplication goes, and with it what event loops rely on. A cancel stuck on a dead
     // network, or a worker stuck in a lookup, holds the exit up for two seconds at most.
     ServiceThread &s = *instancePointer();
+    {
+        QMutexLocker lock(&s.m_mutex);
+        s.m_stoppedFor = QCoreApplication::instance(); // no restart while this one goes
+    }
     QDeadlineTimer deadline(2000);
     s.m_thread.quit();
     s.m_thread.wait(deadline);
     if (s.m_thread.isRunning())
         return; // the adopted threads' deletion may still run there: leave them be
     QCoreApplication::removePostedEvents(s.m_context);
-    QMutexLocker lock(&s.m_mutex);
-    for (auto it = s.m_adopted.begin(); it != s.m_adopted.end();) {
-        QThread *t = *it;
-        if (!t->wait(deadline)) {
-            ++it;
-            continue; // still inside something slow: it ends with the process
-        }
-        delete t;
-        it = s.m_adopted.erase(it);
+    // Only now, with the service thread stopped, is nobody else deleting adopted threads.
+    std::set<QThread *> adopted;
+    {
+        QMutexLocker lock(&s.m_mutex);
+        adopted = s.m_adopted;
     }
+    // Without the lock: a worker still finishing may post a last cancel (which stays unsent).
+    for (QThread *t : adopted) {
+        if (!t->wait(deadline))
+            continue; // still inside something slow: it ends with the process
+        delete t;
+        QMutexLocker lock(&s.m_mutex);
+        s.m_adopted.erase(t);
+    }
+    // What the threads posted while they finished must never run: they are deleted now.
+    QCoreApplication::removePostedEvents(s.m_context);
 }
 
 ServiceThread::ServiceThread()
@@ -54,6 +64,9 @@ void ServiceThread::ensureRunning()
     QMutexLocker lock(&m_mutex);
     if (m_thread.isRunning())
         return;
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (app && app == m_stoppedFor)
+        return; // stopped for this application's exit: what is posted now stays unsent
     m_thread.start();
     qAddPostRoutine(&ServiceThread::stopAtExit);
 }

@@ -20,7 +20,7 @@ namespace tusk::pg {
 /// Jobs run one after another in the order posted. When the QCoreApplication goes, the thread
 /// stops and the adopted threads still finishing are waited for, two seconds at most in all
 /// (exiting is the one time waiting is fine, and their workers close their connections
-/// properly); the next instance() starts it again.
+/// properly). A later QCoreApplication starts it again.
 class ServiceThread
 {
 public:
@@ -41,7 +41,8 @@ private:
     QMutex m_mutex; // guards starting the thread and m_adopted
     QThread m_thread;
     QObject *m_context = nullptr;
-    std::set<QThread *> m_adopted; // finishing, not deleted yet
+    std::set<QThread *> m_adopted;      // finishing, not deleted yet
+    const void *m_stoppedFor = nullptr; // the QCoreApplication whose exit stopped the thread
 };
 
 } // namespace tusk::pg

@@ -475,9 +475,13 @@ void SessionWorker::cancelBeforeClosing()
 {
     if (!m_conn || PQtransactionStatus(m_conn) != PQTRANS_ACTIVE)
         return;
-    QMutexLocker lock(&m_shared->mutex);
-    if (m_shared->cancel)
-        cancelBackend(m_shared->cancel);
+    std::shared_ptr<PGcancel> cancel;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        cancel = m_shared->cancel;
+    }
+    if (cancel)
+        cancelBackend(std::move(cancel));
 }
 
 void SessionWorker::markNotWaiting(quint64 generation)

@@ -514,7 +514,7 @@ void QueryWorkspace::finishRun()
 
 void QueryWorkspace::cancel()
 {
-    if (m_running && m_session->cancel())
+    if (m_running && m_session->cancel(m_generation))
         log(tr("Cancel requested…"));
 }
 

@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+#include <utility>
+
 namespace tusk::catalog {
 
 namespace {
@@ -13,22 +15,7 @@ constexpr int kNewestKnownVersion = 180000; // the newest the versions tests run
 QueryRunner::QueryRunner(pg::Session *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
-{
-    using S = pg::Session;
-    connect(session, &S::resultStarted, this, [this](quint64 gen, int, const pg::Columns &columns) {
-        const auto it = m_pending.constFind(gen);
-        if (it != m_pending.cend())
-            it->batch->results[it->index].setColumns(columns);
-    });
-    connect(session, &S::rowsArrived, this, [this](quint64 gen, int, const pg::ResultChunk &chunk) {
-        const auto it = m_pending.constFind(gen);
-        if (it != m_pending.cend())
-            it->batch->results[it->index].append(chunk);
-    });
-    connect(session, &S::finished, this,
-            [this](quint64 gen, const pg::RequestSummary &) { onEnded(gen, std::nullopt); });
-    connect(session, &S::failed, this, [this](quint64 gen, const pg::Error &e) { onEnded(gen, e); });
-}
+{}
 
 pg::Session *QueryRunner::session() const
 {
@@ -43,56 +30,47 @@ int QueryRunner::serverVersion() const
 
 void QueryRunner::run(const QList<CatalogQuery> &queries, Callback done)
 {
-    auto batch = std::make_shared<Batch>();
-    batch->results.resize(queries.size());
-    batch->remaining = int(queries.size());
-    batch->done = std::move(done);
     if (!m_session || queries.isEmpty()) {
         // Still asynchronous, so callers can rely on the result never arriving inside run().
-        QTimer::singleShot(0, this, [batch, gone = !m_session] {
+        QTimer::singleShot(0, this, [done = std::move(done), gone = !m_session] {
             if (gone)
-                batch->done(pg::Error::usage(QStringLiteral("the session is gone")));
+                done(pg::Error::usage(QStringLiteral("the session is gone")));
             else
-                batch->done(QList<RowSet>());
+                done(QList<RowSet>());
         });
         return;
     }
-    // Catalog results are small: fetch each in one piece rather than row by row.
-    pg::QueryOptions options;
-    options.singleRowMode = false;
-    for (qsizetype i = 0; i < queries.size(); ++i) {
-        const quint64 gen = m_session->execute(queries[i].sql, queries[i].params, options);
-        m_pending.insert(gen, Pending{batch, int(i)});
-    }
+    auto batch = std::make_shared<Batch>();
+    batch->done = std::move(done);
+    const quint64 gen =
+        m_session->queryBatch(queries, this, [this, batch](const QList<pg::QueryOutcome> &outcomes) {
+            if (!batch->done)
+                return; // abandoned
+            const Callback done = std::exchange(batch->done, {});
+            m_pending.remove(batch->generation); // set below: the answer never comes inside run()
+            QList<RowSet> rows;
+            rows.reserve(outcomes.size());
+            for (const pg::QueryOutcome &o : outcomes) {
+                if (!o) {
+                    done(o.error());
+                    return;
+                }
+                rows.append(*o);
+            }
+            done(rows);
+        });
+    batch->generation = gen;
+    m_pending.insert(gen, batch);
 }
 
 void QueryRunner::abandonAll(const pg::Error &error)
 {
-    QList<std::shared_ptr<Batch>> batches;
-    for (const Pending &p : std::as_const(m_pending)) {
-        if (!batches.contains(p.batch))
-            batches.append(p.batch);
-    }
+    const QList<std::shared_ptr<Batch>> batches = m_pending.values();
     m_pending.clear();
-    for (const std::shared_ptr<Batch> &b : batches)
-        b->done(error);
-}
-
-void QueryRunner::onEnded(quint64 generation, const std::optional<pg::Error> &error)
-{
-    const auto it = m_pending.find(generation);
-    if (it == m_pending.end())
-        return;
-    const std::shared_ptr<Batch> batch = it->batch;
-    m_pending.erase(it);
-    if (error && !batch->error)
-        batch->error = error;
-    if (--batch->remaining > 0)
-        return;
-    if (batch->error)
-        batch->done(*batch->error);
-    else
-        batch->done(batch->results);
+    for (const std::shared_ptr<Batch> &b : batches) {
+        if (b->done)
+            std::exchange(b->done, {})(error);
+    }
 }
 
 } // namespace tusk::catalog

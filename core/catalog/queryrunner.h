@@ -2,6 +2,7 @@
 
 #include "catalog/rowset.h"
 #include "pg/error.h"
+#include "pg/request.h"
 #include "result.h"
 
 #include <QHash>
@@ -11,7 +12,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 
 namespace tusk::pg {
 class Session;
@@ -20,18 +20,15 @@ class Session;
 namespace tusk::catalog {
 
 /// One parameterised catalog statement ($1, $2… filled from params).
-struct CatalogQuery
-{
-    QString sql;
-    QStringList params;
-};
+using CatalogQuery = pg::Statement;
 
 /// Runs catalog queries on a Session that others may share, and hands back whole result sets.
 ///
-/// Only the generations it started are looked at, so the session can carry a user's queries at
-/// the same time. A batch's callback runs once, on the runner's thread, when every query of the
-/// batch has ended: with all their rows in order, or with the first error. Callbacks die with the
-/// runner (make it a child of whoever the callback captures).
+/// A thin layer over Session::queryBatch(): a batch goes to the server in one round trip, queued
+/// among the session's other requests (a user's queries may share it). Its callback runs once,
+/// on the runner's thread, when every query of the batch has ended: with all their rows in order,
+/// or with the first error. Callbacks die with the runner (make it a child of whoever the
+/// callback captures).
 /// @code
 /// runner->run({{sql, {QString::number(oid)}}}, [this](const QueryRunner::Outcome &r) {
 ///     if (!r) report(r.error()); else use(r->first());
@@ -57,23 +54,15 @@ public:
     void abandonAll(const pg::Error &error);
 
 private:
+    /// A batch waiting for its answer; done is cleared once it was called (abandonAll()).
     struct Batch
     {
-        QList<RowSet> results;
-        int remaining = 0;
-        std::optional<pg::Error> error;
         Callback done;
+        quint64 generation = 0;
     };
-    struct Pending
-    {
-        std::shared_ptr<Batch> batch;
-        int index = 0;
-    };
-
-    void onEnded(quint64 generation, const std::optional<pg::Error> &error);
 
     QPointer<pg::Session> m_session;
-    QHash<quint64, Pending> m_pending;
+    QHash<quint64, std::shared_ptr<Batch>> m_pending;
 };
 
 } // namespace tusk::catalog

@@ -1,8 +1,9 @@
 #include "pg/session.h"
 #include "pg/sessionworker_p.h"
 
+#include "pg/servicethread_p.h"
+
 #include <QThread>
-#include <QThreadPool>
 
 namespace tusk::pg {
 
@@ -75,11 +76,15 @@ Session::Session(const QString &applicationName, QObject *parent)
 
 Session::~Session()
 {
-    // Orderly shutdown: the worker closes its connection when deleted on the thread's finish.
+    // Never waits: the worker may sit in a host-name lookup inside PQconnectStartParams for as
+    // long as the resolver takes. The thread quits once the worker is back in its event loop;
+    // the worker is deleted on the thread's finish (closing the connection, cancelling what
+    // runs) and the thread on the service thread. The worker never touches the Session: our
+    // connections to it end here, and what it shares with us is in m_shared.
+    disconnect(m_worker, nullptr, this, nullptr);
+    ServiceThread::instance().adopt(m_thread);
     m_thread->requestInterruption();
     m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
 }
 
 void Session::connectTo(const ConnectionParams &params)
@@ -117,36 +122,108 @@ quint64 Session::enqueue(const QString &sql, const QStringList &params, bool has
                          const QueryOptions &options)
 {
     Request r;
-    r.generation = m_nextGeneration++;
     r.sql = sql;
     r.params = params;
     r.hasParams = hasParams;
     r.options = options;
     if (r.options.chunkRows <= 0)
         r.options.chunkRows = 20000;
-    ++m_pending;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, r] { w->execute(r); }, Qt::QueuedConnection);
-    return r.generation;
+    const quint64 generation = m_nextGeneration;
+    post(std::move(r));
+    return generation;
 }
 
-bool Session::cancel()
+quint64 Session::query(const QString &sql, const QStringList &params, QObject *context, QueryCallback done)
 {
-    if (m_pending == 0)
-        return false;
-    std::shared_ptr<PGcancel> cancel;
+    return queryBatch({Statement{sql, params}}, context,
+                      [done = std::move(done)](const QList<QueryOutcome> &outcomes) {
+                          done(outcomes.isEmpty() ? QueryOutcome(Error::usage(QStringLiteral("no result")))
+                                                  : outcomes.first());
+                      });
+}
+
+quint64 Session::queryBatch(const QList<Statement> &statements, QObject *context, BatchCallback done)
+{
+    Request r;
+    r.statements = statements;
+    r.reply = std::make_shared<BatchReply>();
+    // Both connections are queued: the callback runs on context's thread, and only if context
+    // still exists then (Qt drops the call with its receiver). Bookkeeping comes first.
+    connect(
+        r.reply.get(), &BatchReply::ready, this, [this] { --m_pending; }, Qt::QueuedConnection);
+    connect(
+        r.reply.get(), &BatchReply::ready, context ? context : this,
+        [outcomes = r.reply->outcomes, done = std::move(done)] { done(*outcomes); }, Qt::QueuedConnection);
+    const quint64 generation = m_nextGeneration;
+    post(std::move(r));
+    return generation;
+}
+
+void Session::post(Request r)
+{
+    r.generation = m_nextGeneration++;
+    ++m_pending;
     {
         QMutexLocker lock(&m_shared->mutex);
-        cancel = m_shared->cancel;
+        m_shared->waiting.insert(r.generation);
     }
-    if (!cancel)
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, r = std::move(r)] { w->execute(r); }, Qt::QueuedConnection);
+}
+
+bool Session::cancel(quint64 generation)
+{
+    if (generation == 0)
         return false;
-    // PQcancel opens a new connection to the server: never on the caller's thread.
-    QThreadPool::globalInstance()->start([cancel] {
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        if (m_shared->running == generation) {
+            if (!m_shared->cancel)
+                return false;
+            lock.unlock();
+            requestCancel(m_shared, generation);
+            return true;
+        }
+        if (!m_shared->waiting.contains(generation))
+            return false; // ended (or never was): nothing of it to cancel
+    }
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, generation] { w->cancelWaiting(generation); }, Qt::QueuedConnection);
+    return true;
+}
+
+void requestCancel(const std::shared_ptr<SessionShared> &shared, quint64 generation)
+{
+    ServiceThread::instance().post([shared, generation] {
+        std::shared_ptr<PGcancel> cancel;
+        {
+            QMutexLocker lock(&shared->mutex);
+            if (shared->running != generation || !shared->cancel)
+                return; // ended while the job waited: the cancel must not reach the next request
+            cancel = shared->cancel;
+            shared->cancelling = generation;
+        }
+        // Returns once the server has taken the request (libpq waits for the postmaster to close
+        // the cancel connection): from then on the backend cannot apply it to a later query.
+        char err[256];
+        PQcancel(cancel.get(), err, sizeof err);
+        QMutexLocker lock(&shared->mutex);
+        shared->cancelling = 0;
+        if (shared->heldForCancel) {
+            shared->heldForCancel = false;
+            // The worker cannot go away while we hold the mutex (~SessionWorker clears it).
+            if (SessionWorker *w = shared->worker)
+                QMetaObject::invokeMethod(w, &SessionWorker::resumeAfterCancel, Qt::QueuedConnection);
+        }
+    });
+}
+
+void cancelBackend(std::shared_ptr<PGcancel> cancel)
+{
+    ServiceThread::instance().post([cancel = std::move(cancel)] {
         char err[256];
         PQcancel(cancel.get(), err, sizeof err);
     });
-    return true;
 }
 
 } // namespace tusk::pg

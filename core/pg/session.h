@@ -2,13 +2,16 @@
 
 #include "pg/connectionparams.h"
 #include "pg/error.h"
+#include "pg/request.h"
 #include "pg/resultchunk.h"
+#include "pg/rowset.h"
 #include "pg/serverinfo.h"
 
 #include <QObject>
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -17,52 +20,26 @@ namespace tusk::pg {
 
 class SessionWorker;
 struct SessionShared;
-
-/// How a request's rows are delivered and when a runaway result is stopped.
-struct QueryOptions
-{
-    qint64 maxRows = 0;    ///< stop after this many rows (0: no limit)
-    qint64 maxBytes = 0;   ///< stop after this much cell text (0: no limit)
-    int chunkRows = 20000; ///< hand rows over in chunks of at most this many rows ...
-    int chunkMillis = 50;  ///< ... or after this long, whichever comes first
-    bool singleRowMode = true;
-};
-
-/// One result set of a request finished (a SELECT's rows, an UPDATE's count, ...).
-struct ResultSummary
-{
-    int index = 0;            ///< 0-based position among the request's result sets
-    QString commandTag;       ///< "SELECT 42", "UPDATE 3", "CREATE TABLE"
-    qint64 rows = 0;          ///< rows delivered for this result set
-    qint64 rowsAffected = -1; ///< for INSERT/UPDATE/DELETE/MERGE/COPY, else -1
-    bool returnsRows = false; ///< a row-returning result (had resultStarted), even with 0 rows
-};
-
-/// A whole request (one execute() call) finished without error.
-struct RequestSummary
-{
-    int resultCount = 0;
-    qint64 rows = 0;
-    qint64 textBytes = 0;
-    qint64 elapsedMicros = 0;
-    bool truncated = false;   ///< stopped at QueryOptions::maxRows / maxBytes
-    QString truncationReason; ///< the message to show when truncated
-};
-
-enum class TransactionStatus { Idle, Active, InTransaction, InFailedTransaction, Unknown };
+struct Request;
 
 /// One PostgreSQL connection that lives in its own worker thread: the caller's thread never
-/// waits on the network. Commands are queued to the worker; results come back as queued
-/// signals stamped with the generation id that execute() returned. Every request ends with
-/// exactly one finished() or failed(); rows already delivered before a failure stay valid.
+/// waits on the network. Requests are queued to the worker and run one after another, in the
+/// order asked for, whichever of the two kinds they are:
+/// - execute() streams: results come back as queued signals stamped with the generation id it
+///   returned, and every such request ends with exactly one finished() or failed(); rows
+///   delivered before a failure stay valid.
+/// - query() and queryBatch() deliver whole small results to a callback (see there); they emit
+///   none of the request signals.
 /// @code
 /// auto *s = new Session(QStringLiteral("tusk"), this);
 /// connect(s, &Session::rowsArrived, this, [](quint64 gen, int set, const ResultChunk &chunk) { ... });
 /// connect(s, &Session::failed, this, [](quint64 gen, const Error &e) { showError(e); });
 /// s->connectTo(*ConnectionParams::parse(uri));
 /// quint64 gen = s->execute(QStringLiteral("SELECT * FROM big"));
-/// s->cancel(); // from any thread, never blocks
+/// s->cancel(gen); // from any thread, never blocks; ignored once gen has ended
 /// @endcode
+/// Deleting a Session never waits: its worker closes the connection (cancelling what runs) and
+/// goes away by itself, even when it is still inside a host-name lookup.
 class Session : public QObject
 {
     Q_OBJECT
@@ -84,9 +61,44 @@ public:
     quint64 execute(const QString &sql, const QueryOptions &options = {});
     quint64 execute(const QString &sql, const QStringList &params, const QueryOptions &options = {});
 
-    /// Asks the server to cancel the running statement. Thread-safe and non-blocking (the cancel
-    /// request is sent from a pool thread). Returns false when there is nothing to cancel.
-    bool cancel();
+    using QueryCallback = std::function<void(const QueryOutcome &)>;
+    using BatchCallback = std::function<void(const QList<QueryOutcome> &)>;
+
+    /// Runs one statement ($1… from params) and calls done with its whole result — or its
+    /// error — on context's thread. Guarded by context: when context is destroyed first, done
+    /// is never called. Otherwise it is called exactly once, also when the request cannot run
+    /// (not connected, connection lost, session closed). For small results (catalog, monitoring):
+    /// nothing is streamed and no row limit applies.
+    /// @code
+    /// session->query(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE state = $1"),
+    ///                {QStringLiteral("active")}, this, [this](const QueryOutcome &r) {
+    ///                    if (!r) showError(r.error()); else setActive(r->number(0, u"count"));
+    ///                });
+    /// @endcode
+    quint64 query(const QString &sql, const QStringList &params, QObject *context, QueryCallback done);
+
+    /// Sends every statement in one round trip (libpq pipeline mode) and calls done once, on
+    /// context's thread, with one outcome per statement in order. Each statement runs in its own
+    /// implicit transaction (a sync follows each), so one failing does not fail the others.
+    /// Inside a transaction block an error aborts the block as usual, and the statements after it
+    /// fail with "current transaction is aborted". cancel() cancels the statement the server runs
+    /// at that moment; the ones after it still run. Guarded by context like query().
+    /// @code
+    /// session->queryBatch({{QStringLiteral("SELECT count(*) FROM pg_stat_activity"), {}},
+    ///                      {QStringLiteral("SELECT pg_current_wal_lsn()"), {}}},
+    ///                     this, [this](const QList<QueryOutcome> &results) {
+    ///                         for (const QueryOutcome &r : results) if (r) use(*r); else log(r.error());
+    ///                     });
+    /// @endcode
+    quint64 queryBatch(const QList<Statement> &statements, QObject *context, BatchCallback done);
+
+    /// Cancels the request that execute() (or query(), queryBatch()) returned generation for:
+    /// the server is asked to cancel it while it runs; while it waits in the queue it is dropped
+    /// (and fails as cancelled, "cancelled before it ran"). Ignored — false — once it has ended,
+    /// so a late Cancel never hits the next request on the session. Thread-safe and
+    /// non-blocking: the cancel request goes out from core/pg's own service thread, and the
+    /// session sends its next request only once the server has taken it.
+    bool cancel(quint64 generation);
 
     State state() const { return m_state; }
     bool isBusy() const { return m_pending > 0; }
@@ -114,6 +126,7 @@ signals:
 private:
     quint64 enqueue(const QString &sql, const QStringList &params, bool hasParams,
                     const QueryOptions &options);
+    void post(Request request);
 
     QThread *m_thread = nullptr;
     SessionWorker *m_worker = nullptr;
@@ -127,7 +140,3 @@ private:
 };
 
 } // namespace tusk::pg
-
-Q_DECLARE_METATYPE(tusk::pg::ResultSummary)
-Q_DECLARE_METATYPE(tusk::pg::RequestSummary)
-Q_DECLARE_METATYPE(tusk::pg::TransactionStatus)

@@ -1,24 +1,13 @@
 #include "pg/sessionworker_p.h"
 
-#include <QThreadPool>
+#include "pg/requestoutcome_p.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace tusk::pg {
 
 namespace {
-
-QString field(const PGresult *r, int code)
-{
-    const char *v = PQresultErrorField(r, code);
-    return v ? QString::fromUtf8(v) : QString();
-}
-
-QString cleanMessage(const char *raw)
-{
-    // libpq messages end with a newline and may repeat "connection to server ... failed: ".
-    return QString::fromUtf8(raw ? raw : "").trimmed();
-}
 
 TransactionStatus toTransactionStatus(PGTransactionStatusType t)
 {
@@ -36,45 +25,7 @@ TransactionStatus toTransactionStatus(PGTransactionStatusType t)
     }
 }
 
-constexpr qint64 kChunkArenaLimit = 16 * 1024 * 1024; // flush before a chunk's text passes this
-
 } // namespace
-
-Error errorFromResult(const PGresult *r)
-{
-    Error e;
-    e.kind = Error::Kind::Sql;
-    e.severity = field(r, PG_DIAG_SEVERITY_NONLOCALIZED);
-    if (e.severity.isEmpty())
-        e.severity = field(r, PG_DIAG_SEVERITY);
-    e.sqlState = field(r, PG_DIAG_SQLSTATE);
-    e.message = field(r, PG_DIAG_MESSAGE_PRIMARY);
-    if (e.message.isEmpty())
-        e.message = cleanMessage(PQresultErrorMessage(r));
-    e.detail = field(r, PG_DIAG_MESSAGE_DETAIL);
-    e.hint = field(r, PG_DIAG_MESSAGE_HINT);
-    e.context = field(r, PG_DIAG_CONTEXT);
-    e.position = field(r, PG_DIAG_STATEMENT_POSITION).toInt();
-    e.internalPosition = field(r, PG_DIAG_INTERNAL_POSITION).toInt();
-    e.internalQuery = field(r, PG_DIAG_INTERNAL_QUERY);
-    if (e.sqlState == QLatin1String("57014"))
-        e.kind = Error::Kind::Cancelled;
-    if (e.severity.isEmpty())
-        e.severity = QStringLiteral("ERROR");
-    return e;
-}
-
-Error errorFromConnection(const PGconn *conn, Error::Kind kind)
-{
-    Error e;
-    e.kind = kind;
-    e.severity = QStringLiteral("FATAL");
-    e.message = conn ? cleanMessage(PQerrorMessage(conn)) : QStringLiteral("out of memory");
-    if (e.message.isEmpty())
-        e.message = QStringLiteral("connection failed");
-    addConnectionAdvice(e);
-    return e;
-}
 
 SessionWorker::SessionWorker(std::shared_ptr<SessionShared> shared, QString applicationName)
     : m_shared(std::move(shared))
@@ -83,10 +34,19 @@ SessionWorker::SessionWorker(std::shared_ptr<SessionShared> shared, QString appl
 {
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, &SessionWorker::onConnectTimeout);
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->worker = this;
 }
 
 SessionWorker::~SessionWorker()
 {
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->worker = nullptr;
+    }
+    // The Session is gone: a statement still running would otherwise run on, and the callbacks
+    // of query()/queryBatch() still get their one answer (if their context lives).
+    abandonRequests(QStringLiteral("the session was closed"));
     closeConnection();
 }
 
@@ -99,6 +59,7 @@ void SessionWorker::closeConnection()
     {
         QMutexLocker lock(&m_shared->mutex);
         m_shared->cancel.reset();
+        m_shared->running = 0;
     }
     if (m_conn) {
         PQfinish(m_conn);
@@ -109,6 +70,10 @@ void SessionWorker::closeConnection()
 
 void SessionWorker::connectTo(const ConnectionParams &params)
 {
+    // What runs or waits belongs to the old connection: it ends now, as on a disconnect, or the
+    // new connection's bootstrap would queue behind a request that can never finish.
+    if (m_conn)
+        abandonRequests(QStringLiteral("the connection was closed to connect again"));
     closeConnection();
     m_params = params;
     m_info = ServerInfo();
@@ -153,19 +118,43 @@ void SessionWorker::reconnect()
 void SessionWorker::disconnectFromServer()
 {
     const bool wasOpen = m_conn != nullptr;
-    Error e;
-    e.kind = Error::Kind::ConnectionLost;
-    e.severity = QStringLiteral("ERROR");
-    e.message = QStringLiteral("disconnected before the request ran");
-    if (m_current && !m_current->internalDone)
-        emit failed(m_current->generation, e);
-    m_current.reset();
-    for (const Request &r : m_queue)
-        emit failed(r.generation, e);
-    m_queue.clear();
+    abandonRequests(QStringLiteral("disconnected"));
     closeConnection();
     if (wasOpen)
         emit disconnected();
+}
+
+void SessionWorker::abandonRequests(const QString &why)
+{
+    Error e;
+    e.kind = Error::Kind::ConnectionLost;
+    e.severity = QStringLiteral("ERROR");
+    if (m_current) {
+        // The server would run the statement on after the connection closes (it notices a gone
+        // client only when it writes): tell it to stop.
+        cancelBeforeClosing();
+        e.message = why + QStringLiteral(" while the request ran");
+        if (m_rows > 0)
+            e.context = QStringLiteral("%L1 rows were received before and are kept.").arg(m_rows);
+        if (m_current->reply && m_batch) {
+            // The statements answered so far keep their answers.
+            m_error = e;
+            deliverBatch(*m_current, m_txStatus);
+            m_error.reset();
+        } else if (!m_current->internalDone) {
+            failRequest(*m_current, e);
+        }
+        m_current.reset();
+        m_batch.reset();
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->running = 0;
+    }
+    m_chunk = ResultChunk();
+    m_resultOpen = false;
+    m_inCopyOut = false;
+    e.context.clear();
+    e.message = why;
+    failQueued(e);
 }
 
 void SessionWorker::updateNotifiers(bool wantRead, bool wantWrite)
@@ -270,8 +259,10 @@ void SessionWorker::failQueued(const Error &error)
     Error queued = error;
     queued.message = QStringLiteral("not run: ") + error.message;
     for (const Request &r : m_queue) {
-        if (!r.internalDone)
-            emit failed(r.generation, queued);
+        if (!r.internalDone) {
+            markNotWaiting(r.generation);
+            failRequest(r, queued);
+        }
     }
     m_queue.clear();
 }
@@ -332,9 +323,43 @@ void SessionWorker::execute(const Request &request)
         e.message = QStringLiteral("not connected");
         e.suggestion = QStringLiteral("Connect (or reconnect) first.");
         m_queue.pop_back();
-        emit failed(request.generation, e);
+        markNotWaiting(request.generation);
+        failRequest(request, e);
         return;
     }
+    startNext();
+}
+
+void SessionWorker::cancelWaiting(quint64 generation)
+{
+    if (m_current && m_current->generation == generation) {
+        requestCancel(m_shared, generation); // it started meanwhile
+        return;
+    }
+    const auto it = std::find_if(m_queue.begin(), m_queue.end(),
+                                 [generation](const Request &r) { return r.generation == generation; });
+    if (it == m_queue.end())
+        return;
+    const Request dropped = std::move(*it);
+    m_queue.erase(it);
+    markNotWaiting(generation);
+    Error e;
+    e.kind = Error::Kind::Cancelled;
+    e.severity = QStringLiteral("ERROR");
+    e.message = QStringLiteral("cancelled before it ran");
+    failRequest(dropped, e);
+}
+
+void SessionWorker::failRequest(const Request &request, const Error &error)
+{
+    if (request.reply)
+        request.reply->deliver(QList<QueryOutcome>(request.statements.size(), QueryOutcome(error)));
+    else
+        emit failed(request.generation, error);
+}
+
+void SessionWorker::resumeAfterCancel()
+{
     startNext();
 }
 
@@ -345,6 +370,17 @@ void SessionWorker::startNext()
         return;
     if (m_phase == Phase::Bootstrapping && !m_queue.front().internalDone)
         return;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        if (m_shared->cancelling) {
+            // A cancel meant for the request that just ended is on its way: the next request
+            // goes once the server has taken it (resumeAfterCancel).
+            m_shared->heldForCancel = true;
+            return;
+        }
+        m_shared->running = m_queue.front().generation;
+        m_shared->waiting.remove(m_shared->running);
+    }
     m_current = std::move(m_queue.front());
     m_queue.pop_front();
 
@@ -355,9 +391,17 @@ void SessionWorker::startNext()
     m_firstChunkSent = false;
     m_resultRows = m_rows = m_textBytes = 0;
     m_discarding = false;
-    m_truncationReason.clear();
+    m_stopCancelled = false;
+    m_stopCancelSent = false;
+    m_completedWrites = false;
+    m_stopReadOnly = false;
+    m_stopLimit.clear();
     m_error.reset();
     m_requestClock.start();
+    if (m_current->reply) {
+        startBatch();
+        return;
+    }
 
     const QByteArray sql = m_current->sql.toUtf8();
     int sent = 0;
@@ -405,6 +449,11 @@ void SessionWorker::flushOutgoing()
 void SessionWorker::processResults()
 {
     while (m_current && m_conn) {
+        if (m_batch) {
+            if (!processBatchResults())
+                break;
+            continue;
+        }
         if (m_inCopyOut && !drainCopyOut())
             break;
         if (PQisBusy(m_conn))
@@ -422,215 +471,23 @@ void SessionWorker::processResults()
         flushChunk();
 }
 
-void SessionWorker::handleResult(PGresult *raw)
+void SessionWorker::cancelBeforeClosing()
 {
-    std::unique_ptr<PGresult, decltype(&PQclear)> result(raw, &PQclear);
-    if (m_current->internalResult) {
-        if (PQresultStatus(raw) == PGRES_FATAL_ERROR)
-            m_error = errorFromResult(raw);
-        m_current->internalResult(raw);
+    if (!m_conn || PQtransactionStatus(m_conn) != PQTRANS_ACTIVE)
         return;
+    std::shared_ptr<PGcancel> cancel;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        cancel = m_shared->cancel;
     }
-    switch (PQresultStatus(raw)) {
-    case PGRES_SINGLE_TUPLE:
-        if (!m_resultOpen)
-            beginResultSet(raw);
-        appendRows(raw);
-        break;
-    case PGRES_TUPLES_OK:
-        if (!m_resultOpen)
-            beginResultSet(raw);
-        appendRows(raw);
-        finishResultSet(raw);
-        break;
-    case PGRES_COMMAND_OK:
-        finishResultSet(raw);
-        break;
-    case PGRES_COPY_OUT:
-        // COPY ... TO STDOUT: each line becomes a row of a one-column result set.
-        beginResultSet(raw);
-        m_inCopyOut = true;
-        break;
-    case PGRES_COPY_IN:
-    case PGRES_COPY_BOTH: {
-        PQputCopyEnd(m_conn, "COPY FROM STDIN is not supported in Tusk's query tool");
-        Error e;
-        e.kind = Error::Kind::Unsupported;
-        e.severity = QStringLiteral("ERROR");
-        e.message = QStringLiteral("COPY FROM STDIN is not supported here");
-        e.suggestion = QStringLiteral("Use COPY FROM a server file, or psql's \\copy.");
-        m_error = e;
-        flushOutgoing();
-        break;
-    }
-    case PGRES_EMPTY_QUERY:
-        break;
-    case PGRES_BAD_RESPONSE:
-    case PGRES_NONFATAL_ERROR:
-    case PGRES_FATAL_ERROR:
-    default: {
-        Error e = errorFromResult(raw);
-        // The cancel we sent ourselves to stop a runaway result is not an error. The first error
-        // wins: libpq's own "server closed the connection" follows the server's FATAL reason.
-        if (!(m_discarding && e.kind == Error::Kind::Cancelled) && !m_error)
-            m_error = e;
-        break;
-    }
-    }
+    if (cancel)
+        cancelBackend(std::move(cancel));
 }
 
-void SessionWorker::beginResultSet(const PGresult *result)
+void SessionWorker::markNotWaiting(quint64 generation)
 {
-    m_columnCount = PQnfields(result);
-    auto columns = std::make_shared<QVector<Column>>();
-    columns->reserve(m_columnCount);
-    for (int c = 0; c < m_columnCount; ++c) {
-        Column col;
-        col.name = QString::fromUtf8(PQfname(result, c));
-        col.typeOid = PQftype(result, c);
-        col.typeModifier = PQfmod(result, c);
-        col.tableOid = PQftable(result, c);
-        col.tableColumn = PQftablecol(result, c);
-        columns->append(col);
-    }
-    if (PQresultStatus(result) == PGRES_COPY_OUT) {
-        columns->clear();
-        Column line;
-        line.name = QStringLiteral("COPY");
-        line.typeOid = 25; // text
-        columns->append(line);
-        m_columnCount = 1;
-    }
-    m_resultOpen = true;
-    m_resultRows = 0;
-    m_firstChunkSent = false;
-    m_chunk = ResultChunk(m_columnCount);
-    m_chunk.reserve(256, 64 * 1024);
-    m_chunkClock.start();
-    emit resultStarted(m_current->generation, m_resultIndex, Columns(std::move(columns)));
-}
-
-void SessionWorker::startDiscarding(const QString &reason)
-{
-    m_discarding = true;
-    m_truncationReason = reason;
-    // Cancelling inside a transaction block would abort the user's transaction: there we read
-    // and drop the rest instead.
-    if (PQtransactionStatus(m_conn) == PQTRANS_ACTIVE && m_txStatus == TransactionStatus::Idle) {
-        std::shared_ptr<PGcancel> cancel;
-        {
-            QMutexLocker lock(&m_shared->mutex);
-            cancel = m_shared->cancel;
-        }
-        if (cancel) {
-            QThreadPool::globalInstance()->start([cancel] {
-                char err[256];
-                PQcancel(cancel.get(), err, sizeof err);
-            });
-        }
-    }
-}
-
-void SessionWorker::appendRows(const PGresult *result)
-{
-    const int rows = PQntuples(result);
-    const QueryOptions &opt = m_current->options;
-    for (int r = 0; r < rows; ++r) {
-        if (m_discarding)
-            return;
-        if (opt.maxRows > 0 && m_rows >= opt.maxRows) {
-            startDiscarding(QStringLiteral("Stopped after %L1 rows (row limit); the rest of the result was "
-                                           "not fetched.")
-                                .arg(opt.maxRows));
-            return;
-        }
-        if (opt.maxBytes > 0 && m_textBytes >= opt.maxBytes) {
-            startDiscarding(
-                QStringLiteral("Stopped after %L1 MB of data (memory limit) at %L2 rows; the rest "
-                               "of the result was not fetched.")
-                    .arg(opt.maxBytes / (1024 * 1024))
-                    .arg(m_rows));
-            return;
-        }
-        qint64 rowBytes = 0;
-        for (int c = 0; c < m_columnCount; ++c) {
-            if (PQgetisnull(result, r, c)) {
-                m_chunk.appendNull();
-            } else {
-                const int len = PQgetlength(result, r, c);
-                m_chunk.appendCell(PQgetvalue(result, r, c), len);
-                rowBytes += len;
-            }
-        }
-        m_chunk.finishRow();
-        m_textBytes += rowBytes;
-        ++m_rows;
-        ++m_resultRows;
-        if (m_chunk.rowCount() >= opt.chunkRows || m_chunk.textSize() >= kChunkArenaLimit)
-            flushChunk();
-    }
-}
-
-bool SessionWorker::drainCopyOut()
-{
-    for (;;) {
-        char *buffer = nullptr;
-        const int n = PQgetCopyData(m_conn, &buffer, 1);
-        if (n > 0) {
-            int len = n;
-            if (len > 0 && buffer[len - 1] == '\n')
-                --len;
-            if (!m_discarding) {
-                m_chunk.appendCell(buffer, len);
-                m_chunk.finishRow();
-                ++m_rows;
-                ++m_resultRows;
-                m_textBytes += len;
-                if (m_chunk.rowCount() >= m_current->options.chunkRows)
-                    flushChunk();
-            }
-            PQfreemem(buffer);
-            continue;
-        }
-        if (n == 0)
-            return false;    // wait for more input
-        m_inCopyOut = false; // -1: done (the final result follows), -2: error (reported by PQgetResult)
-        return true;
-    }
-}
-
-void SessionWorker::flushChunk()
-{
-    if (m_chunk.isEmpty() || !m_current)
-        return;
-    const int rows = m_chunk.rowCount();
-    m_avgRowBytes = qMax<qint64>(8, m_chunk.textSize() / rows);
-    // Whoever keeps the chunk keeps its reserve too: give the headroom back first.
-    m_chunk.squeeze();
-    emit rowsArrived(m_current->generation, m_resultIndex, m_chunk);
-    m_firstChunkSent = true;
-    m_chunk = ResultChunk(m_columnCount);
-    const qint64 nextRows = m_current->options.chunkRows;
-    // 1/8 headroom: rows vary in width, and regrowing the arena copies it whole.
-    m_chunk.reserve(nextRows, qMin<qint64>(kChunkArenaLimit, nextRows * m_avgRowBytes * 9 / 8 + 4096));
-    m_chunkClock.restart();
-}
-
-void SessionWorker::finishResultSet(const PGresult *result)
-{
-    flushChunk();
-    ResultSummary s;
-    s.index = m_resultIndex;
-    s.commandTag = QString::fromUtf8(PQcmdStatus(const_cast<PGresult *>(result)));
-    s.returnsRows = m_resultOpen;
-    const char *affected = PQcmdTuples(const_cast<PGresult *>(result));
-    if (affected && *affected && !s.commandTag.startsWith(QLatin1String("SELECT")))
-        s.rowsAffected = QByteArray(affected).toLongLong();
-    s.rows = m_resultRows;
-    m_resultOpen = false;
-    m_resultRows = 0;
-    ++m_resultIndex;
-    emit resultCompleted(m_current->generation, s);
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->waiting.remove(generation);
 }
 
 void SessionWorker::completeRequest()
@@ -648,24 +505,22 @@ void SessionWorker::completeRequest()
     }
     Request done = std::move(*m_current);
     m_current.reset();
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->running = 0;
+    }
     const TransactionStatus txBefore = m_txStatus;
     checkTransactionStatus();
 
     if (done.internalDone) {
         done.internalDone(!m_error);
+    } else if (done.reply) {
+        deliverBatch(done, txBefore);
     } else if (m_error) {
-        Error e = *m_error;
-        if (m_conn && PQstatus(m_conn) == CONNECTION_BAD && e.kind != Error::Kind::ConnectionLost) {
-            // e.g. FATAL 57P01 after pg_terminate_backend(): the session is gone, not just the statement.
-            e.kind = Error::Kind::ConnectionLost;
-            if (txBefore == TransactionStatus::InTransaction ||
-                txBefore == TransactionStatus::InFailedTransaction)
-                e.detail = QStringLiteral(
-                    "The open transaction was lost: its changes were rolled back by the server.");
-            addConnectionAdvice(e);
-        }
-        if (e.kind == Error::Kind::ConnectionLost && e.suggestion.isEmpty())
-            e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
+        Error e = decoratedError(*m_error, txBefore);
+        if (txBefore == TransactionStatus::Idle && m_completedWrites && !done.hasParams &&
+            e.kind != Error::Kind::ConnectionLost && sharesOneImplicitTransaction(done.sql))
+            e.detail += (e.detail.isEmpty() ? QString() : QStringLiteral("\n")) + implicitRollbackNote();
         if (m_rows > 0 && e.kind != Error::Kind::Cancelled)
             e.context += (e.context.isEmpty() ? QString() : QStringLiteral("\n")) +
                          QStringLiteral("%L1 rows were received before the error and are kept.").arg(m_rows);
@@ -677,11 +532,30 @@ void SessionWorker::completeRequest()
         s.textBytes = m_textBytes;
         s.elapsedMicros = m_requestClock.nsecsElapsed() / 1000;
         s.truncated = m_discarding;
-        s.truncationReason = m_truncationReason;
+        if (m_discarding)
+            s.truncationReason =
+                stopReason(m_stopLimit, m_stopCancelled ? StopOutcome::Cancelled : StopOutcome::Drained,
+                           m_stopReadOnly, m_txStatus);
         emit finished(done.generation, s);
     }
     m_error.reset();
     startNext();
+}
+
+Error SessionWorker::decoratedError(Error e, TransactionStatus txBefore) const
+{
+    if (m_conn && PQstatus(m_conn) == CONNECTION_BAD && e.kind != Error::Kind::ConnectionLost) {
+        // e.g. FATAL 57P01 after pg_terminate_backend(): the session is gone, not just the statement.
+        e.kind = Error::Kind::ConnectionLost;
+        if (txBefore == TransactionStatus::InTransaction ||
+            txBefore == TransactionStatus::InFailedTransaction)
+            e.detail =
+                QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
+        addConnectionAdvice(e);
+    }
+    if (e.kind == Error::Kind::ConnectionLost && e.suggestion.isEmpty())
+        e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
+    return e;
 }
 
 void SessionWorker::checkTransactionStatus()
@@ -740,20 +614,6 @@ void SessionWorker::loseConnection(Error error)
         emit connectionLost(error);
     else
         emit connectionFailed(error);
-}
-
-void SessionWorker::noticeThunk(void *self, const PGresult *result)
-{
-    auto *worker = static_cast<SessionWorker *>(self);
-    Notice n;
-    n.severity = field(result, PG_DIAG_SEVERITY_NONLOCALIZED);
-    if (n.severity.isEmpty())
-        n.severity = field(result, PG_DIAG_SEVERITY);
-    n.sqlState = field(result, PG_DIAG_SQLSTATE);
-    n.message = field(result, PG_DIAG_MESSAGE_PRIMARY);
-    n.detail = field(result, PG_DIAG_MESSAGE_DETAIL);
-    n.hint = field(result, PG_DIAG_MESSAGE_HINT);
-    emit worker->noticeReceived(n);
 }
 
 } // namespace tusk::pg

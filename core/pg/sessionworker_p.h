@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -19,11 +20,46 @@
 
 namespace tusk::pg {
 
-/// State both threads touch; everything in it is guarded by mutex.
+class SessionWorker;
+
+/// State the Session, its worker and the service thread's cancel jobs touch; everything in it is
+/// guarded by mutex. It outlives both the Session and the worker (each holds a reference).
 struct SessionShared
 {
     QMutex mutex;
-    std::shared_ptr<PGcancel> cancel;
+    std::shared_ptr<PGcancel> cancel; ///< of the open connection (null while there is none)
+    quint64 running = 0;              ///< the generation the server runs now (0: none)
+    QSet<quint64> waiting;            ///< generations queued and not started yet
+    /// The generation whose cancel request is being sent right now (0: none). The worker sends
+    /// no next request meanwhile: a cancel that reached the server late would hit it instead.
+    quint64 cancelling = 0;
+    bool heldForCancel = false;      ///< the worker waits for that cancel to be sent
+    SessionWorker *worker = nullptr; ///< to wake it when held; cleared by ~SessionWorker
+};
+
+/// Asks the server to cancel generation, if it is still the one running by the time the service
+/// thread gets to it. Thread-safe, never blocks.
+void requestCancel(const std::shared_ptr<SessionShared> &shared, quint64 generation);
+/// Asks the server to cancel whatever the connection of cancel runs (for a connection being
+/// closed: its key cannot reach any other connection). Thread-safe, never blocks.
+void cancelBackend(std::shared_ptr<PGcancel> cancel);
+
+/// The way back of a query()/queryBatch() request. The worker fills outcomes and emits ready()
+/// once; Session connected ready() to the caller's context object (queued), so the callback
+/// runs on the context's thread and not at all when the context is gone by then.
+class BatchReply : public QObject
+{
+    Q_OBJECT
+public:
+    const std::shared_ptr<QList<QueryOutcome>> outcomes = std::make_shared<QList<QueryOutcome>>();
+    void deliver(QList<QueryOutcome> results)
+    {
+        *outcomes = std::move(results);
+        emit ready();
+    }
+
+signals:
+    void ready();
 };
 
 struct Request
@@ -36,9 +72,14 @@ struct Request
     /// Internal requests (server-info bootstrap) hand their results here instead of emitting.
     std::function<void(const PGresult *)> internalResult;
     std::function<void(bool ok)> internalDone;
+    /// query()/queryBatch(): the statements, sent as one pipeline, and the way back.
+    QList<Statement> statements;
+    std::shared_ptr<BatchReply> reply;
 };
 
 Error errorFromResult(const PGresult *result);
+/// The result's column descriptions.
+Columns columnsOf(const PGresult *result);
 Error errorFromConnection(const PGconn *conn, Error::Kind kind);
 
 class SessionWorker : public QObject
@@ -52,6 +93,10 @@ public:
     void reconnect();
     void disconnectFromServer();
     void execute(const Request &request);
+    /// Drops generation from the queue (it fails as cancelled), or cancels it when it runs by now.
+    void cancelWaiting(quint64 generation);
+    /// Goes on with the queue once a cancel that held it back was sent.
+    void resumeAfterCancel();
 
 signals:
     void connected(const tusk::pg::ServerInfo &info);
@@ -78,6 +123,24 @@ private:
     void onConnectTimeout();
     /// Ends a connection attempt: closes, fails the queued requests, emits connectionFailed.
     void failConnecting(const Error &error);
+    /// Fails the running request (with why) and every queued one ("not run: " + why), for a
+    /// connection that is closed on purpose.
+    void abandonRequests(const QString &why);
+    /// Asks the server to stop what this connection runs, for a connection being closed.
+    void cancelBeforeClosing();
+    /// Takes generation out of SessionShared::waiting.
+    void markNotWaiting(quint64 generation);
+    /// Ends a request that cannot run or go on: failed() or, for a batch, error as every outcome.
+    void failRequest(const Request &request, const Error &error);
+    /// The request's error as the user should see it (a FATAL that closed the session counts as
+    /// a lost connection).
+    Error decoratedError(Error error, TransactionStatus txBefore) const;
+    // Batches (sessionworker_batch.cpp): one pipeline, a sync after every statement.
+    void startBatch();
+    /// Takes the results libpq has; false when it must wait for more input.
+    bool processBatchResults();
+    void handleBatchResult(PGresult *result);
+    void deliverBatch(const Request &done, TransactionStatus txBefore);
     /// Fails every queued request with "not run: " and the error's message.
     void failQueued(const Error &error);
     void bootstrap();
@@ -94,7 +157,7 @@ private:
     void drainNotifications();
     void loseConnection(Error error);
     void checkTransactionStatus();
-    void startDiscarding(const QString &reason);
+    void startDiscarding(const QString &limit);
     static void noticeThunk(void *self, const PGresult *result);
 
     std::shared_ptr<SessionShared> m_shared;
@@ -112,6 +175,17 @@ private:
 
     std::deque<Request> m_queue;
     std::optional<Request> m_current;
+    /// The running batch's progress.
+    struct BatchRun
+    {
+        QList<std::optional<QueryOutcome>> outcomes; ///< per statement, as they come
+        int sent = 0;                                ///< statements in the pipeline
+        int done = 0;                                ///< syncs seen: statements finished
+        bool lastWasNull = false;                    ///< PQgetResult gave null just before
+        std::optional<RowSet> rows;                  ///< the statement's rows so far
+        ResultChunk chunk;                           ///< ... and the chunk being filled
+    };
+    std::optional<BatchRun> m_batch;
     // State of the running request.
     int m_resultIndex = 0;
     bool m_resultOpen = false;
@@ -123,8 +197,12 @@ private:
     qint64 m_rows = 0;
     qint64 m_textBytes = 0;
     qint64 m_avgRowBytes = 64;
-    bool m_discarding = false;
-    QString m_truncationReason;
+    bool m_completedWrites = false; // a statement that may have changed something completed
+    bool m_discarding = false;      // past maxRows/maxBytes: the rest is read and dropped
+    bool m_stopCancelSent = false;  // ... and the server was asked to cancel the statement
+    bool m_stopCancelled = false;   // ... which it did
+    bool m_stopReadOnly = false;    // ... which was a lone reading statement
+    QString m_stopLimit;            // "Stopped after 10 rows (row limit)"
     std::optional<Error> m_error;
     QElapsedTimer m_chunkClock;
     QElapsedTimer m_requestClock;

@@ -5,6 +5,7 @@
 #include "pg/session.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -44,6 +45,7 @@ public:
         QObject::connect(session, &S::failed, session, [this](quint64 g, const pg::Error &e) {
             finishedAtMs = m_clock.elapsed();
             error = e;
+            errors.insert(g, e);
             done << g;
         });
         QObject::connect(session, &S::noticeReceived, session, [this](const pg::Notice &n) { notices << n; });
@@ -97,6 +99,7 @@ public:
     QList<pg::Notice> notices;
     QList<Notification> notifications;
     QList<quint64> done;
+    QHash<quint64, pg::Error> errors; ///< every failed request's error, by generation (not reset)
     qint64 firstRowsAtMs = -1;
     qint64 finishedAtMs = -1;
 

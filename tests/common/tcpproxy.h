@@ -1,8 +1,10 @@
 #pragma once
 
 // Test support: a loopback TCP proxy in front of a server, whose connections a test can cut
-// (a dropped network) without touching the server.
+// (a dropped network) without touching the server, and whose answers it can hold back (to see
+// what a client sends before it hears anything).
 
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QTcpServer>
@@ -21,8 +23,8 @@ public:
             while (QTcpSocket *client = m_server.nextPendingConnection()) {
                 auto *upstream = new QTcpSocket(client);
                 upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                pipe(client, upstream, true);
+                pipe(upstream, client, false);
                 m_pairs << qMakePair(QPointer<QTcpSocket>(client), QPointer<QTcpSocket>(upstream));
             }
         });
@@ -40,19 +42,47 @@ public:
         }
     }
 
-private:
-    static void pipe(QTcpSocket *from, QTcpSocket *to)
+    /// While held, the server's bytes are kept instead of passed on to the clients, and what the
+    /// clients send is recorded (sentWhileHeld()). Releasing passes the kept bytes on.
+    void holdAnswers(bool hold)
     {
-        QObject::connect(from, &QTcpSocket::readyRead, to, [from, to] {
+        m_holding = hold;
+        if (hold) {
+            m_sentWhileHeld.clear();
+            return;
+        }
+        for (auto &[client, upstream] : m_pairs) {
+            if (client && m_held.contains(client.data()))
+                client->write(m_held.take(client.data()));
+        }
+    }
+    QByteArray sentWhileHeld() const { return m_sentWhileHeld; }
+
+private:
+    void pipe(QTcpSocket *from, QTcpSocket *to, bool toServer)
+    {
+        auto forward = [this, from, to, toServer] {
+            const QByteArray bytes = from->readAll();
+            if (toServer && m_holding)
+                m_sentWhileHeld += bytes;
+            if (!toServer && m_holding)
+                m_held[to] += bytes;
+            else
+                to->write(bytes);
+        };
+        QObject::connect(from, &QTcpSocket::readyRead, to, [to, forward] {
             if (to->state() == QAbstractSocket::ConnectedState)
-                to->write(from->readAll());
+                forward();
         });
-        QObject::connect(to, &QTcpSocket::connected, from, [from, to] { to->write(from->readAll()); });
+        QObject::connect(to, &QTcpSocket::connected, from, forward);
     }
 
     quint16 m_targetPort;
     QTcpServer m_server;
     QList<QPair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
+    bool m_holding = false;
+    QByteArray m_sentWhileHeld;
+    QHash<QTcpSocket *, QByteArray> m_held;
 };
 
 } // namespace tusk::test

@@ -20,6 +20,7 @@ private slots:
     void sqlErrorExitsOneWithSqlstate();
     void usageAndConnectionErrorsExitTwo();
     void stopsAtMaxRows();
+    void maxRowsKeepsTheStatementsBefore();
 
 private:
     struct Run
@@ -130,10 +131,31 @@ void TestCli::usageAndConnectionErrorsExitTwo()
 void TestCli::stopsAtMaxRows()
 {
     Run r = cli({QStringLiteral("query"), QStringLiteral("--max-rows"), QStringLiteral("5"), m_uri,
-                 QStringLiteral("SELECT g FROM generate_series(1, 50000000) g")});
+                 QStringLiteral("SELECT generate_series(1, 50000000) AS g")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out.count("\r\n"), 6);
     QVERIFY(r.err.contains("row limit"));
+}
+
+void TestCli::maxRowsKeepsTheStatementsBefore()
+{
+    // The UPDATE and the big SELECT go as one request (one implicit transaction): stopping the
+    // SELECT must not undo the UPDATE that was already reported.
+    const QString table = QStringLiteral("tusk_cli_max_rows_kept");
+    Run setup =
+        cli({QStringLiteral("query"), m_uri,
+             QStringLiteral("DROP TABLE IF EXISTS %1; CREATE TABLE %1(x int); INSERT INTO %1 VALUES (0)")
+                 .arg(table)});
+    QCOMPARE(setup.exitCode, 0);
+    Run r = cli({QStringLiteral("query"), QStringLiteral("--max-rows"), QStringLiteral("10"), m_uri,
+                 QStringLiteral("update %1 set x = x + 1; select generate_series(1, 3000000)").arg(table)});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("UPDATE 1"), r.err.constData());
+    QVERIFY2(r.err.contains("row limit") && r.err.contains("committed"), r.err.constData());
+    QCOMPARE(r.out.count("\r\n"), 11);
+    Run after = cli({QStringLiteral("query"), m_uri, QStringLiteral("SELECT x FROM %1").arg(table)});
+    QCOMPARE(after.out, QByteArray("x\r\n1\r\n"));
+    QCOMPARE(cli({QStringLiteral("query"), m_uri, QStringLiteral("DROP TABLE %1").arg(table)}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -7,10 +7,13 @@
 #include "pg/session.h"
 
 #include <QFile>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -42,18 +45,26 @@ private slots:
     void tlsRequiredButAbsentIsClear();
     void streamsAMillionRowsInChunks();
     void cancelsARunningStatementFromAnyThread();
+    void cancelNamesItsRequest();
+    void cancelOfAnEndedRequestNeverHitsTheNextOne();
+    void cancelIsPromptWhileThePoolIsBusy();
     void receivesNotifications();
     void reportsErrorFieldsWithPositionAndHint();
     void deliversNotices();
     void stopsRunawayResultAtRowLimit();
     void rowLimitInsideTransactionKeepsTheTransaction();
     void stopsRunawayResultAtMemoryLimit();
+    void rowLimitKeepsTheOtherStatementsOfTheRequest();
+    void rowLimitOnAChangingStatementLetsItFinish();
+    void rowLimitSaysWhenACancelRolledBack();
+    void failedRequestSaysItsEarlierStatementsWereRolledBack();
     void reportsEveryResultSetOfAScript();
     void sendsParametersAndNulls();
     void keepsCellTextExactlyAsSent();
     void streamsCopyOut();
     void tracksTransactionStatus();
     void terminatedBackendKeepsRowsAndCanReconnect();
+    void reconnectWhileARequestRunsEndsItAndConnects();
     void droppedNetworkMidResultKeepsRows();
     void replicasAreStreaming();
     void quotingAgreesWithTheServer();
@@ -290,7 +301,7 @@ void TestSession::cancelsARunningStatementFromAnyThread()
     std::thread other([&] { // any thread may cancel
         QElapsedTimer call;
         call.start();
-        accepted = s->cancel();
+        accepted = s->cancel(gen);
         callMicros = call.nsecsElapsed() / 1000;
     });
     other.join();
@@ -305,7 +316,76 @@ void TestSession::cancelsARunningStatementFromAnyThread()
     QCOMPARE(r->error->sqlState, QStringLiteral("57014"));
     QVERIFY(run(*s, *r, QStringLiteral("SELECT 1")));
     QCOMPARE(r->cell(0, 0), QStringLiteral("1"));
-    QVERIFY(!s->cancel()); // nothing running
+    QVERIFY(!s->cancel(gen)); // it has ended
+}
+
+void TestSession::cancelNamesItsRequest()
+{
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    // A request still waiting in the queue is dropped; the one before it runs on.
+    const quint64 running = s->execute(QStringLiteral("SELECT pg_sleep(0.3)"));
+    const quint64 waiting = s->execute(QStringLiteral("SELECT 'second'"));
+    QVERIFY(s->cancel(waiting));
+    QTRY_VERIFY_WITH_TIMEOUT(r->isDone(running) && r->isDone(waiting), 10000);
+    QVERIFY(!r->errors.contains(running));
+    QVERIFY(r->errors.contains(waiting));
+    QCOMPARE(r->errors[waiting].kind, Error::Kind::Cancelled);
+    QVERIFY2(r->errors[waiting].message.contains(QLatin1String("before it ran")),
+             qPrintable(r->errors[waiting].message));
+    // The Cancel of a request that has ended does not reach the one running now.
+    const quint64 newer = s->execute(QStringLiteral("SELECT pg_sleep(1)"));
+    QTest::qWait(200);
+    QVERIFY(!s->cancel(running));
+    QVERIFY(!s->cancel(waiting));
+    QVERIFY(!s->cancel(0));
+    QTRY_VERIFY_WITH_TIMEOUT(r->isDone(newer), 10000);
+    QVERIFY(!r->errors.contains(newer));
+}
+
+void TestSession::cancelOfAnEndedRequestNeverHitsTheNextOne()
+{
+    // A tab's Cancel names its request: when that one has just ended, the next request on the
+    // same session (another tab's, a catalog query) must not be cancelled instead.
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    // The cancel goes out while the first request waits, runs, is just ending or has ended.
+    int hit = 0;
+    for (int i = 0; i < 30; ++i) {
+        const quint64 first = s->execute(QStringLiteral("SELECT pg_sleep(0.01)"));
+        const quint64 next = s->execute(QStringLiteral("SELECT pg_sleep(0.05)"));
+        QTest::qWait(i);
+        s->cancel(first);
+        QTRY_VERIFY_WITH_TIMEOUT(r->isDone(first) && r->isDone(next), 10000);
+        hit += r->errors.contains(next) ? 1 : 0;
+    }
+    QCOMPARE(hit, 0);
+}
+
+void TestSession::cancelIsPromptWhileThePoolIsBusy()
+{
+    // Exports, sorts and plan parsing fill the global pool; a cancel must not queue behind them.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    QSemaphore release;
+    const int jobs = pool->maxThreadCount();
+    for (int i = 0; i < jobs; ++i)
+        pool->start([&release] { release.acquire(); });
+    auto unblock = qScopeGuard([&] {
+        release.release(jobs);
+        pool->waitForDone();
+    });
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    r->reset();
+    const quint64 gen = s->execute(QStringLiteral("SELECT pg_sleep(60)"));
+    QTest::qWait(300);
+    QVERIFY(s->cancel(gen));
+    QTRY_VERIFY_WITH_TIMEOUT(r->isDone(gen), 10000);
+    QVERIFY(r->error);
+    QCOMPARE(r->error->kind, Error::Kind::Cancelled);
 }
 
 void TestSession::receivesNotifications()
@@ -364,7 +444,7 @@ void TestSession::stopsRunawayResultAtRowLimit()
     o.maxRows = 50000;
     QElapsedTimer t;
     t.start();
-    QVERIFY(run(*s, *r, QStringLiteral("SELECT g FROM generate_series(1, 100000000) g"), o, 30000));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT generate_series(1, 100000000) AS g"), o, 30000));
     QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
     QVERIFY(r->summary->truncated);
     QVERIFY(r->summary->truncationReason.contains(QLatin1String("row limit")));
@@ -399,10 +479,127 @@ void TestSession::stopsRunawayResultAtMemoryLimit()
     QVERIFY(s);
     QueryOptions o;
     o.maxBytes = 1024 * 1024;
-    QVERIFY(run(*s, *r, QStringLiteral("SELECT repeat('x', 1000) FROM generate_series(1, 10000000)"), o));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT repeat('x', 1000), generate_series(1, 10000000)"), o));
     QVERIFY(r->summary && r->summary->truncated);
     QVERIFY(r->summary->truncationReason.contains(QLatin1String("memory limit")));
     QVERIFY(r->summary->textBytes >= o.maxBytes && r->summary->textBytes < o.maxBytes + 2000);
+}
+
+void TestSession::rowLimitKeepsTheOtherStatementsOfTheRequest()
+{
+    // One request = one implicit transaction: a cancel at the row limit would undo the UPDATE
+    // that already reported "UPDATE 1", or skip the one that follows the big SELECT.
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    QVERIFY(run(*s, *r, QStringLiteral("CREATE TEMP TABLE bumped(x int); INSERT INTO bumped VALUES (0)")));
+    QueryOptions o;
+    o.maxRows = 10;
+    QVERIFY(run(*s, *r,
+                QStringLiteral("UPDATE bumped SET x = x + 1; SELECT generate_series(1, 3000000); "
+                               "UPDATE bumped SET x = x + 10"),
+                o, 120000));
+    QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
+    QVERIFY(r->summary && r->summary->truncated);
+    QCOMPARE(r->rows, qint64(10)); // the rest was read and dropped in the worker, never handed over
+    QCOMPARE(r->results.size(), 3);
+    QCOMPARE(r->results[0].commandTag, QStringLiteral("UPDATE 1"));
+    QCOMPARE(r->results[2].commandTag, QStringLiteral("UPDATE 1"));
+    QVERIFY2(r->summary->truncationReason.contains(QLatin1String("committed")),
+             qPrintable(r->summary->truncationReason));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT x FROM bumped")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("11"));
+
+    // Inside the user's transaction the changes are kept in it, not committed.
+    QVERIFY(run(*s, *r, QStringLiteral("BEGIN")));
+    QVERIFY(
+        run(*s, *r, QStringLiteral("UPDATE bumped SET x = 0; SELECT generate_series(1, 300000)"), o, 60000));
+    QVERIFY(r->summary && r->summary->truncated);
+    QVERIFY2(!r->summary->truncationReason.contains(QLatin1String("were committed")) &&
+                 r->summary->truncationReason.contains(QLatin1String("open transaction")),
+             qPrintable(r->summary->truncationReason));
+    QCOMPARE(s->transactionStatus(), TransactionStatus::InTransaction);
+    QVERIFY(run(*s, *r, QStringLiteral("ROLLBACK")));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT x FROM bumped")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("11"));
+}
+
+void TestSession::rowLimitOnAChangingStatementLetsItFinish()
+{
+    // A cancel would roll back the INSERT whose first rows the user already saw.
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    QVERIFY(run(*s, *r, QStringLiteral("CREATE TEMP TABLE grown(x int)")));
+    QueryOptions o;
+    o.maxRows = 10;
+    QVERIFY(run(*s, *r,
+                QStringLiteral("INSERT INTO grown SELECT g FROM generate_series(1, 300000) g RETURNING x"), o,
+                60000));
+    QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
+    QVERIFY(r->summary && r->summary->truncated);
+    QCOMPARE(r->rows, qint64(10));
+    QCOMPARE(r->results.size(), 1);
+    QCOMPARE(r->results[0].commandTag, QStringLiteral("INSERT 0 300000"));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT count(*) FROM grown")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("300000"));
+}
+
+void TestSession::rowLimitSaysWhenACancelRolledBack()
+{
+    // A lone SELECT is still cancelled at the limit (reading 100M rows to drop them would take
+    // minutes), but what it wrote through a function is then rolled back: the message says so.
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    QVERIFY(
+        run(*s, *r,
+            QStringLiteral("CREATE TEMP TABLE written(x int); CREATE FUNCTION pg_temp.note(g int) RETURNS "
+                           "int LANGUAGE sql AS 'INSERT INTO written VALUES (g) RETURNING x'")));
+    QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
+    QueryOptions o;
+    o.maxRows = 10;
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT pg_temp.note(generate_series(1, 100000000))"), o, 60000));
+    QVERIFY2(!r->error, r->error ? qPrintable(r->error->toString()) : "");
+    QVERIFY(r->summary && r->summary->truncated);
+    const QString reason = r->summary->truncationReason;
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT count(*) FROM written")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("0")); // cancelled: 100M inserts would not end in time
+    QVERIFY2(reason.contains(QLatin1String("cancelled")) && reason.contains(QLatin1String("rolled back")),
+             qPrintable(reason));
+}
+
+void TestSession::failedRequestSaysItsEarlierStatementsWereRolledBack()
+{
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    QVERIFY(s);
+    QVERIFY(run(*s, *r, QStringLiteral("CREATE TEMP TABLE undone(x int); INSERT INTO undone VALUES (0)")));
+    // "UPDATE 1" is reported, then the error rolls the whole request back.
+    QVERIFY(run(*s, *r, QStringLiteral("UPDATE undone SET x = 1; SELECT 1/0")));
+    QVERIFY(r->error);
+    QCOMPARE(r->results.value(0).commandTag, QStringLiteral("UPDATE 1"));
+    QVERIFY2(r->error->detail.contains(QLatin1String("rolled back")), qPrintable(r->error->toString()));
+    // Cancelled by the user while the rest of a big result is drained: the same, and a failure.
+    QueryOptions o;
+    o.maxRows = 10;
+    r->reset();
+    const quint64 gen = s->execute(
+        QStringLiteral(
+            "UPDATE undone SET x = 2; SELECT generate_series(1, 100000000) AS g, pg_sleep(0.0001)"),
+        o);
+    QTRY_VERIFY_WITH_TIMEOUT(r->rows == 10, 10000);
+    QTest::qWait(200);
+    QVERIFY(s->cancel(gen));
+    QTRY_VERIFY_WITH_TIMEOUT(r->isDone(gen), 10000);
+    QVERIFY2(r->error, r->summary ? qPrintable(r->summary->truncationReason) : "");
+    QCOMPARE(r->error->kind, Error::Kind::Cancelled);
+    QVERIFY2(r->error->detail.contains(QLatin1String("rolled back")), qPrintable(r->error->toString()));
+    // Statements that control the transaction themselves get no such note.
+    QVERIFY(run(*s, *r, QStringLiteral("BEGIN; UPDATE undone SET x = 3; COMMIT; SELECT 1/0")));
+    QVERIFY(r->error && !r->error->detail.contains(QLatin1String("rolled back")));
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT x FROM undone")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("3"));
 }
 
 void TestSession::reportsEveryResultSetOfAScript()
@@ -502,7 +699,7 @@ void TestSession::terminatedBackendKeepsRowsAndCanReconnect()
     QVERIFY(run(*a, *victim, QStringLiteral("BEGIN")));
     victim->reset();
     const quint64 gen =
-        a->execute(QStringLiteral("SELECT g, pg_sleep(0.0002) FROM generate_series(1, 10000000) g"),
+        a->execute(QStringLiteral("SELECT generate_series(1, 10000000) AS g, pg_sleep(0.0002)"),
                    QueryOptions{.chunkRows = 100});
     QTRY_VERIFY_WITH_TIMEOUT(victim->rows > 0, 10000);
     QVERIFY(
@@ -523,6 +720,43 @@ void TestSession::terminatedBackendKeepsRowsAndCanReconnect()
     QCOMPARE(victim->cell(0, 0), QStringLiteral("back"));
 }
 
+void TestSession::reconnectWhileARequestRunsEndsItAndConnects()
+{
+    SessionRecorder *r = nullptr;
+    auto s = connected(m_uri, &r);
+    SessionRecorder *admin = nullptr;
+    auto watcher = connected(m_uri, &admin);
+    QVERIFY(s && watcher);
+    const int oldPid = s->serverInfo().backendPid;
+    r->reset();
+    const quint64 running = s->execute(QStringLiteral("SELECT pg_sleep(60)"));
+    const quint64 queued = s->execute(QStringLiteral("SELECT 'queued'"));
+    // Wait until the statement really runs on the server.
+    const QString activity = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1 AND "
+                                            "state = 'active' AND query LIKE 'SELECT pg_sleep%'")
+                                 .arg(oldPid);
+    QTRY_VERIFY_WITH_TIMEOUT(run(*watcher, *admin, activity) && admin->cell(0, 0) == QLatin1String("1"),
+                             10000);
+    s->reconnect();
+    // Both requests end (failed: they cannot survive the old connection), the new connection comes
+    // up, and the session is free again.
+    QTRY_VERIFY_WITH_TIMEOUT(r->isDone(running) && r->isDone(queued), 10000);
+    QVERIFY(r->errors.contains(running));
+    QVERIFY(r->errors.contains(queued));
+    QCOMPARE(r->errors[running].kind, Error::Kind::ConnectionLost);
+    QVERIFY2(r->errors[queued].message.startsWith(QLatin1String("not run: ")),
+             qPrintable(r->errors[queued].message));
+    QTRY_COMPARE_WITH_TIMEOUT(r->connects, 2, 15000);
+    QCOMPARE(s->state(), Session::State::Connected);
+    QVERIFY(!s->isBusy());
+    QVERIFY(s->serverInfo().backendPid != oldPid);
+    QVERIFY(run(*s, *r, QStringLiteral("SELECT 'again'")));
+    QCOMPARE(r->cell(0, 0), QStringLiteral("again"));
+    // The old backend was told to stop rather than sleep on for a minute.
+    const QString gone = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(oldPid);
+    QTRY_VERIFY_WITH_TIMEOUT(run(*watcher, *admin, gone) && admin->cell(0, 0) == QLatin1String("0"), 10000);
+}
+
 void TestSession::droppedNetworkMidResultKeepsRows()
 {
     const int port = m_cluster->node(QStringLiteral("primary")).port;
@@ -534,7 +768,7 @@ void TestSession::droppedNetworkMidResultKeepsRows()
     QVERIFY(s);
     r->reset();
     const quint64 gen =
-        s->execute(QStringLiteral("SELECT g, pg_sleep(0.0002) FROM generate_series(1, 10000000) g"),
+        s->execute(QStringLiteral("SELECT generate_series(1, 10000000) AS g, pg_sleep(0.0002)"),
                    QueryOptions{.chunkRows = 100});
     QTRY_VERIFY_WITH_TIMEOUT(r->rows > 200, 10000);
     proxy.dropAll();

@@ -1,17 +1,23 @@
-#include "catalog/rowset.h"
+#include "pg/rowset.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace tusk::catalog {
+namespace tusk::pg {
 
-void RowSet::append(const pg::ResultChunk &chunk)
+void RowSet::append(const ResultChunk &chunk)
 {
     if (chunk.isEmpty())
         return;
     m_starts << m_rows;
     m_chunks << chunk;
     m_rows += chunk.rowCount();
+}
+
+void RowSet::setCommand(const QString &commandTag, qint64 rowsAffected)
+{
+    m_commandTag = commandTag;
+    m_rowsAffected = rowsAffected;
 }
 
 int RowSet::column(QStringView name) const
@@ -25,7 +31,7 @@ int RowSet::column(QStringView name) const
     return -1;
 }
 
-std::pair<const pg::ResultChunk *, int> RowSet::locate(int row) const
+std::pair<const ResultChunk *, int> RowSet::locate(int row) const
 {
     if (row < 0 || row >= m_rows)
         return {nullptr, 0};
@@ -37,18 +43,26 @@ std::pair<const pg::ResultChunk *, int> RowSet::locate(int row) const
 
 QString RowSet::text(int row, QStringView columnName) const
 {
-    const int c = column(columnName);
+    return text(row, column(columnName));
+}
+
+QString RowSet::text(int row, int c) const
+{
     const auto [chunk, r] = locate(row);
-    if (c < 0 || !chunk)
+    if (c < 0 || c >= columnCount() || !chunk)
         return {};
     return chunk->text(r, c);
 }
 
 bool RowSet::isNull(int row, QStringView columnName) const
 {
-    const int c = column(columnName);
+    return isNull(row, column(columnName));
+}
+
+bool RowSet::isNull(int row, int c) const
+{
     const auto [chunk, r] = locate(row);
-    return c < 0 || !chunk || chunk->isNull(r, c);
+    return c < 0 || c >= columnCount() || !chunk || chunk->isNull(r, c);
 }
 
 qint64 RowSet::number(int row, QStringView columnName, qint64 fallback) const
@@ -104,4 +118,4 @@ QStringList RowSet::array(int row, QStringView columnName) const
     return out;
 }
 
-} // namespace tusk::catalog
+} // namespace tusk::pg

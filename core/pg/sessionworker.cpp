@@ -75,6 +75,7 @@ void SessionWorker::connectTo(const ConnectionParams &params)
     if (m_conn)
         abandonRequests(QStringLiteral("the connection was closed to connect again"));
     closeConnection();
+    m_connectError.reset();
     m_params = params;
     m_info = ServerInfo();
 
@@ -120,6 +121,7 @@ void SessionWorker::disconnectFromServer()
     const bool wasOpen = m_conn != nullptr;
     abandonRequests(QStringLiteral("disconnected"));
     closeConnection();
+    m_connectError.reset(); // a deliberate disconnect: "not connected" is the truth now
     if (wasOpen)
         emit disconnected();
 }
@@ -250,6 +252,7 @@ void SessionWorker::onConnectTimeout()
 void SessionWorker::failConnecting(const Error &error)
 {
     closeConnection();
+    m_connectError = error;
     failQueued(error); // requests queued while connecting would otherwise wait forever
     emit connectionFailed(error);
 }
@@ -322,6 +325,12 @@ void SessionWorker::execute(const Request &request)
         e.severity = QStringLiteral("ERROR");
         e.message = QStringLiteral("not connected");
         e.suggestion = QStringLiteral("Connect (or reconnect) first.");
+        if (m_connectError) {
+            // The attempt failed before this request arrived: the same answer as if it had
+            // arrived a moment earlier and waited.
+            e = *m_connectError;
+            e.message = QStringLiteral("not run: ") + m_connectError->message;
+        }
         m_queue.pop_back();
         markNotWaiting(request.generation);
         failRequest(request, e);

@@ -204,6 +204,8 @@ private:
     bool m_stopReadOnly = false;    // ... which was a lone reading statement
     QString m_stopLimit;            // "Stopped after 10 rows (row limit)"
     std::optional<Error> m_error;
+    /// Why the last connection attempt failed: a request arriving after it says so.
+    std::optional<Error> m_connectError;
     QElapsedTimer m_chunkClock;
     QElapsedTimer m_requestClock;
 };

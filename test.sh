@@ -6,6 +6,6 @@ packaging/install-deps.sh
 packaging/fetch-postgres.sh # PostgreSQL 12-18 for the versions tests (npm cache; offline: they skip)
 cmake --preset ci >/dev/null
 cmake --build --preset ci
-ctest --preset ci --parallel 2 -LE 'bench|fuzz'
+ctest --preset ci-suite --parallel 2
 # The short fuzz runs build their own clang tree (build/fuzz) and use both cores: a step of their own.
-ctest --preset ci -L fuzz
+ctest --preset ci-fuzz

@@ -4,6 +4,7 @@
 // does not reach. Registered once per major (tst_versions_pg<major>), each against its own
 // fixture primary; TUSK_PG_MAJOR names the major.
 
+#include "../common/dropdatabase.h"
 #include "../common/fixture.h"
 #include "catalog/catalogloader.h"
 #include "catalog/catalogobject.h"
@@ -91,18 +92,6 @@ bool sameLines(const QString &actual, const QString &expected)
             qWarning("only in the original: %s", qPrintable(line));
     }
     return false;
-}
-
-/// DROP DATABASE … WITH (FORCE) needs 13; before, the database's sessions are ended first.
-QString dropDatabase(const QString &name, int major)
-{
-    const QString drop = QStringLiteral("DROP DATABASE IF EXISTS %1").arg(pg::quoteIdentifier(name));
-    if (major >= 13)
-        return drop + QStringLiteral(" WITH (FORCE);\n");
-    return QStringLiteral(
-               "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %1;\n")
-               .arg(pg::quoteLiteral(name)) +
-           drop + QStringLiteral(";\n");
 }
 
 /// The objects the tests script and explain, in schema vsrc. Version-specific ones are added by
@@ -207,7 +196,7 @@ void TestVersions::initTestCase()
     m_major = qEnvironmentVariableIntValue("TUSK_PG_MAJOR");
     QVERIFY2(m_major > 0, "TUSK_PG_MAJOR names the major under test");
     const QString created =
-        psql(dropDatabase(kDatabase, m_major) +
+        psql(test::dropDatabase(kDatabase, m_major) +
                  QStringLiteral("DROP ROLE IF EXISTS tusk_v_member;\nDROP ROLE IF EXISTS "
                                 "tusk_v_admin;\nDROP ROLE IF EXISTS tusk_v_limited;\n"
                                 "DROP ROLE IF EXISTS tusk_v_group;\nCREATE DATABASE %1;\n")
@@ -232,7 +221,7 @@ void TestVersions::cleanupTestCase()
     m_session.reset();
     if (!m_cluster)
         return;
-    psql(dropDatabase(kDatabase, m_major) +
+    psql(test::dropDatabase(kDatabase, m_major) +
              QStringLiteral("DROP ROLE IF EXISTS tusk_v_member;\nDROP ROLE IF EXISTS tusk_v_admin;\n"
                             "DROP ROLE IF EXISTS tusk_v_limited;\nDROP ROLE IF EXISTS tusk_v_group;\n"),
          QStringLiteral("postgres"));
@@ -632,7 +621,8 @@ void TestVersions::databasesScriptWithTheirLocaleProvider()
     for (const QString &sql : create) {
         const QString name = sql.section(u' ', 2, 2);
         const QString copyName = name + QStringLiteral("_copy");
-        psql(dropDatabase(name, m_major) + dropDatabase(copyName, m_major), QStringLiteral("postgres"));
+        psql(test::dropDatabase(name, m_major) + test::dropDatabase(copyName, m_major),
+             QStringLiteral("postgres"));
         QVERIFY(psql(sql + u';', QStringLiteral("postgres")) != QLatin1String("<psql failed>"));
         const QString scripted =
             script(object(ObjectKind::Database,
@@ -647,7 +637,8 @@ void TestVersions::databasesScriptWithTheirLocaleProvider()
                 .arg(provider, locale);
         QCOMPARE(psql(facts.arg(copyName), QStringLiteral("postgres")),
                  psql(facts.arg(name), QStringLiteral("postgres")));
-        psql(dropDatabase(name, m_major) + dropDatabase(copyName, m_major), QStringLiteral("postgres"));
+        psql(test::dropDatabase(name, m_major) + test::dropDatabase(copyName, m_major),
+             QStringLiteral("postgres"));
     }
 }
 

@@ -1,6 +1,7 @@
 // The catalog loader, object tree model and script generator against the fixture's primary, on a
 // database of their own holding hostile names, a sub-partitioned table and one object of each kind.
 
+#include "../../common/dropdatabase.h"
 #include "../../common/fixture.h"
 #include "catalog/catalogloader.h"
 #include "catalog/databaserunners.h"
@@ -32,18 +33,6 @@ const QString kGone = QStringLiteral("tusk_catalog_gone");
 const QString kReaderPassword = QStringLiteral("reader-secret-1");
 
 // The schema every test browses. Quoted names on purpose: keywords, mixed case, spaces, quotes.
-/// DROP DATABASE … WITH (FORCE) for every version: FORCE is PostgreSQL 13+, so older servers have
-/// the database's sessions ended first (DROP DATABASE waits a few seconds for them to go).
-QString dropDatabase(const QString &name, int major)
-{
-    const QString drop = QStringLiteral("DROP DATABASE IF EXISTS %1").arg(pg::quoteIdentifier(name));
-    if (major >= 13)
-        return drop + QStringLiteral(" WITH (FORCE);\n");
-    return QStringLiteral(
-               "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %1;\n")
-               .arg(pg::quoteLiteral(name)) +
-           drop + QStringLiteral(";\n");
-}
 
 const char *const kSetup = R"sql(
 CREATE SCHEMA "Odd ""Schema""";
@@ -174,11 +163,11 @@ void TestCatalogLoader::initTestCase()
     const QString db = pg::quoteIdentifier(kDatabase);
     const QString reader = pg::quoteIdentifier(kReader);
     auto r = m_cluster->psql(QStringLiteral("primary"),
-                             dropDatabase(kDatabase, m_major) +
+                             test::dropDatabase(kDatabase, m_major) +
                                  QStringLiteral("DROP ROLE IF EXISTS %1;\nCREATE DATABASE %2;\n"
                                                 "CREATE ROLE %1 LOGIN PASSWORD %3;\n")
                                      .arg(reader, db, pg::quoteLiteral(kReaderPassword)) +
-                                 dropDatabase(kOther, m_major) +
+                                 test::dropDatabase(kOther, m_major) +
                                  QStringLiteral("CREATE DATABASE %1;\n").arg(pg::quoteIdentifier(kOther)));
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
     r = m_cluster->psql(
@@ -194,9 +183,9 @@ void TestCatalogLoader::cleanupTestCase()
     if (!m_cluster)
         return;
     m_cluster->psql(QStringLiteral("primary"),
-                    dropDatabase(kDatabase, m_major) +
+                    test::dropDatabase(kDatabase, m_major) +
                         QStringLiteral("DROP ROLE IF EXISTS %1;\n").arg(pg::quoteIdentifier(kReader)) +
-                        dropDatabase(kOther, m_major) + dropDatabase(kGone, m_major));
+                        test::dropDatabase(kOther, m_major) + test::dropDatabase(kGone, m_major));
 }
 
 std::unique_ptr<TestCatalogLoader::Tree> TestCatalogLoader::openTree(const QString &user,
@@ -890,7 +879,7 @@ void TestCatalogLoader::aDatabaseThatCannotBeReachedBecomesAnErrorRow()
     ObjectTreeModel &m = *t->model;
     const QModelIndex gone = child(m, {}, kGone);
     QVERIFY(gone.isValid());
-    psql(dropDatabase(kGone, m_major));
+    psql(test::dropDatabase(kGone, m_major));
     QVERIFY(load(m, gone));
     QCOMPARE(m.rowCount(gone), 1);
     QCOMPARE(m.rowType(m.index(0, 0, gone)), RowType::Error);

@@ -6,6 +6,7 @@
 #include "pg/connectionparams.h"
 #include "pg/session.h"
 #include "sql/explainstatement.h"
+#include "stderrlines.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -103,7 +104,7 @@ int analyzeOnServer(const QString &conninfo, const QString &statement)
 {
     auto params = pg::ConnectionParams::parse(conninfo);
     if (!params) {
-        std::fprintf(stderr, "%s\n", params.error().toString().toUtf8().constData());
+        printLine(params.error().toString());
         return 2;
     }
     int exitCode = 0;
@@ -123,20 +124,19 @@ int analyzeOnServer(const QString &conninfo, const QString &statement)
         runner.start(prepared->sql, ExplainRunner::wrapFor(true, session.transactionStatus()));
     });
     QObject::connect(&session, &pg::Session::connectionFailed, [&](const pg::Error &e) {
-        std::fprintf(stderr, "%s\n", e.toString().toUtf8().constData());
+        printLine(e.toString());
         exitCode = 2;
         QCoreApplication::exit(2);
     });
-    QObject::connect(&session, &pg::Session::noticeReceived, [](const pg::Notice &n) {
-        std::fprintf(stderr, "%s\n", n.toString().toUtf8().constData());
-    });
+    QObject::connect(&session, &pg::Session::noticeReceived,
+                     [](const pg::Notice &n) { printLine(n.toString()); });
     QObject::connect(&runner, &ExplainRunner::planReady, [&](const ExplainOutcome &o) {
         printPlan(o.plan);
         std::fputs("NOTICE:  the statement ran inside a transaction that was rolled back\n", stderr);
         QCoreApplication::exit(0);
     });
     QObject::connect(&runner, &ExplainRunner::failed, [&](const pg::Error &e) {
-        std::fprintf(stderr, "%s\n", e.toString().toUtf8().constData());
+        printLine(e.toString());
         std::fputs("NOTICE:  nothing was committed (the statement ran inside a rolled-back transaction)\n",
                    stderr);
         exitCode = e.kind == pg::Error::Kind::ConnectionLost ? 2 : 1;

@@ -2,6 +2,7 @@
 
 #include "export/rowwriter.h"
 #include "pg/session.h"
+#include "stderrlines.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,15 +12,6 @@
 namespace tusk::cli {
 
 using namespace tusk::pg;
-
-namespace {
-
-void printError(const Error &e)
-{
-    std::fprintf(stderr, "%s\n", e.toString().toUtf8().constData());
-}
-
-} // namespace
 
 int runQuery(const QStringList &args)
 {
@@ -61,7 +53,7 @@ int runQuery(const QStringList &args)
     }
     auto params = ConnectionParams::parse(pos.at(0));
     if (!params) {
-        printError(params.error());
+        printLine(params.error().toString());
         return 2;
     }
 
@@ -72,13 +64,11 @@ int runQuery(const QStringList &args)
     const QString sql = pos.at(1);
     QObject::connect(&session, &Session::connected, [&] { session.execute(sql, options); });
     QObject::connect(&session, &Session::connectionFailed, [&](const Error &e) {
-        printError(e);
+        printLine(e.toString());
         exitCode = 2;
         QCoreApplication::exit(2);
     });
-    QObject::connect(&session, &Session::noticeReceived, [](const Notice &n) {
-        std::fprintf(stderr, "%s\n", n.toString().toUtf8().constData());
-    });
+    QObject::connect(&session, &Session::noticeReceived, [](const Notice &n) { printLine(n.toString()); });
     QObject::connect(&session, &Session::resultStarted,
                      [&](quint64, int, const Columns &columns) { writer.beginResult(columns); });
     QObject::connect(&session, &Session::rowsArrived,
@@ -88,7 +78,7 @@ int runQuery(const QStringList &args)
         if (s.returnsRows)
             writer.endResult();
         else
-            std::fprintf(stderr, "%s\n", s.commandTag.toUtf8().constData());
+            printLine(s.commandTag);
     });
     QObject::connect(&session, &Session::finished, [&](quint64, const RequestSummary &s) {
         if (s.truncated)
@@ -98,7 +88,7 @@ int runQuery(const QStringList &args)
     QObject::connect(&session, &Session::failed, [&](quint64, const Error &e) {
         writer.flush();
         std::fflush(stdout);
-        printError(e);
+        printLine(e.toString());
         exitCode = e.kind == Error::Kind::ConnectionLost ? 2 : 1;
         QCoreApplication::exit(exitCode);
     });

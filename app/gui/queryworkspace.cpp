@@ -491,11 +491,10 @@ bool QueryWorkspace::confirmDestructiveStatements(const QList<Pending> &statemen
     if (risky.isEmpty())
         return true;
     // One question for the whole run, with the exact SQL of every statement it is about.
-    const QString reason = risky.size() == 1 ? reasons.first()
-                                             : tr("and %n more destructive statement(s) of this script (%1)",
-                                                  nullptr, int(risky.size()) - 1)
-                                                   .arg(reasons.join(QStringLiteral("; ")))
-                                                   .prepend(reasons.first() + u' ');
+    QString reason = reasons.first();
+    if (risky.size() > 1)
+        reason +=
+            tr(" (and %n more statement(s) of this run are destructive too)", nullptr, int(risky.size()) - 1);
     if (m_confirm(risky.join(QStringLiteral("\n\n")), reason))
         return true;
     log(tr("Not run (you declined): %1").arg(risky.first().simplified().left(200)), true);

@@ -41,7 +41,7 @@ QFont monospace()
 WhatIfDialog::WhatIfDialog(pg::Session *session, const QString &statement, const explain::Plan &before,
                            QWidget *parent)
     : QDialog(parent)
-    , m_runner(new WhatIfRunner(session, this))
+    , m_runner(new advisor::WhatIfRunner(session, this))
     , m_statement(statement.trimmed())
     , m_before(before)
 {
@@ -52,21 +52,22 @@ WhatIfDialog::WhatIfDialog(pg::Session *session, const QString &statement, const
                                      reason + QStringLiteral("\n\n") + sql) == QMessageBox::Yes;
     };
     buildUi();
-    connect(m_runner, &WhatIfRunner::probed, this, &WhatIfDialog::showProbe);
-    connect(m_runner, &WhatIfRunner::candidatesReady, this, &WhatIfDialog::onCandidates);
-    connect(m_runner, &WhatIfRunner::baselineReady, this, [this](const explain::Plan &plan, double cost) {
-        m_baseline = plan;
-        setStatus(tr("Without a new index the planner estimates %1. Trying %n candidate(s)…", nullptr,
-                     int(m_runRows.size()))
-                      .arg(costText(cost)));
-    });
-    connect(m_runner, &WhatIfRunner::candidateFinished, this, &WhatIfDialog::onCandidateFinished);
-    connect(m_runner, &WhatIfRunner::finished, this, &WhatIfDialog::onFinished);
-    connect(m_runner, &WhatIfRunner::cancelled, this, [this] {
+    connect(m_runner, &advisor::WhatIfRunner::probed, this, &WhatIfDialog::showProbe);
+    connect(m_runner, &advisor::WhatIfRunner::candidatesReady, this, &WhatIfDialog::onCandidates);
+    connect(m_runner, &advisor::WhatIfRunner::baselineReady, this,
+            [this](const explain::Plan &plan, double cost) {
+                m_baseline = plan;
+                setStatus(tr("Without a new index the planner estimates %1. Trying %n candidate(s)…", nullptr,
+                             int(m_runRows.size()))
+                              .arg(costText(cost)));
+            });
+    connect(m_runner, &advisor::WhatIfRunner::candidateFinished, this, &WhatIfDialog::onCandidateFinished);
+    connect(m_runner, &advisor::WhatIfRunner::finished, this, &WhatIfDialog::onFinished);
+    connect(m_runner, &advisor::WhatIfRunner::cancelled, this, [this] {
         setStatus(tr("Cancelled; the hypothetical indexes were removed."));
         updateButtons();
     });
-    connect(m_runner, &WhatIfRunner::failed, this, [this](const QString &message) {
+    connect(m_runner, &advisor::WhatIfRunner::failed, this, [this](const QString &message) {
         setStatus(tr("Failed: %1").arg(message));
         updateButtons();
     });
@@ -187,7 +188,7 @@ void WhatIfDialog::buildUi()
     connect(m_list, &QTreeWidget::currentItemChanged, this, &WhatIfDialog::showSelected);
     connect(m_list, &QTreeWidget::itemChanged, this, &WhatIfDialog::updateButtons);
     connect(m_run, &QPushButton::clicked, this, &WhatIfDialog::runChecked);
-    connect(m_cancel, &QPushButton::clicked, m_runner, &WhatIfRunner::cancel);
+    connect(m_cancel, &QPushButton::clicked, m_runner, &advisor::WhatIfRunner::cancel);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_copy, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_statementBox->toPlainText()); });
@@ -200,7 +201,7 @@ void WhatIfDialog::buildUi()
             emit compareRequested(m_baseline, m_results[r].planAfter);
     });
     connect(m_createExtension, &QPushButton::clicked, this, [this] {
-        if (!m_confirm(WhatIfRunner::createExtensionSql() + u';',
+        if (!m_confirm(advisor::WhatIfRunner::createExtensionSql() + u';',
                        tr("HypoPG is installed on the server but not created in this database. Creating it "
                           "adds its functions to the database; it changes no data and needs no restart.")))
             return;
@@ -234,37 +235,37 @@ void WhatIfDialog::start()
     m_runner->probe();
 }
 
-QString WhatIfDialog::unavailableMessage(const HypoPgStatus &status)
+QString WhatIfDialog::unavailableMessage(const advisor::HypoPgStatus &status)
 {
     switch (status.state) {
-    case HypoPgStatus::State::Installed:
+    case advisor::HypoPgStatus::State::Installed:
         return {};
-    case HypoPgStatus::State::Available:
+    case advisor::HypoPgStatus::State::Available:
         return tr("HypoPG %1 is installed on the server but not created in this database. Tusk can run:\n\n"
                   "  %2;\n\nHypothetical indexes exist only in this session and only for the planner: "
                   "nothing "
                   "is built.")
-            .arg(status.availableVersion, WhatIfRunner::createExtensionSql());
-    case HypoPgStatus::State::NotAvailable:
+            .arg(status.availableVersion, advisor::WhatIfRunner::createExtensionSql());
+    case advisor::HypoPgStatus::State::NotAvailable:
         break;
     }
-    return WhatIfRunner::installInstructions(status.serverVersion);
+    return advisor::WhatIfRunner::installInstructions(status.serverVersion);
 }
 
-void WhatIfDialog::showProbe(const HypoPgStatus &status)
+void WhatIfDialog::showProbe(const advisor::HypoPgStatus &status)
 {
     m_hypopg = status.state;
     const QString message = unavailableMessage(status);
     m_extensionBox->setVisible(!message.isEmpty());
     m_instructions->setPlainText(message);
-    m_createExtension->setVisible(status.state == HypoPgStatus::State::Available);
+    m_createExtension->setVisible(status.state == advisor::HypoPgStatus::State::Available);
     m_createExtension->setEnabled(true);
     m_winnerTitle->setText(tr("Recommended index"));
-    if (status.state == HypoPgStatus::State::Installed)
+    if (status.state == advisor::HypoPgStatus::State::Installed)
         m_statementBox->clear();
     if (!message.isEmpty())
         setStatus(
-            status.state == HypoPgStatus::State::Available
+            status.state == advisor::HypoPgStatus::State::Available
                 ? tr("HypoPG is not created in this database. The candidates below can still be built.")
                 : tr("HypoPG is not available, so the candidates cannot be tried. They can still be built."));
     else
@@ -304,7 +305,7 @@ void WhatIfDialog::onCandidates(const QVector<explain::IndexCandidate> &candidat
     if (candidates.isEmpty())
         setStatus(tr("No candidate: no scan in this plan filters or joins on columns a B-tree index could "
                      "serve, or the plan already uses such an index."));
-    else if (m_hypopg == HypoPgStatus::State::Installed) {
+    else if (m_hypopg == advisor::HypoPgStatus::State::Installed) {
         if (m_statement.isEmpty())
             setStatus(
                 tr("This plan has no statement to plan again (it was opened from a file): the candidates "
@@ -358,7 +359,7 @@ int WhatIfDialog::rowOfResult(int resultIndex) const
     return resultIndex >= 0 && resultIndex < m_runRows.size() ? m_runRows[resultIndex] : -1;
 }
 
-void WhatIfDialog::onCandidateFinished(const WhatIfResult &result)
+void WhatIfDialog::onCandidateFinished(const advisor::WhatIfResult &result)
 {
     m_results << result;
     QTreeWidgetItem *item = m_list->topLevelItem(rowOfResult(result.candidate));
@@ -381,7 +382,7 @@ void WhatIfDialog::onCandidateFinished(const WhatIfResult &result)
     setStatus(tr("Tried %1 of %2…").arg(m_results.size()).arg(m_runRows.size()));
 }
 
-void WhatIfDialog::onFinished(const QVector<WhatIfResult> &results, int winner)
+void WhatIfDialog::onFinished(const QVector<advisor::WhatIfResult> &results, int winner)
 {
     m_results = results;
     m_winner = winner;
@@ -392,7 +393,7 @@ void WhatIfDialog::onFinished(const QVector<WhatIfResult> &results, int winner)
         updateButtons();
         return;
     }
-    const WhatIfResult &w = results[winner];
+    const advisor::WhatIfResult &w = results[winner];
     const explain::IndexCandidate &c =
         m_candidates[m_list->topLevelItem(rowOfResult(winner))->data(0, Qt::UserRole).toInt()];
     setStatus(tr("Recommended: %1 — estimated cost %2 → %3 (%4% cheaper). Estimates only: nothing was built; "
@@ -431,7 +432,7 @@ void WhatIfDialog::showSelected()
             m_planView->setPlan(m_results[r].planAfter, m_results[r].json);
         m_planShown = r;
     } else {
-        m_planTitle->setText(m_hypopg == HypoPgStatus::State::Installed
+        m_planTitle->setText(m_hypopg == advisor::HypoPgStatus::State::Installed
                                  ? tr("Current plan (the plan with each index shows after a run)")
                                  : tr("Current plan"));
         if (m_planShown != -1)
@@ -444,7 +445,7 @@ void WhatIfDialog::showSelected()
 
 void WhatIfDialog::showUntriedStatement()
 {
-    if (m_hypopg == HypoPgStatus::State::Installed)
+    if (m_hypopg == advisor::HypoPgStatus::State::Installed)
         return;
     const QTreeWidgetItem *item = m_list->currentItem();
     m_winnerTitle->setText(tr("Selected candidate (not tried)"));
@@ -464,7 +465,7 @@ void WhatIfDialog::updateButtons()
     for (int row = 0; row < m_list->topLevelItemCount(); ++row)
         anyChecked = anyChecked || m_list->topLevelItem(row)->checkState(IndexColumn) == Qt::Checked;
     m_run->setEnabled(!running && anyChecked && !m_statement.isEmpty() &&
-                      m_hypopg == HypoPgStatus::State::Installed);
+                      m_hypopg == advisor::HypoPgStatus::State::Installed);
     m_cancel->setEnabled(running);
     const QTreeWidgetItem *item = m_list->currentItem();
     const int r = item ? item->data(0, Qt::UserRole + 1).toInt() : -1;

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "advisor/whatifrunner.h"
 #include "explain/indexadvisor.h"
 #include "explain/plan.h"
-#include "whatifrunner.h"
 
 #include <QDialog>
 
@@ -44,13 +44,13 @@ public:
 
     /// Shows what a probe found and lists the candidates; tests call it to show the dialog of
     /// a server without HypoPG.
-    void showProbe(const HypoPgStatus &status);
+    void showProbe(const tusk::advisor::HypoPgStatus &status);
     /// The text shown when HypoPG cannot be used, for a probe's status (empty when it can).
-    static QString unavailableMessage(const HypoPgStatus &status);
+    static QString unavailableMessage(const tusk::advisor::HypoPgStatus &status);
 
-    WhatIfRunner *runner() const { return m_runner; }
+    tusk::advisor::WhatIfRunner *runner() const { return m_runner; }
     const QVector<tusk::explain::IndexCandidate> &candidates() const { return m_candidates; }
-    const QVector<WhatIfResult> &results() const { return m_results; }
+    const QVector<tusk::advisor::WhatIfResult> &results() const { return m_results; }
     /// Index into results() of the recommended index, -1 for none (yet).
     int winner() const { return m_winner; }
     /// The winner's CREATE INDEX CONCURRENTLY statement, empty without one.
@@ -74,8 +74,8 @@ protected:
 private:
     void buildUi();
     void onCandidates(const QVector<tusk::explain::IndexCandidate> &candidates);
-    void onCandidateFinished(const WhatIfResult &result);
-    void onFinished(const QVector<WhatIfResult> &results, int winner);
+    void onCandidateFinished(const tusk::advisor::WhatIfResult &result);
+    void onFinished(const QVector<tusk::advisor::WhatIfResult> &results, int winner);
     void showSelected();
     /// Without HypoPG nothing can be tried: the selected candidate's statement is shown as is.
     void showUntriedStatement();
@@ -83,17 +83,18 @@ private:
     void updateButtons();
     int rowOfResult(int resultIndex) const;
 
-    WhatIfRunner *m_runner;
+    tusk::advisor::WhatIfRunner *m_runner;
     QString m_statement;
     tusk::explain::Plan m_before;
     tusk::explain::Plan m_baseline;
     QVector<tusk::explain::IndexCandidate> m_candidates;
     QVector<int> m_runRows; ///< list row of each candidate given to the runner
-    QVector<WhatIfResult> m_results;
+    QVector<tusk::advisor::WhatIfResult> m_results;
     int m_winner = -1;
     bool m_started = false;
     int m_planShown = -1; ///< result whose plan the view shows, -1: the current plan
-    HypoPgStatus::State m_hypopg = HypoPgStatus::State::NotAvailable; ///< as the last probe said
+    tusk::advisor::HypoPgStatus::State m_hypopg =
+        tusk::advisor::HypoPgStatus::State::NotAvailable; ///< as the last probe said
     ConfirmHandler m_confirm;
 
     class QSplitter *m_split;

@@ -2,7 +2,8 @@
 // candidates from the plan, hypothetical indexes in the tab's own session, the re-plan, the
 // recommended CREATE INDEX CONCURRENTLY (quoted, and it runs), nothing left behind (no real
 // index, no hypothetical one), CREATE EXTENSION after asking, install instructions without
-// HypoPG, cancel and close mid-way. Screenshots light and dark.
+// HypoPG, cancel and close mid-way. Screenshots light and dark. The runner alone, without a GUI:
+// tests/integration/tst_whatifrunner.cpp.
 
 #include "../common/fixture.h"
 #include "../common/guitest.h"
@@ -28,10 +29,8 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
-    void picksTheUsedIndexThatSavesMost();
     void recommendsTheIndexThePlannerUses();
     void quotesHostileIdentifiersAndTheStatementRuns();
-    void aFailingCandidateDoesNotStopTheOthers();
     void addsPgQualstatsAdviceForThePlansTables();
     void offersCreateExtensionAfterAsking();
     void explainsHowToInstallWithoutHypoPG();
@@ -153,23 +152,6 @@ bool TestWhatIf::checkOnly(WhatIfDialog *dialog, const QString &statement)
     return found;
 }
 
-void TestWhatIf::picksTheUsedIndexThatSavesMost()
-{
-    const auto result = [](double after, bool used, const char *error = "") {
-        WhatIfResult r;
-        r.costBefore = 100;
-        r.costAfter = after;
-        r.used = used;
-        r.error = QString::fromLatin1(error);
-        return r;
-    };
-    QCOMPARE(WhatIfRunner::winner({}), -1);
-    QCOMPARE(WhatIfRunner::winner({result(10, false), result(50, true), result(20, true)}), 2);
-    QCOMPARE(WhatIfRunner::winner({result(100, true), result(120, true)}), -1); // no saving
-    QCOMPARE(WhatIfRunner::winner({result(5, true, "failed"), result(30, true)}), 1);
-    QCOMPARE(WhatIfRunner::winner({result(30, true), result(30, true)}), 0); // a tie: the earlier one
-}
-
 void TestWhatIf::recommendsTheIndexThePlannerUses()
 {
     const QString indexesBefore =
@@ -195,7 +177,7 @@ void TestWhatIf::recommendsTheIndexThePlannerUses()
     // UI-thread CPU in any one stall; a few ms measured (ci preset): the bound is well over 5x.
     QVERIFY2(watchdog.worstStallCpuMs() < 100, qPrintable(watchdog.summary()));
     QCOMPARE(dialog->winner(), 0);
-    const WhatIfResult &r = dialog->results().at(dialog->winner());
+    const advisor::WhatIfResult &r = dialog->results().at(dialog->winner());
     QVERIFY(r.error.isEmpty());
     QVERIFY2(r.hypotheticalName.startsWith(u'<') &&
                  r.hypotheticalName.contains(QLatin1String("btree_t_customer_id")),
@@ -265,40 +247,6 @@ void TestWhatIf::quotesHostileIdentifiersAndTheStatementRuns()
              QStringLiteral("ok"));
 }
 
-void TestWhatIf::aFailingCandidateDoesNotStopTheOthers()
-{
-    // The runner alone on the tab's session; the statement ends in a line comment.
-    WhatIfRunner runner(m_workspace->session());
-    bool probed = false;
-    connect(&runner, &WhatIfRunner::probed, this, [&] { probed = true; });
-    runner.probe();
-    QTRY_VERIFY_WITH_TIMEOUT(probed && !runner.isRunning(), 10000);
-    QCOMPARE(runner.status().state, HypoPgStatus::State::Installed);
-    QVERIFY(runner.status().qualstatsAdvisor);
-
-    explain::IndexCandidate missing;
-    missing.schema = QStringLiteral("public");
-    missing.table = QStringLiteral("no_such_table");
-    missing.keys = {explain::IndexKey{QStringLiteral("x"), {}, {}, explain::IndexKey::Use::Equality}};
-    explain::IndexCandidate good = missing;
-    good.table = QStringLiteral("t");
-    good.keys.first().column = QStringLiteral("customer_id");
-    QVector<WhatIfResult> results;
-    int winner = -2;
-    connect(&runner, &WhatIfRunner::finished, this, [&](const QVector<WhatIfResult> &r, int w) {
-        results = r;
-        winner = w;
-    });
-    runner.run(QStringLiteral("SELECT * FROM t WHERE customer_id = 42 -- the one customer"), {missing, good});
-    QTRY_VERIFY_WITH_TIMEOUT(winner != -2, 10000);
-    QCOMPARE(results.size(), 2);
-    QVERIFY2(results[0].error.contains(QLatin1String("no_such_table")), qPrintable(results[0].error));
-    QVERIFY2(results[1].error.isEmpty(), qPrintable(results[1].error));
-    QVERIFY(results[1].used);
-    QCOMPARE(winner, 1);
-    QCOMPARE(sessionValue(QStringLiteral("SELECT count(*) FROM hypopg()")), QStringLiteral("0"));
-}
-
 void TestWhatIf::addsPgQualstatsAdviceForThePlansTables()
 {
     // pg_qualstats (preloaded by the sandbox, sample rate 1) sees a filter on t.total run a few
@@ -356,7 +304,8 @@ void TestWhatIf::offersCreateExtensionAfterAsking()
     // Accepted: created, probed again, ready to run.
     answer = true;
     QTest::mouseClick(dialog->createExtensionButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->runner()->status().state == HypoPgStatus::State::Installed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->runner()->status().state == advisor::HypoPgStatus::State::Installed,
+                             10000);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->runButton()->isEnabled(), 10000);
     QVERIFY(!dialog->createExtensionButton()->isVisible());
     QCOMPARE(psql(QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname = 'hypopg'")),
@@ -365,8 +314,8 @@ void TestWhatIf::offersCreateExtensionAfterAsking()
 
 void TestWhatIf::explainsHowToInstallWithoutHypoPG()
 {
-    HypoPgStatus missing;
-    missing.state = HypoPgStatus::State::NotAvailable;
+    advisor::HypoPgStatus missing;
+    missing.state = advisor::HypoPgStatus::State::NotAvailable;
     missing.serverVersion = 150004;
     const QString text = WhatIfDialog::unavailableMessage(missing);
     QVERIFY(text.contains(QLatin1String("sudo apt install postgresql-15-hypopg")));
@@ -374,8 +323,8 @@ void TestWhatIf::explainsHowToInstallWithoutHypoPG()
     QVERIFY(text.contains(QLatin1String("CREATE EXTENSION hypopg;")));
     missing.serverVersion = 170002;
     QVERIFY(WhatIfDialog::unavailableMessage(missing).contains(QLatin1String("postgresql-17-hypopg")));
-    HypoPgStatus installed;
-    installed.state = HypoPgStatus::State::Installed;
+    advisor::HypoPgStatus installed;
+    installed.state = advisor::HypoPgStatus::State::Installed;
     QVERIFY(WhatIfDialog::unavailableMessage(installed).isEmpty());
 
     // The dialog shows them, keeps the candidates (they can still be built) and cannot run.
@@ -397,7 +346,7 @@ void TestWhatIf::cancelAndCloseLeaveNoHypotheticalIndex()
     QVERIFY(dialog);
     QVERIFY(!waitForCandidates(dialog).isEmpty());
     bool cancelled = false;
-    connect(dialog->runner(), &WhatIfRunner::cancelled, this, [&] { cancelled = true; });
+    connect(dialog->runner(), &advisor::WhatIfRunner::cancelled, this, [&] { cancelled = true; });
     dialog->runChecked();
     QVERIFY(dialog->runner()->isRunning());
     dialog->runner()->cancel();
@@ -430,7 +379,7 @@ void TestWhatIf::screenshots()
         QVERIFY(missing && missing != dialog);
         QTRY_VERIFY(m_workspace->findChildren<WhatIfDialog *>().size() == 1); // the first one closed
         waitForCandidates(missing);
-        HypoPgStatus status;
+        advisor::HypoPgStatus status;
         status.serverVersion = m_workspace->session()->serverInfo().versionNumber;
         missing->showProbe(status);
         QTRY_VERIFY_WITH_TIMEOUT(!missing->isBusy(), 10000);

@@ -16,6 +16,8 @@ class Session;
 class ResultChunk;
 } // namespace tusk::pg
 
+namespace tusk::advisor {
+
 /// Whether HypoPG (and pg_qualstats) can be used in the session's database.
 struct HypoPgStatus
 {
@@ -36,7 +38,7 @@ struct WhatIfResult
     double costBefore = 0;
     double costAfter = 0;
     bool used = false; ///< the planner chose the hypothetical index
-    tusk::explain::Plan planAfter;
+    explain::Plan planAfter;
     QString json;  ///< the EXPLAIN's answer
     QString error; ///< hypopg_create_index() or the EXPLAIN failed for this candidate
     /// Relative change of the estimated total cost: -0.95 is 95% cheaper.
@@ -62,7 +64,7 @@ class WhatIfRunner : public QObject
 {
     Q_OBJECT
 public:
-    explicit WhatIfRunner(tusk::pg::Session *session, QObject *parent = nullptr);
+    explicit WhatIfRunner(pg::Session *session, QObject *parent = nullptr);
     ~WhatIfRunner() override;
 
     /// Checks pg_extension / pg_available_extensions; answers with probed().
@@ -77,9 +79,9 @@ public:
     /// Fills in the schema of candidates from plans without VERBOSE (where the planner found
     /// the table on the search_path) and adds pg_qualstats' advice for the same tables when
     /// probe() found it. Answers with candidatesReady().
-    void prepare(const QVector<tusk::explain::IndexCandidate> &candidates);
+    void prepare(const QVector<explain::IndexCandidate> &candidates);
     /// Plans the statement without and with each candidate (see the class comment).
-    void run(const QString &statement, const QVector<tusk::explain::IndexCandidate> &candidates);
+    void run(const QString &statement, const QVector<explain::IndexCandidate> &candidates);
     /// Stops after the current step and resets HypoPG.
     void cancel();
     bool isRunning() const { return m_busy; }
@@ -90,8 +92,8 @@ public:
 
 signals:
     void probed(const HypoPgStatus &status);
-    void candidatesReady(const QVector<tusk::explain::IndexCandidate> &candidates);
-    void baselineReady(const tusk::explain::Plan &plan, double cost);
+    void candidatesReady(const QVector<explain::IndexCandidate> &candidates);
+    void baselineReady(const explain::Plan &plan, double cost);
     void candidateFinished(const WhatIfResult &result);
     void finished(const QVector<WhatIfResult> &results, int winner);
     void cancelled();
@@ -105,31 +107,36 @@ private:
         QStringList params;
         std::function<void(const Rows &)> done;
         /// Called instead of failing the whole run; null: the run fails.
-        std::function<void(const tusk::pg::Error &)> onError;
+        std::function<void(const pg::Error &)> onError;
+        bool cancelStep = false; ///< the reset cancel() queues: the only step accepted while cancelling
     };
     void push(Step step);
     void next();
-    void onRows(quint64 gen, int resultIndex, const tusk::pg::ResultChunk &chunk);
+    void onRows(quint64 gen, int resultIndex, const pg::ResultChunk &chunk);
     void onFinished(quint64 gen);
-    void onFailed(quint64 gen, const tusk::pg::Error &error);
+    void onFailed(quint64 gen, const pg::Error &error);
     void fail(const QString &message);
     void resetHypotheticalIndexes();
     QString hypopg(const char *function) const;
     void planCandidate(int i);
 
-    QPointer<tusk::pg::Session> m_session;
+    QPointer<pg::Session> m_session;
     HypoPgStatus m_status;
     QList<Step> m_queue;
     std::optional<Step> m_current;
     quint64 m_generation = 0;
     QVector<Rows> m_sets; ///< rows of the step in flight, per result set
     bool m_busy = false;
+    bool m_inHandler = false;   ///< a step's answer is being handled (its signals are being emitted)
+    bool m_cancelling = false;  ///< cancel() queued its reset: steps a handler pushes are dropped
     bool m_hypopgDirty = false; ///< hypothetical indexes may exist: reset before leaving
 
     // run()'s state
     QString m_explain;
-    QVector<tusk::explain::IndexCandidate> m_candidates;
+    QVector<explain::IndexCandidate> m_candidates;
     QVector<WhatIfResult> m_results;
     double m_baselineCost = 0;
-    QVector<tusk::explain::IndexCandidate> m_prepared;
+    QVector<explain::IndexCandidate> m_prepared;
 };
+
+} // namespace tusk::advisor

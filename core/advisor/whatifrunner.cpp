@@ -7,7 +7,7 @@
 
 #include <QSet>
 
-using namespace tusk;
+namespace tusk::advisor {
 
 namespace {
 
@@ -264,7 +264,9 @@ int WhatIfRunner::winner(const QVector<WhatIfResult> &results)
 
 void WhatIfRunner::cancel()
 {
-    if (!m_busy)
+    // Also from a handler of candidateFinished() or baselineReady(): the step that emitted it has
+    // ended (not busy for a moment), and the step it is about to push must not run.
+    if ((!m_busy && !m_inHandler) || m_cancelling)
         return;
     // No PQcancel: every step is short (planning only), and a cancel that arrives late would
     // hit the hypopg_reset() queued after it. The step in flight ends, its answer is dropped.
@@ -273,18 +275,27 @@ void WhatIfRunner::cancel()
         m_current->done = {};
         m_current->onError = [](const pg::Error &) {};
     }
+    m_cancelling = true;
     const bool reset = m_status.state == HypoPgStatus::State::Installed;
-    push({reset ? QStringLiteral("SELECT %1()").arg(hypopg("hypopg_reset")) : QStringLiteral("SELECT 1"),
-          {},
-          [this](const Rows &) {
-              m_hypopgDirty = false;
-              emit cancelled();
-          },
-          [this](const pg::Error &) { emit cancelled(); }});
+    Step step{reset ? QStringLiteral("SELECT %1()").arg(hypopg("hypopg_reset")) : QStringLiteral("SELECT 1"),
+              {},
+              [this](const Rows &) {
+                  m_hypopgDirty = false;
+                  m_cancelling = false;
+                  emit cancelled();
+              },
+              [this](const pg::Error &) {
+                  m_cancelling = false;
+                  emit cancelled();
+              },
+              true};
+    push(std::move(step));
 }
 
 void WhatIfRunner::push(Step step)
 {
+    if (m_cancelling && !step.cancelStep)
+        return; // a handler going on with a run that was cancelled meanwhile
     m_queue << std::move(step);
     if (!m_current)
         next();
@@ -326,8 +337,11 @@ void WhatIfRunner::onFinished(quint64 gen)
     // Idle while the handler runs unless more is queued: a finished() emitted from it must see
     // the runner idle; a step it pushes makes it busy again.
     m_busy = !m_queue.isEmpty();
-    if (step.done)
+    if (step.done) {
+        m_inHandler = true;
         step.done(m_sets.value(0));
+        m_inHandler = false;
+    }
     if (!m_current)
         next();
 }
@@ -339,7 +353,9 @@ void WhatIfRunner::onFailed(quint64 gen, const pg::Error &error)
     const Step step = *std::exchange(m_current, std::nullopt);
     m_busy = !m_queue.isEmpty();
     if (step.onError) {
+        m_inHandler = true;
         step.onError(error);
+        m_inHandler = false;
         if (!m_current)
             next();
         return;
@@ -356,3 +372,5 @@ void WhatIfRunner::fail(const QString &message)
         resetHypotheticalIndexes();
     emit failed(message);
 }
+
+} // namespace tusk::advisor

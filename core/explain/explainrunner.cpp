@@ -130,4 +130,9 @@ void ExplainRunner::finish()
     });
 }
 
+bool ExplainRunner::cancel()
+{
+    return m_session && m_explainGeneration != 0 && m_session->cancel(m_explainGeneration);
+}
+
 } // namespace tusk::explain

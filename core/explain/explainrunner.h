@@ -58,6 +58,9 @@ public:
     /// Sends the EXPLAIN (and its wrapping); returns the run's id, 0 when one is still running.
     quint64 start(const QString &explain, Wrap wrap);
     bool isRunning() const { return !m_generations.isEmpty(); }
+    /// Asks the server to cancel the EXPLAIN (an ANALYZE runs the statement for real and can
+    /// take long); the rollback queued after it still runs. False when no EXPLAIN runs.
+    bool cancel();
     /// The newest run started (0 before the first).
     quint64 currentRun() const { return m_run; }
 

@@ -29,6 +29,7 @@ private slots:
     void analyzeOfASelectThatWritesIsRolledBack();
     void analyzeInsideTheUsersTransactionKeepsItsWork();
     void aPlanParsedAfterANewerRunStartedIsDropped();
+    void cancelStopsAnAnalyzeAndTheRollbackStillRuns();
     void cliAnalyzePrintsThePlanAndCommitsNothing();
 
 private:
@@ -115,6 +116,33 @@ void TestExplainRunner::analyzeInsideTheUsersTransactionKeepsItsWork()
     QCOMPARE(scalar(QStringLiteral("SELECT string_agg(who, ',') FROM explain_side_effects WHERE who IN "
                                    "('user', 'in-tx')")),
              QStringLiteral("user"));
+}
+
+void TestExplainRunner::cancelStopsAnAnalyzeAndTheRollbackStillRuns()
+{
+    // EXPLAIN ANALYZE runs the statement for real: a slow one must be stoppable, and what it
+    // wrote before the cancel must still be rolled back.
+    auto s = connected();
+    QVERIFY(s);
+    ExplainRunner runner(s.get());
+    QSignalSpy failed(&runner, &ExplainRunner::failed);
+    QVERIFY(!runner.cancel()); // nothing runs yet
+    runner.start(QStringLiteral("EXPLAIN (ANALYZE, FORMAT JSON) "
+                                "SELECT explain_writes('cancelled'), pg_sleep(30)"),
+                 ExplainRunner::Wrap::RollbackTransaction);
+    // Cancel once the server runs it (the row it inserted is not visible outside until commit).
+    QTRY_VERIFY_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                                                   "'EXPLAIN (ANALYZE%pg_sleep(30)' AND state = 'active'")) ==
+                                 QStringLiteral("1"),
+                             10000);
+    QVERIFY(runner.cancel());
+    // A correctness bound, not a speed one: without the cancel this takes 30 s.
+    QVERIFY(failed.wait(20000));
+    QCOMPARE(failed.first().first().value<pg::Error>().kind, pg::Error::Kind::Cancelled);
+    QTRY_VERIFY_WITH_TIMEOUT(!runner.isRunning(), 10000);
+    QCOMPARE(s->transactionStatus(), pg::TransactionStatus::Idle);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM explain_side_effects WHERE who = 'cancelled'")),
+             QStringLiteral("0"));
 }
 
 void TestExplainRunner::aPlanParsedAfterANewerRunStartedIsDropped()

@@ -8,8 +8,6 @@
 #include "planpane.h"
 #include "resultpane.h"
 #include "sql/completioncatalog.h"
-#include "sql/destructive.h"
-#include "sql/splitter.h"
 #include "state/editortabstore.h"
 #include "state/historystore.h"
 
@@ -108,6 +106,7 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
     , m_messages(new QPlainTextEdit(this))
     , m_toolbar(new QToolBar(this))
     , m_explainRunner(new explain::ExplainRunner(m_session, this))
+    , m_runner(new sql::ScriptRunner(m_session, this))
 {
     static int workspaces = 0;
     m_number = ++workspaces;
@@ -133,11 +132,12 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::Histor
     });
     connect(m_session, &pg::Session::noticeReceived, this,
             [this](const pg::Notice &n) { log(n.toString()); });
-    connect(m_session, &pg::Session::resultStarted, this, &QueryWorkspace::onResultStarted);
-    connect(m_session, &pg::Session::rowsArrived, this, &QueryWorkspace::onRowsArrived);
-    connect(m_session, &pg::Session::resultCompleted, this, &QueryWorkspace::onResultCompleted);
-    connect(m_session, &pg::Session::finished, this, &QueryWorkspace::onFinished);
-    connect(m_session, &pg::Session::failed, this, &QueryWorkspace::onFailed);
+    connect(m_runner, &sql::ScriptRunner::statementStarted, this, &QueryWorkspace::onStatementStarted);
+    connect(m_runner, &sql::ScriptRunner::resultStarted, this, &QueryWorkspace::onResultStarted);
+    connect(m_runner, &sql::ScriptRunner::rowsArrived, this, &QueryWorkspace::onRowsArrived);
+    connect(m_runner, &sql::ScriptRunner::resultCompleted, this, &QueryWorkspace::onResultCompleted);
+    connect(m_runner, &sql::ScriptRunner::statementFinished, this, &QueryWorkspace::onStatementFinished);
+    connect(m_runner, &sql::ScriptRunner::finished, this, &QueryWorkspace::onRunFinished);
     connect(m_explainRunner, &explain::ExplainRunner::planReady, this, &QueryWorkspace::onPlanReady);
     connect(m_explainRunner, &explain::ExplainRunner::failed, this, &QueryWorkspace::onExplainFailed);
 
@@ -422,128 +422,102 @@ void QueryWorkspace::runStatementAtCursor()
         log(tr("Nothing to run at the cursor."));
         return;
     }
-    run({Pending{s.sql, s.beginByte}});
+    run({sql::ScriptStatement{s.sql, s.beginByte, 0}});
 }
 
 void QueryWorkspace::runScript()
 {
-    const QByteArray utf8 = m_editor->text().toUtf8();
-    const std::string_view script(utf8.constData(), size_t(utf8.size()));
-    QList<Pending> statements;
-    for (const sql::Statement &st : sql::splitStatements(script)) {
-        const std::string_view t = st.text(script);
-        const QString text = QString::fromUtf8(t.data(), qsizetype(t.size()));
-        if (st.kind == sql::Statement::Kind::PsqlMeta) {
-            log(tr("Skipped psql meta-command on line %1: %2").arg(st.line).arg(text));
-            continue;
-        }
-        statements << Pending{text, int(st.begin)};
-    }
+    QStringList skipped;
+    QList<sql::ScriptStatement> statements = sql::ScriptRunner::fromScript(m_editor->text(), &skipped);
+    for (const QString &meta : std::as_const(skipped))
+        log(tr("Skipped psql meta-command on %1").arg(meta));
     if (statements.isEmpty()) {
         log(tr("Nothing to run."));
         return;
     }
-    run(statements);
+    run(std::move(statements));
 }
 
-void QueryWorkspace::run(QList<Pending> statements)
+void QueryWorkspace::run(QList<sql::ScriptStatement> statements)
 {
     if (m_running)
         return;
-    // Ask now, before anything is queued: asking later would open a modal dialog inside the
-    // session's signal handler, whose nested event loop re-enters this workspace.
-    if (m_confirmDestructive && !confirmDestructiveStatements(statements))
-        return;
+    // The runner asks before anything is queued: asking later would open a modal dialog inside
+    // the session's signal handler, whose nested event loop re-enters this workspace.
+    if (m_confirmDestructive)
+        m_runner->setConfirmHook([this](const QList<sql::DestructiveStatement> &risky) {
+            return confirmDestructiveStatements(risky);
+        });
+    else
+        m_runner->setConfirmHook({});
+    m_runner->setExplicitTransaction(m_explicitTx);
+    m_runner->setQueryOptions(queryOptionsFromSettings());
     m_editor->clearErrorMarks();
     ++m_runNumber;
-    m_queue = std::move(statements);
-    if (m_explicitTx && m_session->transactionStatus() == pg::TransactionStatus::Idle)
-        m_queue.prepend(Pending{QStringLiteral("BEGIN"), -1});
     m_running = true;
     updateActions();
-    runNext();
+    m_runner->start(std::move(statements)); // declined: finished() says so and ends the run
 }
 
-void QueryWorkspace::runNext()
+bool QueryWorkspace::confirmDestructiveStatements(const QList<sql::DestructiveStatement> &risky)
 {
-    if (m_queue.isEmpty()) {
-        finishRun();
-        return;
-    }
-    m_current = m_queue.takeFirst();
-    m_currentPane = nullptr;
-    m_statementRows = 0;
-    m_statementClock.start();
-    m_generation = m_session->execute(m_current->sql, queryOptionsFromSettings());
-}
-
-bool QueryWorkspace::confirmDestructiveStatements(const QList<Pending> &statements)
-{
-    QStringList risky;
-    QStringList reasons;
-    for (const Pending &p : statements) {
-        const QString why = sql::destructiveReason(p.sql);
-        if (!why.isEmpty()) {
-            risky << p.sql;
-            reasons << why;
-        }
-    }
-    if (risky.isEmpty())
-        return true;
     // One question for the whole run, with the exact SQL of every statement it is about.
-    QString reason = reasons.first();
+    QStringList sqls;
+    for (const sql::DestructiveStatement &r : risky)
+        sqls << r.sql;
+    QString reason = risky.first().reason;
     if (risky.size() > 1)
         reason +=
             tr(" (and %n more statement(s) of this run are destructive too)", nullptr, int(risky.size()) - 1);
-    if (m_confirm(risky.join(QStringLiteral("\n\n")), reason))
+    if (m_confirm(sqls.join(QStringLiteral("\n\n")), reason))
         return true;
-    log(tr("Not run (you declined): %1").arg(risky.first().simplified().left(200)), true);
-    if (statements.size() > 1)
-        log(tr("Nothing of the %n statement(s) was run.", nullptr, int(statements.size())));
+    m_declinedSql = risky.first().sql;
     return false;
 }
 
 void QueryWorkspace::finishRun()
 {
     m_running = false;
-    m_current.reset();
+    m_explaining.reset();
     updateActions();
     emit statusChanged();
 }
 
 void QueryWorkspace::cancel()
 {
-    if (m_running && m_session->cancel(m_generation))
+    if (m_runner->isRunning() ? m_runner->cancel() : m_running && m_explainRunner->cancel())
         log(tr("Cancel requested…"));
 }
 
-void QueryWorkspace::onResultStarted(quint64 gen, int index, const pg::Columns &columns)
+void QueryWorkspace::onStatementStarted(int, const sql::ScriptStatement &)
 {
-    if (gen != m_generation)
-        return;
+    m_currentPane = nullptr;
+    m_statementClock.start();
+}
+
+void QueryWorkspace::onResultStarted(int, int resultIndex, const pg::Columns &columns)
+{
     m_currentPane = new ResultPane(columns, m_results);
     connect(m_currentPane, &ResultPane::exportFinished, this,
             [this](const QString &path, qint64 rows, const QString &error) {
                 log(error.isEmpty() ? tr("Exported %L1 rows to %2.").arg(rows).arg(path) : error,
                     !error.isEmpty());
             });
-    const int tab = m_results->addTab(m_currentPane, tr("Result %1.%2").arg(m_runNumber).arg(index + 1));
-    m_results->setTabToolTip(tab, m_current ? m_current->sql.left(2000) : QString());
+    const int tab =
+        m_results->addTab(m_currentPane, tr("Result %1.%2").arg(m_runNumber).arg(resultIndex + 1));
+    const sql::ScriptStatement *statement = m_runner->current();
+    m_results->setTabToolTip(tab, statement ? statement->sql.left(2000) : QString());
     m_results->setCurrentIndex(tab);
 }
 
-void QueryWorkspace::onRowsArrived(quint64 gen, int, const pg::ResultChunk &chunk)
+void QueryWorkspace::onRowsArrived(int, int, const pg::ResultChunk &chunk)
 {
-    if (gen != m_generation || !m_currentPane)
-        return;
-    m_currentPane->append(chunk);
-    m_statementRows += chunk.rowCount();
+    if (m_currentPane)
+        m_currentPane->append(chunk);
 }
 
-void QueryWorkspace::onResultCompleted(quint64 gen, const pg::ResultSummary &summary)
+void QueryWorkspace::onResultCompleted(int, const pg::ResultSummary &summary)
 {
-    if (gen != m_generation)
-        return;
     const qint64 ms = m_statementClock.elapsed();
     if (m_currentPane)
         m_currentPane->flushRows(); // the last rows on screen now, not after the batching interval
@@ -556,50 +530,54 @@ void QueryWorkspace::onResultCompleted(quint64 gen, const pg::ResultSummary &sum
     } else {
         log(tr("%1 — %L2 ms").arg(summary.commandTag).arg(ms));
     }
-    if (summary.rowsAffected >= 0)
-        m_statementRows = summary.rowsAffected;
 }
 
-void QueryWorkspace::onFinished(quint64 gen, const pg::RequestSummary &summary)
+void QueryWorkspace::onStatementFinished(const sql::StatementOutcome &o)
 {
-    if (gen != m_generation)
+    if (!o.error) {
+        if (o.truncated)
+            log(o.truncationReason + tr(" Change the limit in Settings (grid/maxRows, grid/maxMegabytes)."),
+                true);
+        recordHistory(o.statement.sql, o.durationMs, {}, {}, o.rows);
         return;
-    if (summary.truncated)
-        log(summary.truncationReason + tr(" Change the limit in Settings (grid/maxRows, grid/maxMegabytes)."),
-            true);
-    recordHistory({}, {}, m_statementRows);
-    runNext();
-}
-
-void QueryWorkspace::onFailed(quint64 gen, const pg::Error &error)
-{
-    if (gen != m_generation)
-        return;
+    }
+    const pg::Error &error = *o.error;
     if (m_currentPane)
         m_currentPane->flushRows(); // rows that came before the error stay visible
     if (error.kind == pg::Error::Kind::Cancelled)
         log(tr("Cancelled: %1").arg(error.message), true);
     else
         log(error.toString(), true);
-    if (m_current && m_current->beginByte >= 0 && error.kind == pg::Error::Kind::Sql)
-        m_editor->markError(m_current->beginByte, error.position);
-    recordHistory(error.message, error.sqlState, m_statementRows);
-    if (!m_queue.isEmpty())
-        log(tr("%n statement(s) after the failing one were not run.", nullptr, int(m_queue.size())));
-    m_queue.clear();
+    if (o.statement.beginByte >= 0 && error.kind == pg::Error::Kind::Sql)
+        m_editor->markError(o.statement.beginByte, error.position);
+    recordHistory(o.statement.sql, o.durationMs, error.message, error.sqlState, o.rows);
+}
+
+void QueryWorkspace::onRunFinished(const sql::ScriptOutcome &outcome)
+{
+    if (outcome.declined) {
+        log(tr("Not run (you declined): %1").arg(m_declinedSql.simplified().left(200)), true);
+        if (outcome.statements > 1)
+            log(tr("Nothing of the %n statement(s) was run.", nullptr, outcome.statements));
+    } else if (outcome.notRun > 0) {
+        log(outcome.cancelled
+                ? tr("%n statement(s) after the cancelled one were not run.", nullptr, outcome.notRun)
+                : tr("%n statement(s) after the failing one were not run.", nullptr, outcome.notRun));
+    }
     finishRun();
 }
 
-void QueryWorkspace::recordHistory(const QString &error, const QString &sqlState, qint64 rows)
+void QueryWorkspace::recordHistory(const QString &sql, qint64 durationMs, const QString &error,
+                                   const QString &sqlState, qint64 rows)
 {
-    if (!m_history || !m_current)
+    if (!m_history)
         return;
     state::HistoryEntry e;
     e.executedAt = QDateTime::currentDateTime();
-    e.durationMs = m_statementClock.elapsed();
+    e.durationMs = durationMs;
     e.rows = rows;
     e.connection = m_session->params().displayName();
-    e.sql = m_current->sql;
+    e.sql = sql;
     e.error = error;
     e.sqlState = sqlState;
     m_history->record(e);
@@ -617,12 +595,12 @@ void QueryWorkspace::setExplicitTransactionMode(bool on)
 
 void QueryWorkspace::commit()
 {
-    run({Pending{QStringLiteral("COMMIT"), -1}});
+    run({sql::ScriptStatement{QStringLiteral("COMMIT"), -1, 0}});
 }
 
 void QueryWorkspace::rollback()
 {
-    run({Pending{QStringLiteral("ROLLBACK"), -1}});
+    run({sql::ScriptStatement{QStringLiteral("ROLLBACK"), -1, 0}});
 }
 
 bool QueryWorkspace::confirmClose()

@@ -4,6 +4,7 @@
 #include "pg/error.h"
 #include "pg/session.h"
 #include "sql/explainstatement.h"
+#include "sql/scriptrunner.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -107,26 +108,29 @@ signals:
     void titleChanged(const QString &title);
 
 private:
-    struct Pending
+    /// The EXPLAIN in flight: history's entry, and where its error positions point in the editor.
+    struct PendingExplain
     {
         QString sql;
         int beginByte = 0;
     };
     void buildUi();
-    void run(QList<Pending> statements);
-    void runNext();
-    /// Asks once about every destructive statement of a run; false when the user declined.
-    bool confirmDestructiveStatements(const QList<Pending> &statements);
+    /// Runs statements through the ScriptRunner; asks first about destructive ones (when set).
+    void run(QList<tusk::sql::ScriptStatement> statements);
+    /// The ScriptRunner's confirmation hook: one question for every destructive statement.
+    bool confirmDestructiveStatements(const QList<tusk::sql::DestructiveStatement> &risky);
     void finishRun();
     void log(const QString &line, bool important = false);
-    void onResultStarted(quint64 gen, int index, const tusk::pg::Columns &columns);
-    void onRowsArrived(quint64 gen, int index, const tusk::pg::ResultChunk &chunk);
-    void onResultCompleted(quint64 gen, const tusk::pg::ResultSummary &summary);
-    void onFinished(quint64 gen, const tusk::pg::RequestSummary &summary);
-    void onFailed(quint64 gen, const tusk::pg::Error &error);
+    void onStatementStarted(int index, const tusk::sql::ScriptStatement &statement);
+    void onResultStarted(int index, int resultIndex, const tusk::pg::Columns &columns);
+    void onRowsArrived(int index, int resultIndex, const tusk::pg::ResultChunk &chunk);
+    void onResultCompleted(int index, const tusk::pg::ResultSummary &summary);
+    void onStatementFinished(const tusk::sql::StatementOutcome &outcome);
+    void onRunFinished(const tusk::sql::ScriptOutcome &outcome);
     void onPlanReady(const tusk::explain::ExplainOutcome &outcome);
     void onExplainFailed(const tusk::pg::Error &error);
-    void recordHistory(const QString &error, const QString &sqlState, qint64 rows);
+    void recordHistory(const QString &sql, qint64 durationMs, const QString &error, const QString &sqlState,
+                       qint64 rows);
     void updateActions();
     QWidget *buildExplainOptionsButton();
 
@@ -162,13 +166,12 @@ private:
 
     bool m_confirmDestructive = false;
     ConfirmHandler m_confirm;
-    QList<Pending> m_queue;
-    std::optional<Pending> m_current;
-    quint64 m_generation = 0;
-    bool m_running = false;
+    tusk::sql::ScriptRunner *m_runner;
+    QString m_declinedSql; ///< the first destructive statement the user said no to
+    std::optional<PendingExplain> m_explaining;
+    bool m_running = false; ///< a run of statements or an EXPLAIN
     int m_runNumber = 0;
     bool m_explicitTx = false;
     QElapsedTimer m_statementClock;
-    qint64 m_statementRows = 0;
     ResultPane *m_currentPane = nullptr;
 };

@@ -126,9 +126,8 @@ void QueryWorkspace::explain(bool analyze)
     ++m_runNumber;
     m_running = true;
     // The EXPLAIN is history's entry; its error positions are shifted back onto the editor's text.
-    m_current = Pending{prepared->sql, s.beginByte};
+    m_explaining = PendingExplain{prepared->sql, s.beginByte};
     m_explainPositions = *prepared;
-    m_statementRows = 0;
     m_statementClock.start();
     updateActions();
     emit statusChanged();
@@ -141,7 +140,8 @@ void QueryWorkspace::onPlanReady(const explain::ExplainOutcome &outcome)
         (outcome.plan.executionTimeMs
              ? tr(", executed in %L1 ms").arg(*outcome.plan.executionTimeMs, 0, 'f', 3)
              : QString()));
-    recordHistory({}, {}, -1);
+    if (m_explaining)
+        recordHistory(m_explaining->sql, m_statementClock.elapsed(), {}, {}, -1);
     showPlan(outcome.plan, outcome.json, outcome.statement);
     finishRun();
 }
@@ -150,9 +150,10 @@ void QueryWorkspace::onExplainFailed(const pg::Error &error)
 {
     log(error.toString(), true);
     const int position = m_explainPositions.statementPosition(error.position);
-    if (m_current && error.kind == pg::Error::Kind::Sql && error.position > 0 && position > 0)
-        m_editor->markError(m_current->beginByte, position);
-    recordHistory(error.message, error.sqlState, -1);
+    if (m_explaining && error.kind == pg::Error::Kind::Sql && error.position > 0 && position > 0)
+        m_editor->markError(m_explaining->beginByte, position);
+    if (m_explaining)
+        recordHistory(m_explaining->sql, m_statementClock.elapsed(), error.message, error.sqlState, -1);
     finishRun();
 }
 

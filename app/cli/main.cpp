@@ -1,6 +1,7 @@
 #include "explaincommand.h"
 #include "querycommand.h"
 #include "sandboxcommand.h"
+#include "scriptcommand.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,12 @@ Commands:
         CONNINFO is a URI (postgresql://user@host/db), key=value pairs or
         service=NAME; .pgpass and the PG* environment apply as in psql.
         Exit status: 0 ok, 1 SQL error, 2 usage or connection error.
+  script [--format csv|tsv|json] [--max-rows N] [--single-transaction] CONNINFO FILE|-
+        Run a SQL script statement by statement, as the query tool's Run script:
+        rows to stdout, command tags to stderr, psql meta-commands skipped with a
+        notice. Stops at the first error and says which statement failed, what
+        was committed and what did not run. --single-transaction: all or nothing.
+        Exit status: 0 ok, 1 SQL error, 2 usage, file or connection error.
   explain [--input-format auto|json|text|yaml|xml] FILE|-
   explain --analyze CONNINFO SQL
         Read an EXPLAIN plan in any format (bare, or as psql or a log prints it) and
@@ -67,6 +74,8 @@ int main(int argc, char **argv)
     const QString command = args.takeFirst();
     if (command == QLatin1String("query"))
         return tusk::cli::runQuery(args);
+    if (command == QLatin1String("script"))
+        return tusk::cli::runScript(args);
     if (command == QLatin1String("explain"))
         return tusk::cli::runExplain(args);
     if (command == QLatin1String("sandbox"))

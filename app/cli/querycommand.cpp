@@ -2,6 +2,7 @@
 
 #include "export/rowwriter.h"
 #include "pg/session.h"
+#include "rowoptions.h"
 #include "stderrlines.h"
 
 #include <QCommandLineParser>
@@ -18,10 +19,7 @@ int runQuery(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Run SQL and stream the rows to stdout."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("format"), QStringLiteral("csv (default), tsv or json."),
-                      QStringLiteral("format"), QStringLiteral("csv")});
-    parser.addOption({QStringLiteral("max-rows"), QStringLiteral("Stop after N rows (0: no limit)."),
-                      QStringLiteral("N"), QStringLiteral("0")});
+    addRowOptions(parser);
     parser.addPositionalArgument(QStringLiteral("CONNINFO"),
                                  QStringLiteral("URI, key=value string or service=NAME."));
     parser.addPositionalArgument(QStringLiteral("SQL"), QStringLiteral("The statement(s) to run."));
@@ -39,18 +37,9 @@ int runQuery(const QStringList &args)
         return 2;
     }
     exporting::RowFormat format;
-    if (!exporting::RowWriter::parseFormat(parser.value(QStringLiteral("format")), &format)) {
-        std::fprintf(stderr, "tusk-cli query: unknown --format '%s' (csv, tsv or json)\n",
-                     qPrintable(parser.value(QStringLiteral("format"))));
-        return 2;
-    }
-    bool ok = false;
     QueryOptions options;
-    options.maxRows = parser.value(QStringLiteral("max-rows")).toLongLong(&ok);
-    if (!ok || options.maxRows < 0) {
-        std::fprintf(stderr, "tusk-cli query: --max-rows needs a number >= 0\n");
+    if (!readRowOptions(parser, "query", &format, &options))
         return 2;
-    }
     auto params = ConnectionParams::parse(pos.at(0));
     if (!params) {
         printLine(params.error().toString());

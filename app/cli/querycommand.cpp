@@ -23,19 +23,9 @@ int runQuery(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("CONNINFO"),
                                  QStringLiteral("URI, key=value string or service=NAME."));
     parser.addPositionalArgument(QStringLiteral("SQL"), QStringLiteral("The statement(s) to run."));
-    if (!parser.parse(QStringList{QStringLiteral("tusk-cli query")} + args)) {
-        std::fprintf(stderr, "tusk-cli query: %s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toUtf8().constData(), stdout);
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, "query", args, 2, "CONNINFO and SQL"))
+        return *exit;
     const QStringList pos = parser.positionalArguments();
-    if (pos.size() != 2) {
-        std::fprintf(stderr, "tusk-cli query: expected CONNINFO and SQL (see --help)\n");
-        return 2;
-    }
     exporting::RowFormat format;
     QueryOptions options;
     if (!readRowOptions(parser, "query", &format, &options))

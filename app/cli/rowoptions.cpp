@@ -4,6 +4,24 @@
 
 namespace tusk::cli {
 
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *command, const QStringList &args,
+                                    int positional, const char *expected)
+{
+    if (!parser.parse(QStringList{QStringLiteral("tusk-cli ") + QLatin1String(command)} + args)) {
+        std::fprintf(stderr, "tusk-cli %s: %s\n", command, qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(parser.helpText().toUtf8().constData(), stdout);
+        return 0;
+    }
+    if (parser.positionalArguments().size() != positional) {
+        std::fprintf(stderr, "tusk-cli %s: expected %s (see --help)\n", command, expected);
+        return 2;
+    }
+    return std::nullopt;
+}
+
 void addRowOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("format"), QStringLiteral("csv (default), tsv or json."),

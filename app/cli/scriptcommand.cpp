@@ -56,19 +56,9 @@ int runScript(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("CONNINFO"),
                                  QStringLiteral("URI, key=value string or service=NAME."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The script; - reads stdin."));
-    if (!parser.parse(QStringList{QStringLiteral("tusk-cli script")} + args)) {
-        std::fprintf(stderr, "tusk-cli script: %s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toUtf8().constData(), stdout);
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, "script", args, 2, "CONNINFO and FILE"))
+        return *exit;
     const QStringList pos = parser.positionalArguments();
-    if (pos.size() != 2) {
-        std::fprintf(stderr, "tusk-cli script: expected CONNINFO and FILE (see --help)\n");
-        return 2;
-    }
     exporting::RowFormat format;
     QueryOptions options;
     if (!readRowOptions(parser, "script", &format, &options))

@@ -1,6 +1,6 @@
 #include "historypanel.h"
 
-#include "state/historystore.h"
+#include "state/queryhistorystore.h"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -8,9 +8,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-using tusk::state::HistoryEntry;
+using tusk::state::QueryHistoryEntry;
 
-HistoryPanel::HistoryPanel(tusk::state::HistoryStore *store, QWidget *parent)
+HistoryPanel::HistoryPanel(tusk::state::QueryHistoryStore *store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_filter(new QLineEdit(this))
@@ -35,8 +35,8 @@ HistoryPanel::HistoryPanel(tusk::state::HistoryStore *store, QWidget *parent)
     m_debounce->setInterval(150);
     connect(m_debounce, &QTimer::timeout, this, &HistoryPanel::refresh);
     connect(m_filter, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_store, &tusk::state::HistoryStore::recorded, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_store, &tusk::state::HistoryStore::searchFinished, this, &HistoryPanel::showEntries);
+    connect(m_store, &tusk::state::QueryHistoryStore::recorded, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_store, &tusk::state::QueryHistoryStore::searchFinished, this, &HistoryPanel::showEntries);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this,
             [this](QTreeWidgetItem *item) { emit openRequested(item->data(1, Qt::UserRole).toString()); });
     refresh();
@@ -47,14 +47,14 @@ void HistoryPanel::refresh()
     m_request = m_store->search(m_filter->text());
 }
 
-void HistoryPanel::showEntries(quint64 request, const QList<HistoryEntry> &entries)
+void HistoryPanel::showEntries(quint64 request, const QList<QueryHistoryEntry> &entries)
 {
     if (request != m_request)
         return; // an older search answered late
     m_list->clear();
     QList<QTreeWidgetItem *> items;
     items.reserve(entries.size());
-    for (const HistoryEntry &e : entries) {
+    for (const QueryHistoryEntry &e : entries) {
         auto *item = new QTreeWidgetItem;
         item->setText(0, e.executedAt.toString(QStringLiteral("MM-dd HH:mm:ss")));
         item->setText(1, e.sql.simplified().left(200));

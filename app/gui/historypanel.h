@@ -7,8 +7,8 @@ class QTimer;
 class QTreeWidget;
 
 namespace tusk::state {
-class HistoryStore;
-struct HistoryEntry;
+class QueryHistoryStore;
+struct QueryHistoryEntry;
 } // namespace tusk::state
 
 /// The query history: newest first, filtered as you type (in SQL, connection and error text);
@@ -17,7 +17,7 @@ class HistoryPanel : public QWidget
 {
     Q_OBJECT
 public:
-    HistoryPanel(tusk::state::HistoryStore *store, QWidget *parent = nullptr);
+    HistoryPanel(tusk::state::QueryHistoryStore *store, QWidget *parent = nullptr);
 
     QTreeWidget *list() const { return m_list; }
     QLineEdit *filter() const { return m_filter; }
@@ -27,9 +27,9 @@ signals:
 
 private:
     void refresh();
-    void showEntries(quint64 request, const QList<tusk::state::HistoryEntry> &entries);
+    void showEntries(quint64 request, const QList<tusk::state::QueryHistoryEntry> &entries);
 
-    tusk::state::HistoryStore *m_store;
+    tusk::state::QueryHistoryStore *m_store;
     QLineEdit *m_filter;
     QTreeWidget *m_list;
     QTimer *m_debounce;

@@ -14,10 +14,10 @@
 #include "planimport.h"
 #include "queryworkspace.h"
 #include "state/editortabstore.h"
-#include "state/historystore.h"
 #include "state/profilestore.h"
+#include "state/queryhistorystore.h"
 #include "state/secretstore.h"
-#include "state/sqliteworker.h"
+#include "state/statedatabase.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -33,9 +33,10 @@ using namespace tusk;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_history(new state::HistoryStore(state::SqliteWorker::defaultPath(), this))
-    , m_tabStore(new state::EditorTabStore(state::SqliteWorker::defaultPath(), this))
-    , m_profiles(new state::ProfileStore(state::SqliteWorker::defaultPath(), this))
+    , m_state(new state::StateDatabase(state::StateDatabase::defaultPath(), this))
+    , m_history(new state::QueryHistoryStore(m_state, this))
+    , m_tabStore(new state::EditorTabStore(m_state, this))
+    , m_profiles(new state::ProfileStore(m_state, this))
     , m_secrets(new state::SecretStore(this))
     , m_connectionsPanel(new ConnectionsPanel(m_profiles, this))
     , m_colorLabel(new QLabel(this))
@@ -129,8 +130,9 @@ MainWindow::MainWindow(QWidget *parent)
         stateProblem->setToolTip(message);
         stateProblem->show();
     };
-    connect(m_history, &state::HistoryStore::openFailed, this, showStateProblem);
-    connect(m_tabStore, &state::EditorTabStore::openFailed, this, showStateProblem);
+    connect(m_state, &state::StateDatabase::openFailed, this, showStateProblem);
+    if (!m_state->openError().isEmpty())
+        showStateProblem(m_state->openError());
     resize(1280, 800);
     restoreLayout();
     // Tabs open at the last quit (or crash) come back with their text.

@@ -19,9 +19,10 @@ class ObjectBrowser;
 }
 namespace tusk::state {
 class EditorTabStore;
-class HistoryStore;
+class QueryHistoryStore;
 class ProfileStore;
 class SecretStore;
+class StateDatabase;
 struct ConnectionProfile;
 struct EditorTab;
 } // namespace tusk::state
@@ -61,7 +62,9 @@ private:
     void saveSqlFile(bool askForName);
 
     tusk::pg::ConnectionParams m_params;
-    tusk::state::HistoryStore *m_history;
+    /// The one state file, shared by the three stores below; created first, so deleted after them.
+    tusk::state::StateDatabase *m_state;
+    tusk::state::QueryHistoryStore *m_history;
     tusk::state::EditorTabStore *m_tabStore;
     tusk::state::ProfileStore *m_profiles;
     tusk::state::SecretStore *m_secrets;

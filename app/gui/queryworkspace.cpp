@@ -9,7 +9,7 @@
 #include "resultpane.h"
 #include "sql/completioncatalog.h"
 #include "state/editortabstore.h"
-#include "state/historystore.h"
+#include "state/queryhistorystore.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -90,7 +90,7 @@ bool isValidUtf8(QByteArrayView bytes)
 }
 } // namespace
 
-QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::HistoryStore *history,
+QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::QueryHistoryStore *history,
                                state::EditorTabStore *tabs, QWidget *parent)
     : QWidget(parent)
     , m_session(new pg::Session(QStringLiteral("tusk"), this))
@@ -572,7 +572,7 @@ void QueryWorkspace::recordHistory(const QString &sql, qint64 durationMs, const 
 {
     if (!m_history)
         return;
-    state::HistoryEntry e;
+    state::QueryHistoryEntry e;
     e.executedAt = QDateTime::currentDateTime();
     e.durationMs = durationMs;
     e.rows = rows;

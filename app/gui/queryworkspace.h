@@ -27,7 +27,7 @@ class CompletionCatalog;
 }
 namespace tusk::state {
 class EditorTabStore;
-class HistoryStore;
+class QueryHistoryStore;
 struct EditorTab;
 } // namespace tusk::state
 
@@ -46,7 +46,7 @@ class QueryWorkspace : public QWidget
 {
     Q_OBJECT
 public:
-    QueryWorkspace(const tusk::pg::ConnectionParams &params, tusk::state::HistoryStore *history,
+    QueryWorkspace(const tusk::pg::ConnectionParams &params, tusk::state::QueryHistoryStore *history,
                    tusk::state::EditorTabStore *tabs = nullptr, QWidget *parent = nullptr);
     ~QueryWorkspace() override;
 
@@ -137,7 +137,7 @@ private:
     tusk::pg::Session *m_session;
     tusk::pg::Session *m_metaSession;
     tusk::sql::CompletionCatalog *m_catalog;
-    tusk::state::HistoryStore *m_history;
+    tusk::state::QueryHistoryStore *m_history;
     tusk::state::EditorTabStore *m_tabStore;
     QString m_tabId;
     QString m_filePath;

@@ -1,6 +1,6 @@
 #include "state/editortabstore.h"
 
-#include "state/sqliteworker.h"
+#include "state/statedatabase.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -10,35 +10,18 @@
 namespace tusk::state {
 
 namespace {
-void migrate(QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS editor_tabs ("
-                          " id TEXT PRIMARY KEY,"
-                          " ord INTEGER NOT NULL,"
-                          " title TEXT NOT NULL,"
-                          " conninfo TEXT NOT NULL,"
-                          " file_path TEXT NOT NULL,"
-                          " body TEXT NOT NULL,"
-                          " cursor_line INTEGER NOT NULL,"
-                          " cursor_index INTEGER NOT NULL,"
-                          " modified INTEGER NOT NULL,"
-                          " saved_at INTEGER NOT NULL)"));
-}
-
 QString nonNull(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s; // a null QString would bind as SQL NULL
 }
 } // namespace
 
-EditorTabStore::EditorTabStore(const QString &path, QObject *parent)
+EditorTabStore::EditorTabStore(StateDatabase *db, QObject *parent)
     : QObject(parent)
-    , m_db(new SqliteWorker(path, migrate, this))
+    , m_db(db)
 {
     qRegisterMetaType<EditorTab>();
     qRegisterMetaType<QList<EditorTab>>();
-    connect(m_db, &SqliteWorker::openFailed, this, &EditorTabStore::openFailed);
 }
 
 EditorTabStore::~EditorTabStore() = default;

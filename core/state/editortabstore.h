@@ -7,7 +7,7 @@
 
 namespace tusk::state {
 
-class SqliteWorker;
+class StateDatabase;
 
 /// What Tusk keeps of an editor tab so that it survives a crash or a restart.
 struct EditorTab
@@ -30,7 +30,8 @@ class EditorTabStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit EditorTabStore(const QString &path, QObject *parent = nullptr);
+    /// Reads and writes through `db`, which must outlive this store.
+    explicit EditorTabStore(StateDatabase *db, QObject *parent = nullptr);
     ~EditorTabStore() override;
 
     void save(const EditorTab &tab);
@@ -41,11 +42,9 @@ public:
 
 signals:
     void loaded(const QList<tusk::state::EditorTab> &tabs);
-    /// The state file cannot be used: tabs are not autosaved (SqliteWorker::openFailed).
-    void openFailed(const QString &message);
 
 private:
-    SqliteWorker *m_db;
+    StateDatabase *m_db; ///< shared, not owned
 };
 
 } // namespace tusk::state

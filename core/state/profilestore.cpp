@@ -1,6 +1,6 @@
 #include "state/profilestore.h"
 
-#include "state/sqliteworker.h"
+#include "state/statedatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,12 +11,6 @@
 namespace tusk::state {
 
 namespace {
-void migrate(QSqlDatabase &db)
-{
-    QSqlQuery(db).exec(QStringLiteral("CREATE TABLE IF NOT EXISTS connection_profiles (id TEXT PRIMARY KEY, "
-                                      "name TEXT NOT NULL, body TEXT NOT NULL)"));
-}
-
 // Stored as JSON so that new fields do not need a schema migration.
 QByteArray toJson(const ConnectionProfile &p)
 {
@@ -62,9 +56,9 @@ ConnectionProfile fromJson(const QString &id, const QString &name, const QByteAr
 }
 } // namespace
 
-ProfileStore::ProfileStore(const QString &path, QObject *parent)
+ProfileStore::ProfileStore(StateDatabase *db, QObject *parent)
     : QObject(parent)
-    , m_db(new SqliteWorker(path, migrate, this))
+    , m_db(db)
 {
     qRegisterMetaType<ConnectionProfile>();
     qRegisterMetaType<QList<ConnectionProfile>>();

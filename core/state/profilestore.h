@@ -7,7 +7,7 @@
 
 namespace tusk::state {
 
-class SqliteWorker;
+class StateDatabase;
 
 /// Connection profiles in the local SQLite state (no passwords). Asynchronous like the other
 /// stores: loadAll() answers with loaded().
@@ -15,7 +15,8 @@ class ProfileStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit ProfileStore(const QString &path, QObject *parent = nullptr);
+    /// Reads and writes through `db`, which must outlive this store.
+    explicit ProfileStore(StateDatabase *db, QObject *parent = nullptr);
     ~ProfileStore() override;
 
     void save(const ConnectionProfile &profile);
@@ -27,7 +28,7 @@ signals:
     void loaded(const QList<tusk::state::ConnectionProfile> &profiles);
 
 private:
-    SqliteWorker *m_db;
+    StateDatabase *m_db; ///< shared, not owned
 };
 
 } // namespace tusk::state

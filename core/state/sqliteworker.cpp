@@ -12,11 +12,27 @@
 
 namespace tusk::state {
 
-SqliteWorker::SqliteWorker(const QString &path, Job migrate, QObject *parent)
+namespace {
+/// SQLite's reason, with what it means for a person when it is one of the usual ones.
+QString describe(const QSqlError &error)
+{
+    const QString reason = error.text();
+    const int code = error.nativeErrorCode().toInt() & 0xff; // primary result code
+    if (code == 26 || code == 11)                            // SQLITE_NOTADB, SQLITE_CORRUPT
+        return QObject::tr("it is damaged or not a SQLite database (%1); move it away and Tusk "
+                           "starts a new one")
+            .arg(reason);
+    if (code == 5 || code == 6) // SQLITE_BUSY, SQLITE_LOCKED
+        return QObject::tr("another program holds it locked (%1)").arg(reason);
+    return reason;
+}
+} // namespace
+
+SqliteWorker::SqliteWorker(const QString &path, Prepare prepare, QObject *parent)
     : QObject(parent)
     , m_path(path)
     , m_connectionName(QStringLiteral("tusk-state-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-    , m_thread(new QThread)
+    , m_thread(new QThread(this))
     , m_context(new QObject)
 {
     m_thread->setObjectName(QStringLiteral("sqlite-state"));
@@ -36,25 +52,37 @@ SqliteWorker::SqliteWorker(const QString &path, Job migrate, QObject *parent)
             },
             Qt::QueuedConnection);
     };
-    post([name, path, migrate, fail](QSqlDatabase &) {
+    post([name, path, prepare, fail](QSqlDatabase &) {
         QDir().mkpath(QFileInfo(path).absolutePath());
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
         if (!db.open()) {
-            fail(db.lastError().text());
+            fail(describe(db.lastError()));
             return;
         }
         QSqlQuery q(db);
-        // The first statement reads the file: a corrupt or foreign file fails here.
+        q.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
+        // The first statement that reads the file (without writing): a corrupt or foreign file
+        // fails here, and a file that prepare() refuses is left as it was.
+        if (!q.exec(QStringLiteral("PRAGMA user_version"))) {
+            fail(describe(q.lastError()));
+            db.close();
+            return;
+        }
+        q.finish();
+        if (prepare) {
+            if (const QString why = prepare(db); !why.isEmpty()) {
+                fail(why);
+                db.close();
+                return;
+            }
+        }
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
-            fail(q.lastError().text());
+            fail(describe(q.lastError()));
             db.close();
             return;
         }
         q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        q.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
-        if (migrate)
-            migrate(db);
     });
 }
 

@@ -25,9 +25,14 @@ class SqliteWorker : public QObject
     Q_OBJECT
 public:
     using Job = std::function<void(QSqlDatabase &)>;
+    /// Runs once on the thread after the file is opened and read, before WAL mode is set;
+    /// returns why the file cannot be used (empty when it can). StateDatabase migrates here.
+    using Prepare = std::function<QString(QSqlDatabase &)>;
 
-    /// Opens (creating if needed) the file, in WAL mode, and runs `migrate` once on the thread.
-    SqliteWorker(const QString &path, Job migrate, QObject *parent = nullptr);
+    /// Opens (creating if needed) the file, runs `prepare` once on the thread, then sets WAL
+    /// mode. When opening, reading or `prepare` fails, openFailed() is emitted and the
+    /// connection is closed: later jobs get a closed database and their queries fail.
+    SqliteWorker(const QString &path, Prepare prepare, QObject *parent = nullptr);
     ~SqliteWorker() override;
 
     void post(Job job);
@@ -73,7 +78,7 @@ private:
     QString m_path;
     QString m_openError;
     QString m_connectionName;
-    QThread *m_thread;
+    QThread *m_thread;  ///< a child named "sqlite-state": one per worker, findable in tests
     QObject *m_context; ///< lives in m_thread; jobs are invoked on it
 };
 

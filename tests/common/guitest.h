@@ -3,7 +3,7 @@
 // Test support for GUI tests: stable look (Fusion, DejaVu, fixed palette) and screenshots.
 
 #include "common/palettes.h"
-#include "state/sqliteworker.h"
+#include "state/statedatabase.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,7 +20,7 @@ inline void setUpGuiTest()
 {
     QStandardPaths::setTestModeEnabled(true);
     // Start from an empty local state: no autosaved tabs or history from earlier runs.
-    QFile::remove(state::SqliteWorker::defaultPath());
+    QFile::remove(state::StateDatabase::defaultPath());
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
     widgets::applyTheme(widgets::Theme::Light);
 }

@@ -3,6 +3,7 @@
 #include "../common/guitest.h"
 #include "connectionspanel.h"
 #include "state/profilestore.h"
+#include "state/statedatabase.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -23,7 +24,8 @@ private slots:
 void TestConnectionsPanel::groupsProfilesByServerAndConnectsOnDoubleClick()
 {
     QTemporaryDir dir;
-    state::ProfileStore store(dir.filePath(QStringLiteral("state.sqlite")));
+    state::StateDatabase db(dir.filePath(QStringLiteral("state.sqlite")));
+    state::ProfileStore store(&db);
     auto profile = [](const char *id, const char *name, const char *host, const char *db, const char *color) {
         ConnectionProfile p;
         p.id = QString::fromUtf8(id);

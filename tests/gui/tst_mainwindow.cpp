@@ -8,6 +8,7 @@
 #include "common/palettes.h"
 #include "mainwindow.h"
 #include "pg/session.h"
+#include "state/statedatabase.h"
 
 #include <QFileInfo>
 #include <QImage>
@@ -15,9 +16,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
 
 using namespace tusk;
 
@@ -29,6 +33,7 @@ private slots:
     void showsTheConnectedServer();
     void explainsAFailedConnection();
     void commandPaletteRunsAnAction();
+    void opensWithOneStateFileAndSaysWhenItIsFromANewerTusk();
 
 private:
     QString m_uri;
@@ -121,6 +126,39 @@ void TestMainWindow::commandPaletteRunsAnAction()
     test::saveScreenshot(palette, QStringLiteral("command-palette-light"));
     QTest::keyClick(palette->filter(), Qt::Key_Return);
     QCOMPARE(w.tabs()->count(), tabs + 1);
+}
+
+void TestMainWindow::opensWithOneStateFileAndSaysWhenItIsFromANewerTusk()
+{
+    {
+        MainWindow w; // a fresh state file: no problem shown, one worker for the three stores
+        QCOMPARE(w.findChildren<QThread *>(QStringLiteral("sqlite-state")).size(), 1);
+        auto *problem = w.findChild<QLabel *>(QStringLiteral("stateFileProblem"));
+        QVERIFY(problem);
+        QTest::qWait(200);
+        QVERIFY(problem->isHidden());
+    }
+    const QString path = state::StateDatabase::defaultPath();
+    QVERIFY(QFile::remove(path));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 999")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+    {
+        MainWindow w; // still opens; the status bar says what is off and why
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *problem = w.findChild<QLabel *>(QStringLiteral("stateFileProblem"));
+        QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 5000);
+        QCOMPARE(problem->text(), QStringLiteral("History and autosave are off"));
+        QVERIFY2(problem->toolTip().contains(path) &&
+                     problem->toolTip().contains(QLatin1String("newer Tusk")),
+                 qPrintable(problem->toolTip()));
+    }
+    QVERIFY(QFile::remove(path));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -10,7 +10,8 @@
 #include "queryworkspace.h"
 #include "resultpane.h"
 #include "state/editortabstore.h"
-#include "state/historystore.h"
+#include "state/queryhistorystore.h"
+#include "state/statedatabase.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -68,7 +69,8 @@ private:
     QString m_uri;
     std::optional<sandbox::LocalCluster> m_cluster;
     QTemporaryDir m_stateDir;
-    std::unique_ptr<state::HistoryStore> m_history;
+    std::unique_ptr<state::StateDatabase> m_state; // declared first: outlives the store
+    std::unique_ptr<state::QueryHistoryStore> m_history;
     std::unique_ptr<QueryWorkspace> m_workspace;
 };
 
@@ -85,7 +87,8 @@ void TestQueryWorkspace::initTestCase()
                        "balance numeric(12,2)); TRUNCATE gui_accounts; INSERT INTO gui_accounts "
                        "SELECT g, 'Account ' || g, g * 10.5 FROM generate_series(1, 50) g;"));
     QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error()));
-    m_history = std::make_unique<state::HistoryStore>(m_stateDir.filePath(QStringLiteral("state.sqlite")));
+    m_state = std::make_unique<state::StateDatabase>(m_stateDir.filePath(QStringLiteral("state.sqlite")));
+    m_history = std::make_unique<state::QueryHistoryStore>(m_state.get());
 }
 
 void TestQueryWorkspace::init()
@@ -455,7 +458,8 @@ void TestQueryWorkspace::unsavedTextSurvivesACrash()
         QStringLiteral("-- work in progress ✓\nSELECT * FROM gui_accounts WHERE balance > 100;");
     QString id;
     {
-        state::EditorTabStore store(path);
+        state::StateDatabase db(path);
+        state::EditorTabStore store(&db);
         auto w = std::make_unique<QueryWorkspace>(test::paramsFor(m_uri), nullptr, &store);
         w->setAutosaveInterval(100);
         w->editor()->setText(text);
@@ -464,7 +468,8 @@ void TestQueryWorkspace::unsavedTextSurvivesACrash()
         // A crash: no close, no save, the objects just disappear.
         store.flush();
     }
-    state::EditorTabStore reopened(path);
+    state::StateDatabase reopenedDb(path);
+    state::EditorTabStore reopened(&reopenedDb);
     QSignalSpy loaded(&reopened, &state::EditorTabStore::loaded);
     reopened.loadAll();
     QVERIFY(loaded.wait(5000));
@@ -514,7 +519,8 @@ void TestQueryWorkspace::opensA100MegabyteFileQuickly()
     QVERIFY(w->editor()->lines() > 900000);
     QCOMPARE(w->title(), QStringLiteral("big.sql"));
     // The unedited file is not copied into the state database: a restore reads the file again.
-    state::EditorTabStore store(m_stateDir.filePath(QStringLiteral("big.sqlite")));
+    state::StateDatabase db(m_stateDir.filePath(QStringLiteral("big.sqlite")));
+    state::EditorTabStore store(&db);
     QueryWorkspace saved(test::paramsFor(m_uri), nullptr, &store);
     QVERIFY(saved.openFile(path, &error));
     saved.autosave();

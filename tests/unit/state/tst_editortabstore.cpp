@@ -1,4 +1,5 @@
 #include "state/editortabstore.h"
+#include "state/statedatabase.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -30,7 +31,8 @@ void TestEditorTabStore::restoresTabsInOrderAfterReopening()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("state.sqlite"));
     {
-        EditorTabStore store(path);
+        StateDatabase db(path);
+        EditorTabStore store(&db);
         EditorTab b{QStringLiteral("b"),
                     1,
                     QStringLiteral("Query 2"),
@@ -55,7 +57,8 @@ void TestEditorTabStore::restoresTabsInOrderAfterReopening()
         store.save(a);
         // no flush: the destructor must not lose pending writes (a normal quit)
     }
-    EditorTabStore again(path);
+    StateDatabase againDb(path);
+    EditorTabStore again(&againDb);
     const QList<EditorTab> tabs = loadNow(again);
     QCOMPARE(tabs.size(), 2);
     QCOMPARE(tabs[0].id, QStringLiteral("a"));
@@ -70,7 +73,8 @@ void TestEditorTabStore::restoresTabsInOrderAfterReopening()
 void TestEditorTabStore::keepsLatestTextAndForgetsClosedTabs()
 {
     QTemporaryDir dir;
-    EditorTabStore store(dir.filePath(QStringLiteral("state.sqlite")));
+    StateDatabase db(dir.filePath(QStringLiteral("state.sqlite")));
+    EditorTabStore store(&db);
     EditorTab t{
         QStringLiteral("x"), 0, QStringLiteral("Query 1"), {}, {}, QStringLiteral("SELECT"), 0, 0, true, {}};
     store.save(t);

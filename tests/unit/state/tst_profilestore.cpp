@@ -1,4 +1,5 @@
 #include "state/profilestore.h"
+#include "state/statedatabase.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -44,7 +45,8 @@ void TestProfileStore::savesLoadsAndDeletesProfilesWithoutSecrets()
     dev.name = QStringLiteral("Alpha dev");
     dev.service = QStringLiteral("dev");
     {
-        ProfileStore store(path);
+        StateDatabase db(path);
+        ProfileStore store(&db);
         store.save(*prod);
         store.save(dev);
         const auto all = loadNow(store);

@@ -1,8 +1,9 @@
 // state::SqliteWorker: results reach only living contexts, and a state file that cannot be used
 // is reported (the window then says history and autosave are off) instead of only logged.
 
-#include "state/historystore.h"
+#include "state/queryhistorystore.h"
 #include "state/sqliteworker.h"
+#include "state/statedatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -89,17 +90,18 @@ void TestSqliteWorker::saysWhenTheFileIsNotADatabase()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(8192, 'x')); // a corrupt state file
     }
-    HistoryStore store(path);
-    QSignalSpy failed(&store, &HistoryStore::openFailed);
+    StateDatabase db(path);
+    QueryHistoryStore store(&db);
+    QSignalSpy failed(&db, &StateDatabase::openFailed);
     QVERIFY(failed.wait(5000));
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(path) && message.contains(QLatin1String("not a database")),
              qPrintable(message));
     // The store keeps answering (nothing found), it does not crash or hang.
-    QSignalSpy found(&store, &HistoryStore::searchFinished);
+    QSignalSpy found(&store, &QueryHistoryStore::searchFinished);
     store.search(QString());
     QVERIFY(found.wait(5000));
-    QCOMPARE(found.first().at(1).value<QList<HistoryEntry>>().size(), 0);
+    QCOMPARE(found.first().at(1).value<QList<QueryHistoryEntry>>().size(), 0);
 }
 
 void TestSqliteWorker::saysWhenThePathIsADirectory()

@@ -1,5 +1,6 @@
 #include "../../common/cputimer.h"
-#include "state/historystore.h"
+#include "state/queryhistorystore.h"
+#include "state/statedatabase.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -8,9 +9,9 @@
 using namespace tusk::state;
 
 namespace {
-HistoryEntry entry(const QString &sql, qint64 msAgo, const QString &error = {})
+QueryHistoryEntry entry(const QString &sql, qint64 msAgo, const QString &error = {})
 {
-    HistoryEntry e;
+    QueryHistoryEntry e;
     e.executedAt = QDateTime::currentDateTime().addMSecs(-msAgo);
     e.durationMs = 12;
     e.rows = 3;
@@ -21,19 +22,19 @@ HistoryEntry entry(const QString &sql, qint64 msAgo, const QString &error = {})
     return e;
 }
 
-QList<HistoryEntry> searchNow(HistoryStore &store, const QString &text)
+QList<QueryHistoryEntry> searchNow(QueryHistoryStore &store, const QString &text)
 {
-    QSignalSpy spy(&store, &HistoryStore::searchFinished);
+    QSignalSpy spy(&store, &QueryHistoryStore::searchFinished);
     const quint64 id = store.search(text);
     if (!spy.wait(5000))
         return {};
     if (spy.first().at(0).toULongLong() != id)
         return {};
-    return spy.first().at(1).value<QList<HistoryEntry>>();
+    return spy.first().at(1).value<QList<QueryHistoryEntry>>();
 }
 } // namespace
 
-class TestHistoryStore : public QObject
+class TestQueryHistoryStore : public QObject
 {
     Q_OBJECT
 private slots:
@@ -43,15 +44,16 @@ private slots:
     void recordingNeverBlocksTheCaller();
 };
 
-void TestHistoryStore::recordsAndFindsNewestFirst()
+void TestQueryHistoryStore::recordsAndFindsNewestFirst()
 {
     QTemporaryDir dir;
-    HistoryStore store(dir.filePath(QStringLiteral("state.sqlite")));
+    StateDatabase db(dir.filePath(QStringLiteral("state.sqlite")));
+    QueryHistoryStore store(&db);
     store.record(entry(QStringLiteral("SELECT 1"), 3000));
     store.record(entry(QStringLiteral("SELECT * FROM crm.accounts"), 2000));
     store.record(entry(QStringLiteral("SELECT * FROM missing"), 1000,
                        QStringLiteral("relation \"missing\" does not exist")));
-    const QList<HistoryEntry> all = searchNow(store, QString());
+    const QList<QueryHistoryEntry> all = searchNow(store, QString());
     QCOMPARE(all.size(), 3);
     QCOMPARE(all[0].sql, QStringLiteral("SELECT * FROM missing"));
     QCOMPARE(all[0].sqlState, QStringLiteral("42P01"));
@@ -61,34 +63,38 @@ void TestHistoryStore::recordsAndFindsNewestFirst()
     QCOMPARE(searchNow(store, QStringLiteral("does not exist")).size(), 1); // errors are searchable
 }
 
-void TestHistoryStore::searchMatchesLiterallyIncludingWildcards()
+void TestQueryHistoryStore::searchMatchesLiterallyIncludingWildcards()
 {
     QTemporaryDir dir;
-    HistoryStore store(dir.filePath(QStringLiteral("state.sqlite")));
+    StateDatabase db(dir.filePath(QStringLiteral("state.sqlite")));
+    QueryHistoryStore store(&db);
     store.record(entry(QStringLiteral("SELECT '100%'"), 2));
     store.record(entry(QStringLiteral("SELECT 100"), 1));
     QCOMPARE(searchNow(store, QStringLiteral("100%")).size(), 1);
     QCOMPARE(searchNow(store, QStringLiteral("_")).size(), 0);
 }
 
-void TestHistoryStore::survivesReopening()
+void TestQueryHistoryStore::survivesReopening()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("state.sqlite"));
     {
-        HistoryStore store(path);
+        StateDatabase db(path);
+        QueryHistoryStore store(&db);
         store.record(entry(QStringLiteral("VACUUM ANALYZE crm.deals"), 0));
     }
-    HistoryStore again(path);
-    const QList<HistoryEntry> all = searchNow(again, QString());
+    StateDatabase againDb(path);
+    QueryHistoryStore again(&againDb);
+    const QList<QueryHistoryEntry> all = searchNow(again, QString());
     QCOMPARE(all.size(), 1);
     QCOMPARE(all[0].sql, QStringLiteral("VACUUM ANALYZE crm.deals"));
 }
 
-void TestHistoryStore::recordingNeverBlocksTheCaller()
+void TestQueryHistoryStore::recordingNeverBlocksTheCaller()
 {
     QTemporaryDir dir;
-    HistoryStore store(dir.filePath(QStringLiteral("state.sqlite")));
+    StateDatabase db(dir.filePath(QStringLiteral("state.sqlite")));
+    QueryHistoryStore store(&db);
     // CPU time of the caller: recording only queues; the writes happen on the database thread.
     tusk::test::CpuTimer cpu;
     for (int i = 0; i < 2000; ++i)
@@ -100,5 +106,5 @@ void TestHistoryStore::recordingNeverBlocksTheCaller()
     QCOMPARE(searchNow(store, QStringLiteral("SELECT 1999")).size(), 1);
 }
 
-QTEST_GUILESS_MAIN(TestHistoryStore)
-#include "tst_historystore.moc"
+QTEST_GUILESS_MAIN(TestQueryHistoryStore)
+#include "tst_queryhistorystore.moc"

@@ -7,10 +7,10 @@
 
 namespace tusk::state {
 
-class SqliteWorker;
+class StateDatabase;
 
 /// One executed statement, as the query history keeps it.
-struct HistoryEntry
+struct QueryHistoryEntry
 {
     qint64 id = 0;
     QDateTime executedAt;
@@ -24,30 +24,29 @@ struct HistoryEntry
 
 /// The query history in the local SQLite state: recorded without blocking, searchable by
 /// substring (of the SQL, the connection or the error), newest first.
-class HistoryStore : public QObject
+class QueryHistoryStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit HistoryStore(const QString &path, QObject *parent = nullptr);
-    ~HistoryStore() override;
+    /// Reads and writes through `db`, which must outlive this store.
+    explicit QueryHistoryStore(StateDatabase *db, QObject *parent = nullptr);
+    ~QueryHistoryStore() override;
 
-    void record(const HistoryEntry &entry);
+    void record(const QueryHistoryEntry &entry);
     /// Answers with searchFinished(requestId, entries).
     quint64 search(const QString &text, int limit = 500);
     /// Waits for pending writes (tests and shutdown).
     void flush();
 
 signals:
-    void searchFinished(quint64 requestId, const QList<tusk::state::HistoryEntry> &entries);
-    void recorded(const tusk::state::HistoryEntry &entry);
-    /// The state file cannot be used: history is not kept (SqliteWorker::openFailed).
-    void openFailed(const QString &message);
+    void searchFinished(quint64 requestId, const QList<tusk::state::QueryHistoryEntry> &entries);
+    void recorded(const tusk::state::QueryHistoryEntry &entry);
 
 private:
-    SqliteWorker *m_db;
+    StateDatabase *m_db; ///< shared, not owned
     quint64 m_nextRequest = 1;
 };
 
 } // namespace tusk::state
 
-Q_DECLARE_METATYPE(tusk::state::HistoryEntry)
+Q_DECLARE_METATYPE(tusk::state::QueryHistoryEntry)

@@ -1,6 +1,6 @@
-#include "state/historystore.h"
+#include "state/queryhistorystore.h"
 
-#include "state/sqliteworker.h"
+#include "state/statedatabase.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -11,40 +11,21 @@
 
 namespace tusk::state {
 
-namespace {
-void migrate(QSqlDatabase &db)
-{
-    QSqlQuery q(db);
-    q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS query_history ("
-                          " id INTEGER PRIMARY KEY,"
-                          " executed_at INTEGER NOT NULL,"
-                          " duration_ms INTEGER NOT NULL,"
-                          " row_count INTEGER NOT NULL,"
-                          " connection TEXT NOT NULL,"
-                          " sql TEXT NOT NULL,"
-                          " error TEXT NOT NULL DEFAULT '',"
-                          " sqlstate TEXT NOT NULL DEFAULT '')"));
-    q.exec(
-        QStringLiteral("CREATE INDEX IF NOT EXISTS query_history_time ON query_history (executed_at DESC)"));
-}
-} // namespace
-
-HistoryStore::HistoryStore(const QString &path, QObject *parent)
+QueryHistoryStore::QueryHistoryStore(StateDatabase *db, QObject *parent)
     : QObject(parent)
-    , m_db(new SqliteWorker(path, migrate, this))
+    , m_db(db)
 {
-    qRegisterMetaType<HistoryEntry>();
-    qRegisterMetaType<QList<HistoryEntry>>();
-    connect(m_db, &SqliteWorker::openFailed, this, &HistoryStore::openFailed);
+    qRegisterMetaType<QueryHistoryEntry>();
+    qRegisterMetaType<QList<QueryHistoryEntry>>();
 }
 
-HistoryStore::~HistoryStore() = default;
+QueryHistoryStore::~QueryHistoryStore() = default;
 
-void HistoryStore::record(const HistoryEntry &entry)
+void QueryHistoryStore::record(const QueryHistoryEntry &entry)
 {
-    m_db->request<std::optional<HistoryEntry>>(
+    m_db->request<std::optional<QueryHistoryEntry>>(
         this,
-        [entry](QSqlDatabase &db) -> std::optional<HistoryEntry> {
+        [entry](QSqlDatabase &db) -> std::optional<QueryHistoryEntry> {
             QSqlQuery q(db);
             q.prepare(
                 QStringLiteral("INSERT INTO query_history (executed_at, duration_ms, row_count, connection, "
@@ -62,20 +43,20 @@ void HistoryStore::record(const HistoryEntry &entry)
                 qWarning("tusk: could not record history: %s", qPrintable(q.lastError().text()));
                 return std::nullopt;
             }
-            HistoryEntry stored = entry;
+            QueryHistoryEntry stored = entry;
             stored.id = q.lastInsertId().toLongLong();
             return stored;
         },
-        [this](const std::optional<HistoryEntry> &stored) {
+        [this](const std::optional<QueryHistoryEntry> &stored) {
             if (stored)
                 emit recorded(*stored);
         });
 }
 
-quint64 HistoryStore::search(const QString &text, int limit)
+quint64 QueryHistoryStore::search(const QString &text, int limit)
 {
     const quint64 id = m_nextRequest++;
-    m_db->request<QList<HistoryEntry>>(
+    m_db->request<QList<QueryHistoryEntry>>(
         this,
         [text, limit](QSqlDatabase &db) {
             QSqlQuery q(db);
@@ -88,13 +69,13 @@ quint64 HistoryStore::search(const QString &text, int limit)
             for (int i = 0; i < 4; ++i)
                 q.addBindValue(text.isNull() ? QStringLiteral("") : text);
             q.addBindValue(limit);
-            QList<HistoryEntry> out;
+            QList<QueryHistoryEntry> out;
             if (!q.exec()) {
                 qWarning("tusk: history search failed: %s", qPrintable(q.lastError().text()));
                 return out;
             }
             while (q.next()) {
-                HistoryEntry e;
+                QueryHistoryEntry e;
                 e.id = q.value(0).toLongLong();
                 e.executedAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong());
                 e.durationMs = q.value(2).toLongLong();
@@ -107,11 +88,11 @@ quint64 HistoryStore::search(const QString &text, int limit)
             }
             return out;
         },
-        [this, id](const QList<HistoryEntry> &entries) { emit searchFinished(id, entries); });
+        [this, id](const QList<QueryHistoryEntry> &entries) { emit searchFinished(id, entries); });
     return id;
 }
 
-void HistoryStore::flush()
+void QueryHistoryStore::flush()
 {
     m_db->flush();
 }

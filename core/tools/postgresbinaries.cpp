@@ -1,4 +1,4 @@
-#include "sandbox/postgresbinaries.h"
+#include "tools/postgresbinaries.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <optional>
 
-namespace tusk::sandbox {
+namespace tusk::tools {
 
 namespace {
 
@@ -198,4 +198,4 @@ QList<PostgresBinaries> PostgresBinaries::available()
     return out;
 }
 
-} // namespace tusk::sandbox
+} // namespace tusk::tools

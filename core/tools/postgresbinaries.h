@@ -5,7 +5,7 @@
 #include <QList>
 #include <QString>
 
-namespace tusk::sandbox {
+namespace tusk::tools {
 
 /// Where the PostgreSQL server programs of one installation are, and which extensions it has.
 ///
@@ -48,4 +48,4 @@ struct PostgresBinaries
     static QString cacheDir();
 };
 
-} // namespace tusk::sandbox
+} // namespace tusk::tools

@@ -37,6 +37,7 @@ struct ProcessJob::Run
     {
         outcome.command = spec.commandLine();
         killTimer.setSingleShot(true);
+        killTimer.setTimerType(Qt::PreciseTimer); // a coarse one may fire 5% early
         clock.start();
         sinceProgress.start();
     }

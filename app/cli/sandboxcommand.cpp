@@ -11,6 +11,7 @@
 namespace tusk::cli {
 
 using namespace tusk::sandbox;
+using tusk::tools::PostgresBinaries;
 
 namespace {
 void printJson(const QJsonObject &o)

@@ -297,8 +297,8 @@ Status<QString> ClusterBuilder::startWorkload()
 
 Result<LocalCluster, QString> LocalCluster::up(const SandboxOptions &options, const Progress &progress)
 {
-    auto binaries =
-        options.postgresMajor > 0 ? PostgresBinaries::find(options.postgresMajor) : PostgresBinaries::find();
+    auto binaries = options.postgresMajor > 0 ? tools::PostgresBinaries::find(options.postgresMajor)
+                                              : tools::PostgresBinaries::find();
     if (!binaries)
         return binaries.error();
     if (options.replicas < 0 || options.replicas > 8)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "result.h"
-#include "sandbox/postgresbinaries.h"
+#include "tools/postgresbinaries.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -77,7 +77,7 @@ public:
     Status<QString> stopNode(const QString &name, const QString &mode = QStringLiteral("fast"));
     Status<QString> startNode(const QString &name);
     /// The installation the servers run from.
-    const PostgresBinaries &binaries() const { return m_binaries; }
+    const tools::PostgresBinaries &binaries() const { return m_binaries; }
     /// Runs SQL on a node through psql over the Unix socket (setup and tests only).
     Result<QString, QString> psql(const QString &nodeName, const QString &sql,
                                   const QString &database = QStringLiteral("postgres")) const;
@@ -93,7 +93,7 @@ private:
     QString m_superuser = QStringLiteral("tusk");
     QString m_password;
     qint64 m_workloadPid = 0;
-    PostgresBinaries m_binaries;
+    tools::PostgresBinaries m_binaries;
     QList<SandboxNode> m_nodes;
 };
 

@@ -1,42 +1,23 @@
 #include "sandbox/toolrunner.h"
 
+#include "tools/osuser.h"
+
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QProcess>
 
-#include <grp.h>
-#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace tusk::sandbox {
 
-namespace {
-struct Ids
-{
-    uid_t uid = 0;
-    gid_t gid = 0;
-    bool ok = false;
-};
-
-Ids lookup(const QString &user)
-{
-    Ids ids;
-    const QByteArray name = user.toLocal8Bit();
-    if (const passwd *pw = getpwnam(name.constData())) {
-        ids.uid = pw->pw_uid;
-        ids.gid = pw->pw_gid;
-        ids.ok = true;
-    }
-    return ids;
-}
-} // namespace
+using tools::OsUser;
 
 QString ToolRunner::defaultServerUser()
 {
-    if (geteuid() != 0)
+    if (!OsUser::weAreRoot())
         return {};
-    return lookup(QStringLiteral("postgres")).ok ? QStringLiteral("postgres") : QStringLiteral("nobody");
+    return OsUser::find(QStringLiteral("postgres")) ? QStringLiteral("postgres") : QStringLiteral("nobody");
 }
 
 Result<QString, QString> ToolRunner::run(const QString &program, const QStringList &args, int timeoutMs,
@@ -44,12 +25,12 @@ Result<QString, QString> ToolRunner::run(const QString &program, const QStringLi
 {
     QProcess p;
     if (!runAs.isEmpty()) {
-        const Ids ids = lookup(runAs);
-        if (!ids.ok)
+        const auto user = OsUser::find(runAs);
+        if (!user)
             return failure(QStringLiteral("unknown user %1").arg(runAs));
         // Runs between fork and exec: only async-signal-safe system calls, no allocation.
-        p.setChildProcessModifier([ids] {
-            if (setgroups(1, &ids.gid) != 0 || setgid(ids.gid) != 0 || setuid(ids.uid) != 0)
+        p.setChildProcessModifier([user] {
+            if (!user->become())
                 _exit(126);
         });
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -82,14 +63,14 @@ bool ToolRunner::giveToServerUser(const QString &path) const
 {
     if (runAs.isEmpty())
         return true;
-    const Ids ids = lookup(runAs);
-    if (!ids.ok)
+    const auto user = OsUser::find(runAs);
+    if (!user)
         return false;
-    bool ok = ::chown(QFile::encodeName(path).constData(), ids.uid, ids.gid) == 0;
+    bool ok = ::chown(QFile::encodeName(path).constData(), user->uid, user->gid) == 0;
     QDirIterator it(path, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     while (it.hasNext())
-        ok = ::lchown(QFile::encodeName(it.next()).constData(), ids.uid, ids.gid) == 0 && ok;
+        ok = ::lchown(QFile::encodeName(it.next()).constData(), user->uid, user->gid) == 0 && ok;
     return ok;
 }
 
@@ -97,14 +78,16 @@ bool ToolRunner::serverUserCanReach(const QString &path) const
 {
     if (runAs.isEmpty())
         return true;
-    const Ids ids = lookup(runAs);
+    const auto user = OsUser::find(runAs);
+    if (!user)
+        return false;
     QString dir = QFileInfo(path).absoluteFilePath();
     while (!dir.isEmpty()) {
         struct stat st
         {};
         if (::stat(QFile::encodeName(dir).constData(), &st) == 0) {
-            const bool reach = (st.st_uid == ids.uid && (st.st_mode & S_IXUSR)) ||
-                               (st.st_gid == ids.gid && (st.st_mode & S_IXGRP)) || (st.st_mode & S_IXOTH);
+            const bool reach = (st.st_uid == user->uid && (st.st_mode & S_IXUSR)) ||
+                               (st.st_gid == user->gid && (st.st_mode & S_IXGRP)) || (st.st_mode & S_IXOTH);
             if (!reach)
                 return false;
         }

@@ -203,7 +203,7 @@ int main(int argc, char **argv)
     }
     QTemporaryDir tmp;
     std::optional<tusk::sandbox::LocalCluster> cluster;
-    auto binaries = tusk::sandbox::PostgresBinaries::find();
+    auto binaries = tusk::tools::PostgresBinaries::find();
     if (!binaries) {
         std::fprintf(stderr, "%s\n", qPrintable(binaries.error()));
         return 1;

@@ -39,7 +39,7 @@ inline MissingFixture missingFixture()
     const int major = qEnvironmentVariableIntValue("TUSK_PG_MAJOR");
     if (major <= 0)
         return {QStringLiteral("the sandbox fixture is not running (run through ctest)")};
-    auto binaries = sandbox::PostgresBinaries::find(major);
+    auto binaries = tools::PostgresBinaries::find(major);
     if (!binaries)
         return {binaries.error(), qEnvironmentVariable("CI") == QLatin1String("true")};
     return {QStringLiteral("the PostgreSQL %1 fixture in %2 is not running (run through ctest -L versions)")

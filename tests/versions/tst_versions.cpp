@@ -682,7 +682,7 @@ void TestVersions::rolesScriptEachMembershipOnce()
 
 void TestVersions::replicasNeedTheMajorsOwnPgBasebackup()
 {
-    const auto b = sandbox::PostgresBinaries::find(m_major);
+    const auto b = tools::PostgresBinaries::find(m_major);
     QVERIFY(b.ok());
     QCOMPARE(b->clientMajorVersion, m_cluster->binaries().clientMajorVersion);
     if (b->clientMajorVersion == m_major)

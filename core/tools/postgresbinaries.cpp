@@ -1,4 +1,4 @@
-#include "sandbox/postgresbinaries.h"
+#include "tools/postgresbinaries.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <optional>
 
-namespace tusk::sandbox {
+namespace tusk::tools {
 
 namespace {
 
@@ -198,4 +198,64 @@ QList<PostgresBinaries> PostgresBinaries::available()
     return out;
 }
 
-} // namespace tusk::sandbox
+QList<ClientTools> PostgresBinaries::clientInstallations(const QStringList &programs)
+{
+    QList<ClientTools> out;
+    QStringList seen;
+    QStringList dirs = candidateDirs();
+    // PATH's pg_dump: Debian's is a wrapper script whose directory holds no pg_restore (skipped).
+    const QString onPath = QStandardPaths::findExecutable(programs.value(0));
+    if (!onPath.isEmpty())
+        dirs << QFileInfo(onPath).canonicalPath();
+    dirs << npmCacheDirs();
+    for (const QString &candidate : std::as_const(dirs)) {
+        const QString dir = QFileInfo(candidate).canonicalFilePath();
+        if (dir.isEmpty() || seen.contains(dir))
+            continue;
+        seen << dir;
+        if (!std::all_of(programs.cbegin(), programs.cend(),
+                         [&](const QString &p) { return QFileInfo(dir + u'/' + p).isExecutable(); }))
+            continue;
+        QProcess probe;
+        probe.start(dir + u'/' + programs.value(0), {QStringLiteral("--version")});
+        probe.waitForFinished(10000);
+        // "pg_dump (PostgreSQL) 15.4 (Debian 15.4-1.pgdg120+1)"
+        ClientTools t{dir, 0,
+                      QString::fromLocal8Bit(probe.readAllStandardOutput()).section(u' ', 2, 2).trimmed()};
+        t.majorVersion = t.version.section(u'.', 0, 0).toInt();
+        if (t.majorVersion > 0)
+            out << t;
+    }
+    std::sort(out.begin(), out.end(),
+              [](const ClientTools &a, const ClientTools &b) { return a.majorVersion < b.majorVersion; });
+    return out;
+}
+
+Result<ClientTools, QString> PostgresBinaries::pickClientTools(int serverMajor,
+                                                               const QList<ClientTools> &found,
+                                                               const QStringList &programs)
+{
+    const ClientTools *best = nullptr;
+    for (const ClientTools &t : found) {
+        if (t.majorVersion >= serverMajor && (!best || t.majorVersion < best->majorVersion))
+            best = &t;
+    }
+    if (best)
+        return *best;
+    QStringList seen;
+    for (const ClientTools &t : found)
+        seen << QStringLiteral("%1 (%2)").arg(t.version, t.binDir);
+    return QStringLiteral("a PostgreSQL %1 server needs %2 of version %1 or newer; found %3. The npm builds "
+                          "(packaging/fetch-postgres.sh) ship no client programs; install "
+                          "postgresql-client-%1 (apt.postgresql.org) or set TUSK_PG_BINDIR.")
+        .arg(QString::number(serverMajor), programs.join(QStringLiteral(", ")),
+             seen.isEmpty() ? QStringLiteral("none")
+                            : QStringLiteral("only ") + seen.join(QStringLiteral(", ")));
+}
+
+Result<ClientTools, QString> PostgresBinaries::clientToolsFor(int serverMajor, const QStringList &programs)
+{
+    return pickClientTools(serverMajor, clientInstallations(programs), programs);
+}
+
+} // namespace tusk::tools

@@ -5,7 +5,17 @@
 #include <QList>
 #include <QString>
 
-namespace tusk::sandbox {
+namespace tusk::tools {
+
+/// Client programs of one installation (pg_dump, pg_restore, psql, …) and their version.
+struct ClientTools
+{
+    QString binDir;
+    int majorVersion = 0;
+    QString version; ///< `pg_dump --version`'s number, e.g. "15.4"
+
+    QString program(const QString &name) const { return binDir + u'/' + name; }
+};
 
 /// Where the PostgreSQL server programs of one installation are, and which extensions it has.
 ///
@@ -44,8 +54,24 @@ struct PostgresBinaries
     static Result<PostgresBinaries, QString> find(int major);
     /// One installation per major found (as find(major) would pick it), oldest first.
     static QList<PostgresBinaries> available();
+    /// The client tools for a server of serverMajor: of the installations that have all of
+    /// programs, the one with the smallest major not older than the server (pg_dump refuses a
+    /// newer server; pg_restore and psql may misread its catalogs). Else an error saying which
+    /// version is needed and what was found. Debian's /usr/lib/postgresql/N/bin have them; the
+    /// npm builds in cacheDir() ship only initdb, pg_ctl and postgres. Runs `pg_dump --version`:
+    /// blocking, a few ms per installation.
+    static Result<ClientTools, QString>
+    clientToolsFor(int serverMajor,
+                   const QStringList &programs = {QStringLiteral("pg_dump"), QStringLiteral("pg_restore"),
+                                                  QStringLiteral("psql")});
+    /// The choice clientToolsFor() makes among found (any order); pure, for tests.
+    static Result<ClientTools, QString> pickClientTools(int serverMajor, const QList<ClientTools> &found,
+                                                        const QStringList &programs);
+    /// Installations (TUSK_PG_BINDIR, pg_config, PATH, Debian's, the npm cache) that have all of
+    /// programs, oldest first.
+    static QList<ClientTools> clientInstallations(const QStringList &programs);
     /// TUSK_POSTGRES_CACHE, else ${XDG_CACHE_HOME:-$HOME/.cache}/tusk/postgres (as the fetch script).
     static QString cacheDir();
 };
 
-} // namespace tusk::sandbox
+} // namespace tusk::tools

@@ -7,7 +7,7 @@ packages=(
     # build
     cmake ninja-build ccache g++ pkg-config
     qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
-    libqscintilla2-qt6-dev qtkeychain-qt6-dev libpq-dev
+    libqscintilla2-qt6-dev qtkeychain-qt6-dev libpq-dev libssl-dev
     # servers for the sandbox and the integration tests
     postgresql-15 postgresql-client-15 postgresql-15-hypopg postgresql-15-pg-qualstats
     # GUI tests and screenshots

@@ -3,13 +3,13 @@
 // --analyze shares the runner.
 
 #include "../common/fixture.h"
+#include "../common/subprocess.h"
 #include "explain/explainrunner.h"
 #include "pg/session.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
@@ -173,29 +173,26 @@ void TestExplainRunner::aPlanParsedAfterANewerRunStartedIsDropped()
 
 void TestExplainRunner::cliAnalyzePrintsThePlanAndCommitsNothing()
 {
-    QProcess p;
-    p.start(QStringLiteral(TUSK_CLI), {QStringLiteral("explain"), QStringLiteral("--analyze"), m_uri,
-                                       QStringLiteral("SELECT explain_writes('cli')")});
-    QVERIFY(p.waitForFinished(60000));
-    const QByteArray err = p.readAllStandardError();
-    QVERIFY2(p.exitCode() == 0, err.constData());
-    const QJsonObject plan = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    const test::ProcessRun p =
+        test::runProcess(QStringLiteral(TUSK_CLI), {QStringLiteral("explain"), QStringLiteral("--analyze"),
+                                                    m_uri, QStringLiteral("SELECT explain_writes('cli')")});
+    TUSK_COMPARE_EXIT(p, 0);
+    const QJsonObject plan = QJsonDocument::fromJson(p.out).object();
     const QJsonArray nodes = plan.value(QStringLiteral("nodes")).toArray();
-    QVERIFY(!nodes.isEmpty());
+    QVERIFY2(!nodes.isEmpty(), p.describe().constData());
     QVERIFY(!nodes.first().toObject().value(QStringLiteral("actual_rows")).isNull()); // analysed
     QVERIFY(plan.value(QStringLiteral("execution_ms")).toDouble() > 0);
-    QVERIFY2(err.contains("rolled back"), err.constData());
+    QVERIFY2(p.err.contains("rolled back"), p.describe().constData());
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM explain_side_effects WHERE who = 'cli'")),
              QStringLiteral("0"));
 
     // An SQL error exits 1 and says nothing was committed.
-    QProcess bad;
-    bad.start(QStringLiteral(TUSK_CLI),
-              {QStringLiteral("explain"), QStringLiteral("--analyze"), m_uri, QStringLiteral("SELECT 1/0")});
-    QVERIFY(bad.waitForFinished(60000));
-    const QByteArray badErr = bad.readAllStandardError();
-    QCOMPARE(bad.exitCode(), 1);
-    QVERIFY2(badErr.contains("22012") && badErr.contains("nothing was committed"), badErr.constData());
+    const test::ProcessRun bad =
+        test::runProcess(QStringLiteral(TUSK_CLI), {QStringLiteral("explain"), QStringLiteral("--analyze"),
+                                                    m_uri, QStringLiteral("SELECT 1/0")});
+    TUSK_COMPARE_EXIT(bad, 1);
+    QVERIFY2(bad.err.contains("22012") && bad.err.contains("nothing was committed"),
+             bad.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestExplainRunner)

@@ -3,6 +3,7 @@
 
 #include "../common/fixture.h"
 #include "../common/sessionrecorder.h"
+#include "../common/subprocess.h"
 #include "sandbox/localcluster.h"
 
 #include <QDir>
@@ -145,9 +146,13 @@ void TestLocalCluster::downCleansUpAfterTheOwnerWasKilled()
                  QStringLiteral("--replicas"), QStringLiteral("2"), QStringLiteral("--quiet")});
     QVERIFY(owner.waitForStarted());
     // Kill the owner as soon as the primary runs, in the middle of setting up replicas.
-    QTRY_VERIFY_WITH_TIMEOUT(LocalCluster::exists(dir) &&
-                                 LocalCluster::open(dir)->postmasterPid(QStringLiteral("primary")) > 0,
-                             60000);
+    QTRY_VERIFY2_WITH_TIMEOUT(LocalCluster::exists(dir) &&
+                                  LocalCluster::open(dir)->postmasterPid(QStringLiteral("primary")) > 0,
+                              ("the primary is not running; `tusk-cli sandbox up` (" +
+                               QByteArray(owner.state() == QProcess::Running ? "still running" : "ended") +
+                               ") said on stderr:\n" + owner.readAllStandardError())
+                                  .constData(),
+                              60000);
     for (qint64 child : childPids(owner.processId()))
         ::kill(pid_t(child), SIGKILL);
     owner.kill();
@@ -157,11 +162,10 @@ void TestLocalCluster::downCleansUpAfterTheOwnerWasKilled()
     ClusterGuard guard{*state};
     const QString dataRoot = QFileInfo(state->node(QStringLiteral("primary")).dataDir).path();
 
-    QProcess down;
-    down.start(QStringLiteral(TUSK_CLI),
-               {QStringLiteral("sandbox"), QStringLiteral("down"), QStringLiteral("--dir"), dir});
-    QVERIFY(down.waitForFinished(60000));
-    QCOMPARE(down.exitCode(), 0);
+    TUSK_COMPARE_EXIT(
+        test::runProcess(QStringLiteral(TUSK_CLI),
+                         {QStringLiteral("sandbox"), QStringLiteral("down"), QStringLiteral("--dir"), dir}),
+        0);
     QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(dataRoot).isEmpty(), 10000);
     QVERIFY(!QFileInfo::exists(dataRoot));
     QVERIFY(!QFileInfo::exists(dir));

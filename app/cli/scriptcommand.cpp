@@ -3,6 +3,7 @@
 #include "pg/session.h"
 #include "rowoptions.h"
 #include "sql/scriptrunner.h"
+#include "sql/utf8.h"
 #include "stderrlines.h"
 
 #include <QCoreApplication>
@@ -26,11 +27,11 @@ QString readScript(const QString &path, QString *error)
         return {};
     }
     const QByteArray bytes = f.readAll();
-    QString text = QString::fromUtf8(bytes);
-    if (text.toUtf8() != bytes) {
+    if (!sql::isValidUtf8(bytes)) {
         *error = QStringLiteral("%1 is not valid UTF-8").arg(path);
         return {};
     }
+    const QString text = QString::fromUtf8(bytes);
     return text.isNull() ? QStringLiteral("") : text;
 }
 

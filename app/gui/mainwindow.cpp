@@ -33,6 +33,7 @@ using namespace tusk;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_registry(new pg::ConnectionRegistry(this))
     , m_state(new state::StateDatabase(state::StateDatabase::defaultPath(), this))
     , m_history(new state::QueryHistoryStore(m_state, this))
     , m_tabStore(new state::EditorTabStore(m_state, this))
@@ -41,7 +42,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_connectionsPanel(new ConnectionsPanel(m_profiles, this))
     , m_colorLabel(new QLabel(this))
     , m_browser(new widgets::ObjectBrowser(this))
-    , m_browserSession(new pg::Session(QStringLiteral("tusk-browser"), this))
     , m_tabs(new QTabWidget(this))
     , m_panel(new ConnectionPanel(this))
     , m_historyPanel(new HistoryPanel(m_history, this))
@@ -55,7 +55,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setMovable(true);
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        bindWorkspaceMenus();
+        updateStatus();
+    });
 
     auto *connectionsDock = new QDockWidget(tr("Connections"), this);
     connectionsDock->setObjectName(QStringLiteral("connectionsDock"));
@@ -81,7 +84,6 @@ MainWindow::MainWindow(QWidget *parent)
     objectsDock->setObjectName(QStringLiteral("objectsDock"));
     objectsDock->setWidget(m_browser);
     addDockWidget(Qt::LeftDockWidgetArea, objectsDock);
-    m_browser->setSession(m_browserSession);
     connect(m_browser, &widgets::ObjectBrowser::scriptReady, this, [this](const QString &sql) {
         QueryWorkspace *w = currentWorkspace() ? currentWorkspace() : newQueryTab();
         if (!w)
@@ -149,14 +151,29 @@ void MainWindow::restoreTabs(const QList<state::EditorTab> &tabs)
                 continue;
             params = m_params;
         }
-        if (m_params.entries().isEmpty())
+        if (m_params.entries().isEmpty()) {
             m_params = *params;
+            // The tree comes back with the tabs, on the catalog session they share.
+            m_browserSession = m_registry->shared(m_params, pg::SessionRole::Catalog);
+            m_browser->setSession(m_browserSession.get());
+        }
         QueryWorkspace *w = openQueryTab(*params);
         w->restore(t);
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The workspaces and the browser let go of their sessions while the registry still exists,
+    // so the sessions go the normal way (after the views that use them).
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete w;
+    }
+    m_browser->setSession(nullptr);
+    m_browserSession.reset();
+}
 
 void MainWindow::askForConnection()
 {
@@ -204,7 +221,11 @@ void MainWindow::connectProfile(const state::ConnectionProfile &profile)
 void MainWindow::connectTo(const pg::ConnectionParams &params)
 {
     m_params = params;
-    m_browserSession->connectTo(params);
+    // The tree follows the window's connection: the catalog session of the new one (the query
+    // tab opened below shares it for completion), and the old one's goes when its tabs close.
+    m_browser->setSession(nullptr);
+    m_browserSession = m_registry->shared(params, pg::SessionRole::Catalog);
+    m_browser->setSession(m_browserSession.get());
     m_panel->showConnecting(params.displayName());
     newQueryTab();
 }
@@ -220,21 +241,10 @@ QueryWorkspace *MainWindow::newQueryTab()
 
 QueryWorkspace *MainWindow::openQueryTab(const pg::ConnectionParams &params)
 {
-    auto *w = new QueryWorkspace(params, m_history, m_tabStore, m_tabs);
+    auto *w = new QueryWorkspace(m_registry, params, m_history, m_tabStore, m_tabs);
     w->setConfirmDestructive(m_confirmDestructive);
     w->setTabOrder(m_tabs->count());
-    const int index = m_tabs->addTab(w, w->title());
-    m_tabs->setTabToolTip(index, params.displayName());
-    connect(w, &QueryWorkspace::titleChanged, this, [this, w](const QString &title) {
-        const int i = m_tabs->indexOf(w);
-        if (i >= 0)
-            m_tabs->setTabText(i, title);
-    });
-    m_tabs->setCurrentIndex(index);
-    connect(w, &QueryWorkspace::statusChanged, this, [this, w] {
-        if (w == currentWorkspace())
-            updateStatus();
-    });
+    addWorkspace(w, params.displayName());
     connect(w->session(), &pg::Session::connected, this, [this](const pg::ServerInfo &info) {
         m_panel->showServer(info);
         setWindowTitle(tr("%1 — Tusk").arg(m_params.displayName()));
@@ -245,19 +255,58 @@ QueryWorkspace *MainWindow::openQueryTab(const pg::ConnectionParams &params)
     return w;
 }
 
+void MainWindow::addWorkspace(Workspace *w, const QString &toolTip)
+{
+    const int index = m_tabs->addTab(w, w->title());
+    m_tabs->setTabToolTip(index, toolTip);
+    connect(w, &Workspace::titleChanged, this, [this, w](const QString &title) {
+        const int i = m_tabs->indexOf(w);
+        if (i >= 0)
+            m_tabs->setTabText(i, title);
+    });
+    connect(w, &Workspace::statusChanged, this, [this, w] {
+        if (w == currentTab())
+            updateStatus();
+    });
+    m_tabs->setCurrentIndex(index);
+}
+
+void MainWindow::bindWorkspaceMenus()
+{
+    for (const auto &[menu, action] : std::as_const(m_boundActions))
+        menu->removeAction(action); // the workspace owns them: removed, not deleted
+    m_boundActions.clear();
+    Workspace *w = currentTab();
+    if (!w)
+        return;
+    for (auto it = m_menus.cbegin(); it != m_menus.cend(); ++it) {
+        QMenu *menu = it.value();
+        QAction *anchor = m_workspaceAnchors.value(it.key());
+        for (QAction *a : w->menuActions(it.key())) {
+            menu->insertAction(anchor, a);
+            m_boundActions.append({menu, a});
+        }
+    }
+}
+
 QueryWorkspace *MainWindow::currentWorkspace() const
 {
     return qobject_cast<QueryWorkspace *>(m_tabs->currentWidget());
 }
 
+Workspace *MainWindow::currentTab() const
+{
+    return qobject_cast<Workspace *>(m_tabs->currentWidget());
+}
+
 bool MainWindow::closeTab(int index)
 {
-    auto *w = qobject_cast<QueryWorkspace *>(m_tabs->widget(index));
+    auto *w = qobject_cast<Workspace *>(m_tabs->widget(index));
     if (!w)
         return true;
     if (!w->confirmClose())
         return false;
-    w->discardAutosave(); // closed on purpose: do not bring it back at the next start
+    w->discardState(); // closed on purpose: do not bring it back at the next start
     m_tabs->removeTab(index);
     w->deleteLater();
     updateStatus();
@@ -267,17 +316,15 @@ bool MainWindow::closeTab(int index)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *w = qobject_cast<QueryWorkspace *>(m_tabs->widget(i));
+        auto *w = qobject_cast<Workspace *>(m_tabs->widget(i));
         if (w && !w->confirmClose()) {
             event->ignore();
             return;
         }
     }
     for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto *w = qobject_cast<QueryWorkspace *>(m_tabs->widget(i))) {
-            w->setTabOrder(i);
-            w->autosave(); // reopened at the next start
-        }
+        if (auto *w = qobject_cast<Workspace *>(m_tabs->widget(i)))
+            w->saveState(i); // reopened at the next start
     }
     saveLayout();
     event->accept();
@@ -299,8 +346,8 @@ void MainWindow::saveLayout()
 
 void MainWindow::updateStatus()
 {
-    QueryWorkspace *w = currentWorkspace();
-    if (!w) {
+    Workspace *w = currentTab();
+    if (!w || !w->session()) {
         m_serverLabel->setText(tr("Not connected"));
         m_tlsLabel->clear();
         m_txLabel->clear();
@@ -338,7 +385,7 @@ void MainWindow::updateStatus()
         m_txLabel->setStyleSheet(QStringLiteral("color: #d73a49; font-weight: 600;"));
         break;
     default:
-        m_txLabel->setText(w->isExplicitTransactionMode() ? tr("explicit transactions") : tr("auto-commit"));
+        m_txLabel->setText(w->transactionModeText());
         m_txLabel->setStyleSheet(QString());
     }
 }

@@ -5,9 +5,7 @@
 #include "common/commandpalette.h"
 #include "common/palettes.h"
 #include "editor/sqleditor.h"
-#include "pg/session.h"
 #include "planimport.h"
-#include "queryshortcuts.h"
 #include "queryworkspace.h"
 
 #include <QActionGroup>
@@ -24,58 +22,30 @@ void MainWindow::createMenus()
     const auto icon = [](const char *name) {
         return QIcon(QStringLiteral(":/actions/%1.svg").arg(QLatin1String(name)));
     };
+    // Window actions live here; the current workspace's own actions (Save, Run, Explain, …) go
+    // in before each menu's anchor while it is the current tab (bindWorkspaceMenus): the menus
+    // show the tab's actions themselves, with their keys and enabled state.
+    const auto anchor = [this](QMenu *menu, Workspace::Menu which) {
+        m_menus.insert(which, menu);
+        m_workspaceAnchors.insert(which, menu->addSeparator());
+    };
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(icon("connect"), tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
                     &MainWindow::askForConnection);
     file->addAction(icon("new-tab"), tr("New &query tab"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
                     &MainWindow::newQueryTab);
     file->addAction(icon("open"), tr("&Open SQL file…"), QKeySequence::Open, this, &MainWindow::openSqlFile);
-    file->addAction(icon("save"), tr("&Save"), QKeySequence::Save, this, [this] { saveSqlFile(false); });
-    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveSqlFile(true); });
+    file->addSeparator();
+    anchor(file, Workspace::Menu::File);
     file->addAction(icon("close"), tr("&Close tab"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
                     [this] { closeTab(m_tabs->currentIndex()); });
-    file->addAction(icon("reconnect"), tr("&Reconnect"), this, [this] {
-        if (QueryWorkspace *w = currentWorkspace())
-            w->session()->reconnect();
-    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    anchor(menuBar()->addMenu(tr("&Edit")), Workspace::Menu::Edit);
+
     QMenu *query = menuBar()->addMenu(tr("&Query"));
-    // The current tab's actions, so they are in the menu, the palette and reachable by keyboard.
-    // Each tab's own actions hold the keys; the menu only shows them (see queryshortcuts.h).
-    struct QueryEntry
-    {
-        const char *icon;
-        QString label;
-        QKeySequence key;
-        void (QueryWorkspace::*method)();
-    };
-    const QueryEntry queryActions[] = {
-        {"run", tr("Run statement at cursor"), keys::runStatement().first(),
-         &QueryWorkspace::runStatementAtCursor},
-        {"run-script", tr("Run script"), keys::runScript().first(), &QueryWorkspace::runScript},
-        {"cancel", tr("Cancel"), keys::cancel(), &QueryWorkspace::cancel},
-        {"commit", tr("Commit"), {}, &QueryWorkspace::commit},
-        {"rollback", tr("Roll back"), {}, &QueryWorkspace::rollback},
-    };
-    for (const QueryEntry &e : queryActions) {
-        query->addAction(icon(e.icon), e.key.isEmpty() ? e.label : keys::menuLabel(e.label, e.key), this,
-                         [this, m = e.method] {
-                             if (QueryWorkspace *w = currentWorkspace())
-                                 (w->*m)();
-                         });
-    }
-    query->addSeparator();
-    query->addAction(icon("explain"), keys::menuLabel(tr("Explain"), keys::explain()), this, [this] {
-        if (QueryWorkspace *w = currentWorkspace())
-            w->explain(false);
-    });
-    query->addAction(icon("explain-analyze"), keys::menuLabel(tr("Explain Analyze"), keys::explainAnalyze()),
-                     this, [this] {
-                         if (QueryWorkspace *w = currentWorkspace())
-                             w->explain(true);
-                     });
+    anchor(query, Workspace::Menu::Query);
     query->addAction(tr("Open plan from file…"), this, [this] {
         if (QueryWorkspace *w = workspaceForPlan())
             planimport::openFromFile(this, w);
@@ -84,14 +54,9 @@ void MainWindow::createMenus()
         if (QueryWorkspace *w = workspaceForPlan())
             planimport::pasteFromClipboard(this, w);
     });
-    query->addSeparator();
-    query->addAction(icon("comment"), keys::menuLabel(tr("Toggle comment"), keys::toggleComment()), this,
-                     [this] {
-                         if (QueryWorkspace *w = currentWorkspace())
-                             w->editor()->toggleComment();
-                     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    anchor(view, Workspace::Menu::View);
     view->addAction(icon("palette"), tr("Command palette…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                     this, [this] {
                         auto *palette = new widgets::CommandPalette(this);
@@ -144,20 +109,4 @@ void MainWindow::openSqlFile()
     QString error;
     if (!w->openFile(path, &error))
         QMessageBox::warning(this, tr("Open SQL file"), error);
-}
-
-void MainWindow::saveSqlFile(bool askForName)
-{
-    QueryWorkspace *w = currentWorkspace();
-    if (!w)
-        return;
-    QString path = w->filePath();
-    if (askForName || path.isEmpty())
-        path = QFileDialog::getSaveFileName(this, tr("Save SQL file"), path,
-                                            tr("SQL files (*.sql);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!w->saveToFile(path, &error))
-        QMessageBox::warning(this, tr("Save SQL file"), error);
 }

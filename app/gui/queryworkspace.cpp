@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QDateTime>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
@@ -45,11 +46,14 @@ pg::QueryOptions queryOptionsFromSettings()
 
 } // namespace
 
-QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::QueryHistoryStore *history,
-                               state::EditorTabStore *tabs, QWidget *parent)
-    : QWidget(parent)
-    , m_session(new pg::Session(QStringLiteral("tusk"), this))
-    , m_metaSession(new pg::Session(QStringLiteral("tusk-meta"), this))
+QueryWorkspace::QueryWorkspace(pg::ConnectionRegistry *registry, const pg::ConnectionParams &params,
+                               state::QueryHistoryStore *history, state::EditorTabStore *tabs,
+                               QWidget *parent)
+    : Workspace(parent)
+    , m_sessionLease(registry->openQuerySession(params))
+    , m_catalogLease(registry->shared(params, pg::SessionRole::Catalog))
+    , m_session(m_sessionLease.get())
+    , m_metaSession(m_catalogLease.get())
     , m_catalog(new sql::CompletionCatalog(this))
     , m_history(history)
     , m_tabStore(tabs)
@@ -96,13 +100,12 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::QueryH
     connect(m_explainRunner, &explain::ExplainRunner::planReady, this, &QueryWorkspace::onPlanReady);
     connect(m_explainRunner, &explain::ExplainRunner::failed, this, &QueryWorkspace::onExplainFailed);
 
-    // Names for completion come from a second, quiet session so loading never queues behind
-    // (or in front of) the user's own statements.
+    // Names for completion come from the connection's catalog session (shared with the object
+    // browser and the other tabs), so loading never queues behind (or in front of) the user's
+    // own statements, and ten tabs do not open ten more connections.
     connect(m_metaSession, &pg::Session::connected, this, [this] { m_catalog->load(m_metaSession); });
-    connect(m_catalog, &sql::CompletionCatalog::loaded, this, [this] {
-        m_editor->setKeywords(m_catalog->keywords());
-        m_metaSession->disconnectFromServer();
-    });
+    connect(m_catalog, &sql::CompletionCatalog::loaded, this,
+            [this] { m_editor->setKeywords(m_catalog->keywords()); });
     m_editor->setCompletionProvider([this](const QString &prefix, const QString &qualifier) {
         return m_catalog->complete(prefix, qualifier, m_editor->statementAtCursor().sql);
     });
@@ -132,9 +135,38 @@ QueryWorkspace::QueryWorkspace(const pg::ConnectionParams &params, state::QueryH
         return box.exec() == QMessageBox::Yes;
     };
 
-    m_session->connectTo(params);
-    m_metaSession->connectTo(params);
+    // The registry connects new sessions itself; a catalog session shared with an earlier view
+    // may already be up.
+    if (m_metaSession->state() == pg::Session::State::Connected)
+        m_catalog->load(m_metaSession);
     updateActions();
+}
+
+QList<QAction *> QueryWorkspace::menuActions(Menu menu) const
+{
+    switch (menu) {
+    case Menu::File:
+        return {m_saveAction, m_saveAsAction, m_separators[0], m_reconnectAction};
+    case Menu::Edit:
+        return {m_findAction, m_replaceAction, m_commentAction};
+    case Menu::Query:
+        return {m_runAction,    m_runScriptAction, m_cancelAction,  m_separators[1], m_txModeAction,
+                m_commitAction, m_rollbackAction,  m_separators[2], m_explainAction, m_explainAnalyzeAction};
+    case Menu::View:
+        return {};
+    }
+    return {};
+}
+
+QString QueryWorkspace::transactionModeText() const
+{
+    return m_explicitTx ? tr("explicit transactions") : tr("auto-commit");
+}
+
+void QueryWorkspace::saveState(int order)
+{
+    m_order = order;
+    autosave();
 }
 
 QString QueryWorkspace::title() const
@@ -251,12 +283,27 @@ bool QueryWorkspace::saveToFile(const QString &path, QString *error)
 
 QueryWorkspace::~QueryWorkspace() = default;
 
+void QueryWorkspace::save(bool askForName)
+{
+    QString path = m_filePath;
+    if (askForName || path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Save SQL file"), path,
+                                            tr("SQL files (*.sql);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveToFile(path, &error))
+        QMessageBox::warning(this, tr("Save SQL file"), error);
+}
+
 void QueryWorkspace::buildUi()
 {
     m_toolbar->setIconSize(QSize(16, 16));
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_runAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/run.svg")), tr("Run"), this,
-                                       &QueryWorkspace::runStatementAtCursor);
+    m_runAction =
+        m_toolbar->addAction(QIcon(QStringLiteral(":/actions/run.svg")), tr("Run statement at cursor"), this,
+                             &QueryWorkspace::runStatementAtCursor);
+    m_runAction->setIconText(tr("Run")); // the toolbar's short label; menus show the text
     m_runAction->setShortcuts(keys::runStatement());
     m_runAction->setToolTip(tr("Run the statement at the cursor, or the selection (Ctrl+Enter)"));
     m_runScriptAction = m_toolbar->addAction(QIcon(QStringLiteral(":/actions/run-script.svg")),
@@ -269,7 +316,8 @@ void QueryWorkspace::buildUi()
     m_cancelAction->setToolTip(tr("Cancel the running statement (Ctrl+.)"));
     m_toolbar->addSeparator();
     m_txModeAction =
-        m_toolbar->addAction(QIcon(QStringLiteral(":/actions/transaction.svg")), tr("Transaction"));
+        m_toolbar->addAction(QIcon(QStringLiteral(":/actions/transaction.svg")), tr("Explicit transaction"));
+    m_txModeAction->setIconText(tr("Transaction"));
     m_txModeAction->setCheckable(true);
     m_txModeAction->setToolTip(
         tr("Explicit transaction. Off: every statement commits on its own. On: statements run in a "
@@ -306,9 +354,38 @@ void QueryWorkspace::buildUi()
         if (auto *button = qobject_cast<QToolButton *>(m_toolbar->widgetForAction(a)))
             button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     }
-    for (QAction *a : m_toolbar->actions())
+    m_findAction = find;
+    m_replaceAction = replace;
+
+    // Not on the toolbar, but in the window's menus while this tab is current (menuActions).
+    const auto action = [this](const QString &icon, const QString &text, auto slot) {
+        QAction *a = icon.isEmpty()
+                         ? new QAction(text, this)
+                         : new QAction(QIcon(QStringLiteral(":/actions/%1.svg").arg(icon)), text, this);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_saveAction = action(QStringLiteral("save"), tr("&Save"), [this] { save(false); });
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAsAction = action(QString(), tr("Save &as…"), [this] { save(true); });
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_reconnectAction =
+        action(QStringLiteral("reconnect"), tr("&Reconnect"), [this] { m_session->reconnect(); });
+    // The editor handles Ctrl+/ itself; the label only shows the key (a shortcut here would
+    // compete with the editor's own).
+    m_commentAction =
+        action(QStringLiteral("comment"), keys::menuLabel(tr("Toggle comment"), keys::toggleComment()),
+               [this] { m_editor->toggleComment(); });
+    for (int i = 0; i < 3; ++i) {
+        auto *separator = new QAction(this);
+        separator->setSeparator(true);
+        m_separators.append(separator);
+    }
+    QList<QAction *> own = m_toolbar->actions();
+    own << m_saveAction << m_saveAsAction << m_reconnectAction << m_commentAction;
+    for (QAction *a : std::as_const(own))
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addActions(m_toolbar->actions());
+    addActions(own);
 
     m_results->setTabsClosable(true);
     m_results->setDocumentMode(true);

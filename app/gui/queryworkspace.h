@@ -1,13 +1,14 @@
 #pragma once
 
 #include "pg/connectionparams.h"
+#include "pg/connectionregistry.h"
 #include "pg/error.h"
 #include "pg/session.h"
 #include "sql/explainstatement.h"
 #include "sql/scriptrunner.h"
+#include "workspace.h"
 
 #include <QElapsedTimer>
-#include <QWidget>
 
 #include <functional>
 #include <optional>
@@ -42,17 +43,29 @@ struct Plan;
 /// One query tab: SQL editor, result tabs (one per result set, kept until closed), a messages
 /// pane, and the session that runs it all. Scripts run statement by statement so that every
 /// error is marked where it happened and every result set gets its own tab.
-class QueryWorkspace : public QWidget
+/// Its session is its own (registry->openQuerySession); completion reads names through the
+/// connection's shared catalog session. The registry must outlive the workspace.
+class QueryWorkspace : public Workspace
 {
     Q_OBJECT
 public:
-    QueryWorkspace(const tusk::pg::ConnectionParams &params, tusk::state::QueryHistoryStore *history,
-                   tusk::state::EditorTabStore *tabs = nullptr, QWidget *parent = nullptr);
+    QueryWorkspace(tusk::pg::ConnectionRegistry *registry, const tusk::pg::ConnectionParams &params,
+                   tusk::state::QueryHistoryStore *history, tusk::state::EditorTabStore *tabs = nullptr,
+                   QWidget *parent = nullptr);
     ~QueryWorkspace() override;
+
+    // Workspace
+    QString title() const override;
+    QString kind() const override { return QStringLiteral("query"); }
+    QList<QAction *> menuActions(Menu menu) const override;
+    tusk::pg::Session *session() const override { return m_session; }
+    QString transactionModeText() const override;
+    bool confirmClose() override;
+    void saveState(int order) override;
+    void discardState() override { discardAutosave(); }
 
     tusk::widgets::SqlEditor *editor() const { return m_editor; }
     tusk::widgets::FindBar *findBar() const { return m_findBar; }
-    tusk::pg::Session *session() const { return m_session; }
     QTabWidget *results() const { return m_results; }
     QPlainTextEdit *messages() const { return m_messages; }
     bool isRunning() const { return m_running; }
@@ -77,13 +90,12 @@ public:
     void setExplicitTransactionMode(bool on);
     void commit();
     void rollback();
-    /// Asks the user when a transaction is open; false keeps the tab open.
-    bool confirmClose();
+    /// Saves to the tab's file, or asks for a name first (always with askForName: Save as).
+    void save(bool askForName);
 
     /// Stable id under which the tab's text is autosaved.
     const QString &tabId() const { return m_tabId; }
     const QString &filePath() const { return m_filePath; }
-    QString title() const;
     /// Puts an autosaved tab back (text, cursor, file, id).
     void restore(const tusk::state::EditorTab &tab);
     /// Saves the text to the state database now (also done every few seconds while typing).
@@ -102,10 +114,6 @@ public:
     /// Opens a .sql file (any size; invalid UTF-8 is reported). Returns false with a message on failure.
     bool openFile(const QString &path, QString *error);
     bool saveToFile(const QString &path, QString *error);
-
-signals:
-    void statusChanged();
-    void titleChanged(const QString &title);
 
 private:
     /// The EXPLAIN in flight: history's entry, and where its error positions point in the editor.
@@ -134,6 +142,8 @@ private:
     void updateActions();
     QWidget *buildExplainOptionsButton();
 
+    tusk::pg::SessionLease m_sessionLease;
+    tusk::pg::SessionLease m_catalogLease; ///< shared with the browser and the connection's other tabs
     tusk::pg::Session *m_session;
     tusk::pg::Session *m_metaSession;
     tusk::sql::CompletionCatalog *m_catalog;
@@ -159,6 +169,13 @@ private:
     QAction *m_rollbackAction;
     QAction *m_explainAction;
     QAction *m_explainAnalyzeAction;
+    QAction *m_saveAction;
+    QAction *m_saveAsAction;
+    QAction *m_reconnectAction;
+    QAction *m_findAction;
+    QAction *m_replaceAction;
+    QAction *m_commentAction;
+    QList<QAction *> m_separators; ///< between the groups of a menu
     tusk::explain::ExplainRunner *m_explainRunner;
     PlanPane *m_planPane = nullptr;
     tusk::sql::ExplainOptions m_explainOptions;

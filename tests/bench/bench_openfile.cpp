@@ -10,6 +10,7 @@
 
 #include "../common/cputimer.h"
 #include "pg/connectionparams.h"
+#include "pg/connectionregistry.h"
 #include "queryworkspace.h"
 
 #include <QApplication>
@@ -90,7 +91,8 @@ int main(int argc, char **argv)
         readWall.push_back(read.wallMs);
         readCpu.push_back(read.cpuMs);
 
-        QueryWorkspace w(tusk::pg::ConnectionParams(), nullptr);
+        tusk::pg::ConnectionRegistry registry;
+        QueryWorkspace w(&registry, tusk::pg::ConnectionParams(), nullptr);
         w.resize(1200, 800);
         w.show();
         QCoreApplication::processEvents();

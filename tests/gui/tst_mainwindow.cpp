@@ -7,7 +7,9 @@
 #include "common/commandpalette.h"
 #include "common/palettes.h"
 #include "mainwindow.h"
+#include "pg/connectionregistry.h"
 #include "pg/session.h"
+#include "queryworkspace.h"
 #include "state/statedatabase.h"
 
 #include <QFileInfo>
@@ -15,6 +17,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -33,6 +37,8 @@ private slots:
     void showsTheConnectedServer();
     void explainsAFailedConnection();
     void commandPaletteRunsAnAction();
+    void menusShowTheCurrentWorkspacesOwnActions();
+    void tabsOnOneConnectionShareTheCatalogSession();
     void opensWithOneStateFileAndSaysWhenItIsFromANewerTusk();
 
 private:
@@ -106,6 +112,9 @@ void TestMainWindow::commandPaletteRunsAnAction()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     w.connectTo(test::paramsFor(m_uri));
+    // Run is offered once the tab can run (the palette lists enabled actions only).
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentWorkspace()->session()->state() == pg::Session::State::Connected,
+                             10000);
     const int tabs = w.tabs()->count();
     QTest::keyClick(&w, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
     auto *palette = w.findChild<widgets::CommandPalette *>();
@@ -126,6 +135,94 @@ void TestMainWindow::commandPaletteRunsAnAction()
     test::saveScreenshot(palette, QStringLiteral("command-palette-light"));
     QTest::keyClick(palette->filter(), Qt::Key_Return);
     QCOMPARE(w.tabs()->count(), tabs + 1);
+}
+
+namespace {
+QMenu *menuNamed(QMainWindow &w, const QString &title)
+{
+    for (QAction *a : w.menuBar()->actions()) {
+        if (a->menu() && a->text().remove(u'&') == title)
+            return a->menu();
+    }
+    return nullptr;
+}
+} // namespace
+
+void TestMainWindow::menusShowTheCurrentWorkspacesOwnActions()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.connectTo(test::paramsFor(m_uri));
+    QueryWorkspace *first = w.currentWorkspace();
+    QVERIFY(first);
+    QMenu *query = menuNamed(w, QStringLiteral("Query"));
+    QMenu *file = menuNamed(w, QStringLiteral("File"));
+    QVERIFY(query && file);
+    // The menus hold the tab's own actions (not look-alikes): same object, same enabled state.
+    for (QAction *a : first->menuActions(Workspace::Menu::Query))
+        QVERIFY2(query->actions().contains(a), qPrintable(a->text()));
+    for (QAction *a : first->menuActions(Workspace::Menu::File))
+        QVERIFY2(file->actions().contains(a), qPrintable(a->text()));
+    QAction *cancel = first->menuActions(Workspace::Menu::Query).at(2);
+    QCOMPARE(cancel->text(), QStringLiteral("Cancel"));
+    QVERIFY(!cancel->isEnabled()); // nothing runs: the menu's Cancel is greyed out too
+
+    QueryWorkspace *second = w.newQueryTab();
+    QVERIFY(second && second != first);
+    for (QAction *a : second->menuActions(Workspace::Menu::Query))
+        QVERIFY(query->actions().contains(a));
+    for (QAction *a : first->menuActions(Workspace::Menu::Query)) {
+        if (!a->isSeparator())
+            QVERIFY2(!query->actions().contains(a), "the hidden tab's actions left the menu");
+    }
+    // Back to the first tab, then close it: its actions go with it, the window's stay.
+    w.tabs()->setCurrentWidget(first);
+    QVERIFY(query->actions().contains(first->menuActions(Workspace::Menu::Query).first()));
+    QTest::keyClick(&w, Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(w.tabs()->count(), 1);
+    QVERIFY(query->actions().contains(second->menuActions(Workspace::Menu::Query).first()));
+    const auto texts = [](QMenu *m) {
+        QStringList out;
+        for (QAction *a : m->actions())
+            out << a->text();
+        return out;
+    };
+    QVERIFY(texts(query).contains(QStringLiteral("Paste plan")));
+    QVERIFY(texts(file).contains(QStringLiteral("&Quit")));
+    test::saveScreenshot(query, QStringLiteral("mainwindow-query-menu-light"));
+}
+
+void TestMainWindow::tabsOnOneConnectionShareTheCatalogSession()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.connectTo(test::paramsFor(m_uri));
+    w.newQueryTab();
+    w.newQueryTab();
+    QCOMPARE(w.tabs()->count(), 3);
+    // Three tabs of their own, plus one catalog session for the browser and all completion.
+    const auto entries = w.registry()->entries();
+    int query = 0;
+    int catalog = 0;
+    for (const auto &e : entries) {
+        query += e.role == pg::SessionRole::Query;
+        catalog += e.role == pg::SessionRole::Catalog;
+    }
+    QCOMPARE(query, 3);
+    QCOMPARE(catalog, 1);
+    QCOMPARE(w.registry()->connections().size(), 1);
+    // Completion in the third tab works off the shared session.
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentWorkspace()->session()->state() == pg::Session::State::Connected,
+                             10000);
+    QTest::keyClick(&w, Qt::Key_W, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_W, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(w.tabs()->count(), 0);
+    // The browser still holds the catalog session; the tabs' own are gone.
+    QTRY_COMPARE_WITH_TIMEOUT(w.registry()->sessionCount(), 1, 10000);
+    QCOMPARE(w.registry()->entries().first().role, pg::SessionRole::Catalog);
 }
 
 void TestMainWindow::opensWithOneStateFileAndSaysWhenItIsFromANewerTusk()

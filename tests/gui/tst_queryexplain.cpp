@@ -7,6 +7,7 @@
 #include "common/palettes.h"
 #include "editor/sqleditor.h"
 #include "explain/explainrunner.h"
+#include "pg/connectionregistry.h"
 #include "plan/planview.h"
 #include "planimport.h"
 #include "planpane.h"
@@ -44,6 +45,7 @@ private:
 
     QString m_uri;
     std::optional<sandbox::LocalCluster> m_cluster;
+    pg::ConnectionRegistry m_registry; // declared first: outlives the workspace
     std::unique_ptr<QueryWorkspace> m_workspace;
     QStringList m_asked;
     bool m_answer = true;
@@ -65,7 +67,7 @@ void TestQueryExplain::initTestCase()
 
 void TestQueryExplain::init()
 {
-    m_workspace = std::make_unique<QueryWorkspace>(test::paramsFor(m_uri), nullptr);
+    m_workspace = std::make_unique<QueryWorkspace>(&m_registry, test::paramsFor(m_uri), nullptr);
     m_workspace->resize(1200, 800);
     m_asked.clear();
     m_answer = true;

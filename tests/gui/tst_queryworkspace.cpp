@@ -7,6 +7,7 @@
 #include "editor/sqleditor.h"
 #include "grid/resultview.h"
 #include "historypanel.h"
+#include "pg/connectionregistry.h"
 #include "queryworkspace.h"
 #include "resultpane.h"
 #include "state/editortabstore.h"
@@ -71,6 +72,7 @@ private:
     QTemporaryDir m_stateDir;
     std::unique_ptr<state::StateDatabase> m_state; // declared first: outlives the store
     std::unique_ptr<state::QueryHistoryStore> m_history;
+    pg::ConnectionRegistry m_registry; // declared first: outlives the workspace
     std::unique_ptr<QueryWorkspace> m_workspace;
 };
 
@@ -93,7 +95,7 @@ void TestQueryWorkspace::initTestCase()
 
 void TestQueryWorkspace::init()
 {
-    m_workspace = std::make_unique<QueryWorkspace>(test::paramsFor(m_uri), m_history.get());
+    m_workspace = std::make_unique<QueryWorkspace>(&m_registry, test::paramsFor(m_uri), m_history.get());
     m_workspace->resize(1000, 700);
     m_workspace->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));
@@ -318,7 +320,7 @@ void TestQueryWorkspace::reportsNonUtf8TextFromASqlAsciiDatabase()
     QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error()));
     QString uri = m_uri;
     uri.replace(QStringLiteral("/postgres?"), QStringLiteral("/tusk_ascii?"));
-    QueryWorkspace w(test::paramsFor(uri), nullptr);
+    QueryWorkspace w(&m_registry, test::paramsFor(uri), nullptr);
     w.show();
     QTRY_VERIFY_WITH_TIMEOUT(w.session()->state() == pg::Session::State::Connected, 10000);
     w.editor()->setText(QStringLiteral("SELECT E'caf\\xe9 \\xff\\xfe' AS latin1, 'ok' AS fine"));
@@ -460,7 +462,7 @@ void TestQueryWorkspace::unsavedTextSurvivesACrash()
     {
         state::StateDatabase db(path);
         state::EditorTabStore store(&db);
-        auto w = std::make_unique<QueryWorkspace>(test::paramsFor(m_uri), nullptr, &store);
+        auto w = std::make_unique<QueryWorkspace>(&m_registry, test::paramsFor(m_uri), nullptr, &store);
         w->setAutosaveInterval(100);
         w->editor()->setText(text);
         id = w->tabId();
@@ -479,7 +481,7 @@ void TestQueryWorkspace::unsavedTextSurvivesACrash()
     QCOMPARE(tabs[0].text, text);
     QVERIFY(!tabs[0].conninfo.contains(QLatin1String("password")));
     QVERIFY(tabs[0].conninfo.contains(QLatin1String("127.0.0.1")));
-    QueryWorkspace restored(test::paramsFor(m_uri), nullptr);
+    QueryWorkspace restored(&m_registry, test::paramsFor(m_uri), nullptr);
     restored.restore(tabs[0]);
     QCOMPARE(restored.editor()->text(), text);
 }
@@ -521,7 +523,7 @@ void TestQueryWorkspace::opensA100MegabyteFileQuickly()
     // The unedited file is not copied into the state database: a restore reads the file again.
     state::StateDatabase db(m_stateDir.filePath(QStringLiteral("big.sqlite")));
     state::EditorTabStore store(&db);
-    QueryWorkspace saved(test::paramsFor(m_uri), nullptr, &store);
+    QueryWorkspace saved(&m_registry, test::paramsFor(m_uri), nullptr, &store);
     QVERIFY(saved.openFile(path, &error));
     saved.autosave();
     QSignalSpy loaded(&store, &state::EditorTabStore::loaded);
@@ -531,7 +533,7 @@ void TestQueryWorkspace::opensA100MegabyteFileQuickly()
     QCOMPARE(tabs.size(), 1);
     QVERIFY(tabs[0].text.isEmpty());
     QCOMPARE(tabs[0].filePath, path);
-    QueryWorkspace restored(test::paramsFor(m_uri), nullptr);
+    QueryWorkspace restored(&m_registry, test::paramsFor(m_uri), nullptr);
     restored.restore(tabs[0]);
     QVERIFY(restored.editor()->lines() > 900000);
 }

@@ -10,6 +10,7 @@
 #include "../common/stallwatchdog.h"
 #include "common/palettes.h"
 #include "editor/sqleditor.h"
+#include "pg/connectionregistry.h"
 #include "plan/plandiffview.h"
 #include "planpane.h"
 #include "queryworkspace.h"
@@ -50,6 +51,7 @@ private:
 
     QString m_uri;
     std::optional<sandbox::LocalCluster> m_cluster;
+    pg::ConnectionRegistry m_registry; // declared first: outlives the workspace
     std::unique_ptr<QueryWorkspace> m_workspace;
 };
 
@@ -73,7 +75,7 @@ void TestWhatIf::initTestCase()
 
 void TestWhatIf::init()
 {
-    m_workspace = std::make_unique<QueryWorkspace>(test::paramsFor(m_uri), nullptr);
+    m_workspace = std::make_unique<QueryWorkspace>(&m_registry, test::paramsFor(m_uri), nullptr);
     m_workspace->resize(1200, 800);
     m_workspace->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_workspace.get()));

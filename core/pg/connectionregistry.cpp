@@ -77,6 +77,19 @@ QString applicationNameFor(SessionRole role)
     return QStringLiteral("tusk");
 }
 
+ConnectionParams monitorSessionParams(const ConnectionParams &params)
+{
+    // Read-only, and never in anyone's way for long: a probe stuck behind a lock gives up.
+    ConnectionParams p = params;
+    const QString own =
+        QStringLiteral("-c default_transaction_read_only=on -c statement_timeout=%1 -c lock_timeout=%2")
+            .arg(kMonitorStatementTimeoutMs)
+            .arg(kMonitorLockTimeoutMs);
+    const QString given = p.value(QStringLiteral("options"));
+    p.set(QStringLiteral("options"), given.isEmpty() ? own : given + u' ' + own);
+    return p;
+}
+
 struct ConnectionRegistry::Slot
 {
     ConnectionKey key;
@@ -145,7 +158,7 @@ SessionLease ConnectionRegistry::open(const ConnectionParams &params, SessionRol
     slot->hold = hold;
     Session *session = slot->session;
     m_entries.push_back(std::move(slot));
-    session->connectTo(params);
+    session->connectTo(role == SessionRole::Monitor ? monitorSessionParams(params) : params);
     emit sessionOpened(key, role);
     return SessionLease(hold);
 }

@@ -50,6 +50,14 @@ enum class SessionRole {
 };
 QString applicationNameFor(SessionRole role);
 
+/// What a Monitor session runs with, set at connect time through `options`:
+/// default_transaction_read_only, and these timeouts (a probe stuck behind a lock or on a
+/// huge catalog gives up instead of holding the tick).
+inline constexpr int kMonitorStatementTimeoutMs = 2000;
+inline constexpr int kMonitorLockTimeoutMs = 500;
+/// params with the Monitor settings added to its options.
+ConnectionParams monitorSessionParams(const ConnectionParams &params);
+
 /// A hold on a registry session. Copies share the hold; when the last copy of the last hold on
 /// a session goes, the registry deletes the session (which never blocks: see ~Session).
 /// Used on the registry's thread only.

@@ -29,6 +29,11 @@ public:
     QString commandTag() const { return m_commandTag; }
     /// Rows an INSERT/UPDATE/DELETE/MERGE/COPY touched; -1 for other statements.
     qint64 rowsAffected() const { return m_rowsAffected; }
+    /// In a queryBatch(): microseconds from the end of the statement before (or from sending,
+    /// for the first) to the end of this one — in a pipeline, close to what this statement cost
+    /// the server. -1 when not measured.
+    qint64 elapsedMicros() const { return m_elapsedMicros; }
+    void setElapsedMicros(qint64 micros) { m_elapsedMicros = micros; }
 
     /// The cell's text; a null QString for NULL or an unknown column.
     QString text(int row, QStringView column) const;
@@ -52,6 +57,7 @@ private:
     int m_rows = 0;
     QString m_commandTag;
     qint64 m_rowsAffected = -1;
+    qint64 m_elapsedMicros = -1;
 };
 
 } // namespace tusk::pg

@@ -55,6 +55,7 @@ Error notRun(const QString &why)
 void SessionWorker::startBatch()
 {
     m_batch.emplace();
+    m_batch->clock.start();
     const QList<Statement> &statements = m_current->statements;
     m_batch->outcomes.resize(statements.size());
     if (statements.isEmpty()) {
@@ -126,6 +127,7 @@ void SessionWorker::handleBatchResult(PGresult *raw)
     switch (PQresultStatus(raw)) {
     case PGRES_PIPELINE_SYNC:
         // The sync after statement b.done: it has finished, in its own implicit transaction.
+        b.lastEndMicros = b.clock.nsecsElapsed() / 1000;
         if (++b.done == b.sent) {
             PQexitPipelineMode(m_conn);
             completeRequest();
@@ -147,6 +149,7 @@ void SessionWorker::handleBatchResult(PGresult *raw)
         b.rows->append(b.chunk);
         b.chunk = ResultChunk();
         setCommand(*b.rows, raw);
+        b.rows->setElapsedMicros(b.clock.nsecsElapsed() / 1000 - b.lastEndMicros);
         if (slot && !*slot)
             *slot = std::move(*b.rows);
         b.rows.reset();
@@ -156,6 +159,7 @@ void SessionWorker::handleBatchResult(PGresult *raw)
         if (slot && !*slot) {
             RowSet set;
             setCommand(set, raw);
+            set.setElapsedMicros(b.clock.nsecsElapsed() / 1000 - b.lastEndMicros);
             *slot = std::move(set);
         }
         return;

@@ -184,6 +184,8 @@ private:
         bool lastWasNull = false;                    ///< PQgetResult gave null just before
         std::optional<RowSet> rows;                  ///< the statement's rows so far
         ResultChunk chunk;                           ///< ... and the chunk being filled
+        QElapsedTimer clock;                         ///< since the pipeline was sent
+        qint64 lastEndMicros = 0;                    ///< when the statement before ended
     };
     std::optional<BatchRun> m_batch;
     // State of the running request.

@@ -1,0 +1,238 @@
+#include "monitor/sampler.h"
+
+#include "pg/session.h"
+
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tusk::monitor {
+
+namespace {
+// First statement of every batch: restart detection and the version the probes were chosen by.
+const QString kMetaSql = QStringLiteral("SELECT extract(epoch FROM pg_postmaster_start_time()) AS started, "
+                                        "current_setting('server_version_num') AS version");
+constexpr qint64 kMaxBackoffMillis = 10 * 60 * 1000;
+
+qint64 slowLimitMicros(const Probe &p)
+{
+    return std::max<qint64>(qint64(p.intervalSeconds) * 1'000'000 / 4, 500'000);
+}
+} // namespace
+
+Sampler::Sampler(pg::ConnectionRegistry *registry, const pg::ConnectionParams &node, QObject *parent)
+    : QObject(parent)
+    , m_session(registry->shared(node, pg::SessionRole::Monitor))
+    , m_timer(new QTimer(this))
+{
+    m_clock.start();
+    m_timer->setInterval(1000);
+    m_timer->setTimerType(Qt::PreciseTimer); // rates divide by the real gap, but charts like even steps
+    connect(m_timer, &QTimer::timeout, this, &Sampler::tick);
+    connect(m_session.get(), &pg::Session::connectionFailed, this,
+            [this](const pg::Error &e) { m_lastError = e.toString(); });
+    connect(m_session.get(), &pg::Session::connectionLost, this,
+            [this](const pg::Error &e) { m_lastError = e.toString(); });
+}
+
+Sampler::~Sampler() = default;
+
+void Sampler::setTickInterval(int ms)
+{
+    m_timer->setInterval(std::clamp(ms, 500, 60'000));
+}
+
+int Sampler::tickInterval() const
+{
+    return m_timer->interval();
+}
+
+void Sampler::start()
+{
+    if (m_timer->isActive())
+        return;
+    m_timer->start();
+    tick(); // the first sample now, not a tick later
+}
+
+void Sampler::stop()
+{
+    m_timer->stop();
+}
+
+bool Sampler::isRunning() const
+{
+    return m_timer->isActive();
+}
+
+void Sampler::addProbe(const Probe &probe)
+{
+    m_extra.append(probe);
+    if (m_loadedForVersion != 0)
+        m_probes.append({probe});
+}
+
+QList<Probe> Sampler::probes() const
+{
+    QList<Probe> out;
+    for (const ProbeState &p : m_probes)
+        out.append(p.probe);
+    return out;
+}
+
+void Sampler::loadProbes(int serverVersion)
+{
+    m_loadedForVersion = serverVersion;
+    m_probes.clear();
+    auto probes = probesFor(serverVersion / 10000);
+    if (!probes) {
+        m_probeError = probes.error();
+        return;
+    }
+    m_probeError.clear();
+    for (const Probe &p : *probes)
+        m_probes.append({p});
+    for (const Probe &p : std::as_const(m_extra))
+        m_probes.append({p});
+}
+
+bool Sampler::sampleNow()
+{
+    if (m_inFlight)
+        return false;
+    tick();
+    return true;
+}
+
+void Sampler::emitGap(const QString &why)
+{
+    Sample s;
+    s.at = QDateTime::currentDateTime();
+    s.monotonicMillis = m_clock.elapsed();
+    s.connected = false;
+    s.error = why;
+    m_rates.apply(s);
+    emit sampled(s);
+}
+
+void Sampler::tick()
+{
+    pg::Session *session = m_session.get();
+    if (!session || m_inFlight)
+        return; // the last batch has not answered: never pile up
+    switch (session->state()) {
+    case pg::Session::State::Disconnected:
+        emitGap(m_lastError.isEmpty() ? tr("not connected") : m_lastError);
+        session->reconnect(); // resumes by itself once the server is back
+        return;
+    case pg::Session::State::Connecting:
+        emitGap(tr("connecting"));
+        return;
+    case pg::Session::State::Connected:
+        break;
+    }
+    if (m_loadedForVersion != session->serverInfo().versionNumber)
+        loadProbes(session->serverInfo().versionNumber);
+    const qint64 now = m_clock.elapsed();
+    QList<int> due;
+    QList<pg::Statement> statements{{kMetaSql, {}}};
+    for (int i = 0; i < m_probes.size(); ++i) {
+        ProbeState &p = m_probes[i];
+        if (p.nextDueMillis > now)
+            continue;
+        p.skipReason.clear();
+        // Rounded to whole ticks: a 5 s probe on a 2 s tick runs every third tick, not late.
+        const qint64 every = qint64(p.probe.intervalSeconds) * 1000;
+        p.nextDueMillis = now + every - m_timer->interval() / 2;
+        due.append(i);
+        statements.append({p.probe.sql, {}});
+    }
+    m_inFlight = true;
+    session->queryBatch(statements, this, [this, due](const QList<pg::QueryOutcome> &outcomes) {
+        m_inFlight = false;
+        onAnswer(due, outcomes);
+    });
+}
+
+void Sampler::backOff(ProbeState &p, const QString &why)
+{
+    const qint64 base = qint64(p.probe.intervalSeconds) * 1000 * 10;
+    const qint64 wait = std::min(base << std::min(p.backoffLevel, 16), kMaxBackoffMillis);
+    ++p.backoffLevel;
+    p.nextDueMillis = m_clock.elapsed() + wait;
+    p.skipReason = tr("%1; skipped for %2 s").arg(why).arg(wait / 1000);
+}
+
+void Sampler::onAnswer(const QList<int> &due, const QList<pg::QueryOutcome> &outcomes)
+{
+    Sample s;
+    s.at = QDateTime::currentDateTime();
+    s.monotonicMillis = m_clock.elapsed();
+    const pg::QueryOutcome &meta = outcomes.value(0, pg::QueryOutcome(pg::Error::usage(tr("no answer"))));
+    if (!meta) {
+        // The connection went (or the server is going): this tick is a gap.
+        m_lastError = meta.error().toString();
+        emitGap(m_lastError);
+        return;
+    }
+    s.connected = true;
+    const double started = meta->text(0, u"started").toDouble();
+    s.serverStart = QDateTime::fromMSecsSinceEpoch(qint64(std::llround(started * 1000)));
+    s.serverVersion = meta->text(0, u"version").toInt();
+    for (const pg::QueryOutcome &o : outcomes) {
+        if (o && o->elapsedMicros() > 0)
+            s.roundTripMicros += o->elapsedMicros();
+    }
+    QList<bool> ran(m_probes.size(), false);
+    for (int k = 0; k < due.size(); ++k) {
+        const int i = due[k];
+        if (i >= m_probes.size())
+            continue;
+        ran[i] = true;
+        ProbeState &p = m_probes[i];
+        const pg::QueryOutcome &o =
+            outcomes.value(k + 1, pg::QueryOutcome(pg::Error::usage(tr("no answer"))));
+        ProbeStatus status;
+        status.probe = p.probe.name;
+        if (!o) {
+            status.state = ProbeStatus::State::Failed;
+            status.message = o.error().message;
+            if (o.error().sqlState == QLatin1String("57014")) { // statement_timeout
+                backOff(p, tr("hit statement_timeout (%1 ms)").arg(pg::kMonitorStatementTimeoutMs));
+                status.message = p.skipReason;
+            }
+            s.probes.append(status);
+            continue;
+        }
+        status.elapsedMicros = o->elapsedMicros();
+        auto values = p.probe.read(*o);
+        if (!values) {
+            status.state = ProbeStatus::State::Failed;
+            status.message = values.error();
+        } else {
+            s.values.append(*values);
+            if (status.elapsedMicros > slowLimitMicros(p.probe)) {
+                backOff(p, tr("took %L1 ms").arg(status.elapsedMicros / 1000));
+                status.message = p.skipReason;
+            } else {
+                p.backoffLevel = 0;
+            }
+        }
+        s.probes.append(status);
+    }
+    for (int i = 0; i < m_probes.size(); ++i) {
+        if (ran[i])
+            continue;
+        const ProbeState &p = m_probes[i];
+        ProbeStatus status;
+        status.probe = p.probe.name;
+        status.state = p.skipReason.isEmpty() ? ProbeStatus::State::NotDue : ProbeStatus::State::Skipped;
+        status.message = p.skipReason;
+        s.probes.append(status);
+    }
+    m_rates.apply(s);
+    emit sampled(s);
+}
+
+} // namespace tusk::monitor

@@ -1,0 +1,245 @@
+// monitor::Sampler against a real server: the ctest "sandbox" fixture's primary, and (label
+// versions) a primary of every PostgreSQL major 12–18 — every built-in probe must run there.
+
+#include "../common/fixture.h"
+#include "monitor/sampler.h"
+#include "pg/connectionregistry.h"
+#include "pg/session.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <optional>
+
+using namespace tusk;
+using namespace tusk::monitor;
+
+class TestSampler : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void everyProbeRunsOnThisVersion();
+    void ratesFollowTheLoadAndAResetIsNoNegativeRate();
+    void theMonitoringSessionIsReadOnlyAndNamed();
+    void aSlowProbeIsSkippedAndTheOthersStillArrive();
+    void aProbeHittingStatementTimeoutIsSkipped();
+    void aKilledSessionIsAGapAndSamplingResumes();
+
+private:
+    /// Runs SQL on a session of its own (not the sampler's) and waits.
+    bool run(const QString &sql, QString *firstCell = nullptr);
+    /// The next sample, after asking for one.
+    std::optional<Sample> nextSample(Sampler &sampler);
+
+    std::optional<sandbox::LocalCluster> m_cluster;
+    pg::ConnectionParams m_params; ///< the test's own database
+    int m_major = 0;
+};
+
+void TestSampler::initTestCase()
+{
+    m_cluster = test::fixtureCluster();
+    if (!m_cluster)
+        TUSK_SKIP_WITHOUT_FIXTURE();
+    m_params = test::paramsFor(m_cluster->node(QStringLiteral("primary")).uri);
+    QString version;
+    QVERIFY(run(QStringLiteral("SELECT version()"), &version));
+    qInfo("%s", qPrintable(version)); // the log says what really ran
+    // A database of its own: pg_stat_reset() below touches only its counters.
+    run(QStringLiteral("DROP DATABASE IF EXISTS tusk_sampler_test"));
+    QVERIFY(run(QStringLiteral("CREATE DATABASE tusk_sampler_test")));
+    m_params.set(QStringLiteral("dbname"), QStringLiteral("tusk_sampler_test"));
+    QVERIFY(run(QStringLiteral("CREATE TABLE t (id int)")));
+}
+
+bool TestSampler::run(const QString &sql, QString *firstCell)
+{
+    pg::Session s(QStringLiteral("tusk-test"));
+    s.connectTo(m_params);
+    if (!QTest::qWaitFor([&] { return s.state() == pg::Session::State::Connected; }, 20000))
+        return false;
+    m_major = s.serverInfo().majorVersion();
+    std::optional<pg::QueryOutcome> answer;
+    s.query(sql, {}, this, [&answer](const pg::QueryOutcome &o) { answer = o; });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 30000))
+        return false;
+    if (!*answer) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(answer->error().toString()));
+        return false;
+    }
+    if (firstCell)
+        *firstCell = (*answer)->text(0, 0);
+    return true;
+}
+
+std::optional<Sample> TestSampler::nextSample(Sampler &sampler)
+{
+    // Connected first: a tick while connecting is a gap by design.
+    if (!QTest::qWaitFor([&] { return sampler.session()->state() == pg::Session::State::Connected; }, 20000))
+        return std::nullopt;
+    std::optional<Sample> got;
+    auto c = connect(&sampler, &Sampler::sampled, this, [&got](const Sample &s) { got = s; });
+    const bool asked = QTest::qWaitFor([&] { return sampler.sampleNow(); }, 20000);
+    const bool answered = asked && QTest::qWaitFor([&] { return got.has_value(); }, 20000);
+    disconnect(c);
+    return answered ? got : std::nullopt;
+}
+
+void TestSampler::everyProbeRunsOnThisVersion()
+{
+    pg::ConnectionRegistry registry;
+    Sampler sampler(&registry, m_params);
+    QVERIFY(
+        QTest::qWaitFor([&] { return sampler.session()->state() == pg::Session::State::Connected; }, 20000));
+    const auto s = nextSample(sampler);
+    QVERIFY(s);
+    QVERIFY2(s->connected, qPrintable(s->error));
+    QVERIFY2(sampler.probeError().isEmpty(), qPrintable(sampler.probeError()));
+    QCOMPARE(s->serverVersion / 10000, m_major);
+    QVERIFY(s->serverStart.isValid());
+    QVERIFY(s->probes.size() >= 8);
+    for (const ProbeStatus &p : s->probes) {
+        // Every probe is due on the first tick, and every one runs on this major.
+        QVERIFY2(p.state == ProbeStatus::State::Ok, qPrintable(p.probe + QStringLiteral(": ") + p.message));
+        QVERIFY(p.elapsedMicros >= 0);
+    }
+    const Labels here{{QStringLiteral("datname"), QStringLiteral("tusk_sampler_test")}};
+    QVERIFY(s->find(QStringLiteral("pg_stat_database_xact_commit"), here));
+    QVERIFY(s->find(QStringLiteral("pg_database_size_bytes"), here)->value > 1'000'000);
+    QVERIFY(s->find(QStringLiteral("pg_wal_position_bytes"))->value > 0);
+    QVERIFY(s->find(QStringLiteral("pg_stat_bgwriter_checkpoints_timed")));
+    QVERIFY(s->find(QStringLiteral("pg_database_wraparound_age_datfrozenxid"), here));
+    QCOMPARE(bool(s->find(QStringLiteral("pg_stat_wal_wal_bytes"))), m_major >= 14);
+    qInfo("PostgreSQL %d: %lld values from %lld probes in one round trip of %lld µs", m_major,
+          qlonglong(s->values.size()), qlonglong(s->probes.size()), qlonglong(s->roundTripMicros));
+}
+
+void TestSampler::ratesFollowTheLoadAndAResetIsNoNegativeRate()
+{
+    pg::ConnectionRegistry registry;
+    Sampler sampler(&registry, m_params);
+    const Labels here{{QStringLiteral("datname"), QStringLiteral("tusk_sampler_test")}};
+    QVERIFY(nextSample(sampler));
+    // 50 committed transactions between two samples.
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(run(QStringLiteral("INSERT INTO t VALUES (%1)").arg(i)));
+    const auto s = nextSample(sampler);
+    QVERIFY(s && s->connected);
+    const MetricValue *commits = s->find(QStringLiteral("pg_stat_database_xact_commit"), here);
+    QVERIFY(commits && commits->hasRate());
+    QVERIFY2(commits->rate > 0, qPrintable(QString::number(commits->rate)));
+    QVERIFY(s->find(QStringLiteral("pg_stat_database_tup_inserted"), here)->rate > 0);
+
+    QVERIFY(run(QStringLiteral("SELECT pg_stat_reset()")));
+    const auto afterReset = nextSample(sampler);
+    QVERIFY(afterReset && afterReset->connected);
+    for (const MetricValue &v : afterReset->values) {
+        if (v.kind == MetricKind::Counter && v.hasRate())
+            QVERIFY2(v.rate >= 0,
+                     qPrintable(v.seriesKey() + QStringLiteral(" = ") + QString::number(v.rate)));
+    }
+}
+
+void TestSampler::theMonitoringSessionIsReadOnlyAndNamed()
+{
+    pg::ConnectionRegistry registry;
+    Sampler sampler(&registry, m_params);
+    pg::Session *s = sampler.session();
+    QVERIFY(QTest::qWaitFor([&] { return s->state() == pg::Session::State::Connected; }, 20000));
+    QCOMPARE(s->serverInfo().applicationName, QStringLiteral("tusk-monitor"));
+    std::optional<pg::QueryOutcome> write;
+    s->query(QStringLiteral("CREATE TABLE monitor_must_not_write (id int)"), {}, this,
+             [&write](const pg::QueryOutcome &o) { write = o; });
+    QVERIFY(QTest::qWaitFor([&] { return write.has_value(); }, 20000));
+    QVERIFY(!*write);
+    QCOMPARE(write->error().sqlState, QStringLiteral("25006")); // read_only_sql_transaction
+    std::optional<pg::QueryOutcome> settings;
+    s->query(QStringLiteral(
+                 "SELECT current_setting('statement_timeout') AS st, current_setting('lock_timeout') AS lt"),
+             {}, this, [&settings](const pg::QueryOutcome &o) { settings = o; });
+    QVERIFY(QTest::qWaitFor([&] { return settings.has_value(); }, 20000));
+    QVERIFY(*settings);
+    QCOMPARE((*settings)->text(0, u"st"), QStringLiteral("2s"));
+    QCOMPARE((*settings)->text(0, u"lt"), QStringLiteral("500ms"));
+}
+
+void TestSampler::aSlowProbeIsSkippedAndTheOthersStillArrive()
+{
+    pg::ConnectionRegistry registry;
+    Sampler sampler(&registry, m_params);
+    auto slow = Probe::parse(QStringLiteral("slow"), 0,
+                             QStringLiteral("-- family: pg_test\n-- interval: 1\n-- gauges: slept\n"
+                                            "SELECT 1 AS slept FROM pg_sleep(0.7)"));
+    QVERIFY(slow);
+    sampler.addProbe(*slow);
+    QVERIFY(
+        QTest::qWaitFor([&] { return sampler.session()->state() == pg::Session::State::Connected; }, 20000));
+    const auto first = nextSample(sampler);
+    QVERIFY(first && first->connected);
+    QVERIFY(first->find(QStringLiteral("pg_test_slept"))); // it ran, took 700 ms of a 1 s interval
+    const auto second = nextSample(sampler);
+    QVERIFY(second && second->connected);
+    bool skipped = false;
+    for (const ProbeStatus &p : second->probes) {
+        if (p.probe == QLatin1String("slow")) {
+            skipped = p.state == ProbeStatus::State::Skipped;
+            QVERIFY2(p.message.contains(QLatin1String("took")), qPrintable(p.message));
+        }
+    }
+    QVERIFY(skipped);
+    QVERIFY(!second->find(QStringLiteral("pg_test_slept")));
+    QVERIFY(second->find(QStringLiteral("pg_wal_position_bytes"))); // the rest still comes
+}
+
+void TestSampler::aProbeHittingStatementTimeoutIsSkipped()
+{
+    pg::ConnectionRegistry registry;
+    Sampler sampler(&registry, m_params);
+    auto stuck = Probe::parse(QStringLiteral("stuck"), 0,
+                              QStringLiteral("-- family: pg_test\n-- interval: 1\n-- gauges: never\n"
+                                             "SELECT 1 AS never FROM pg_sleep(30)"));
+    QVERIFY(stuck);
+    sampler.addProbe(*stuck);
+    const auto s = nextSample(sampler);
+    QVERIFY(s && s->connected);
+    bool failed = false;
+    for (const ProbeStatus &p : s->probes) {
+        if (p.probe == QLatin1String("stuck")) {
+            failed = p.state == ProbeStatus::State::Failed;
+            QVERIFY2(p.message.contains(QLatin1String("statement_timeout")), qPrintable(p.message));
+        }
+    }
+    QVERIFY(failed);
+    QVERIFY(s->find(QStringLiteral("pg_wal_position_bytes"))); // one probe's timeout fails only it
+    const auto next = nextSample(sampler);
+    QVERIFY(next && next->connected);
+    for (const ProbeStatus &p : next->probes) {
+        if (p.probe == QLatin1String("stuck"))
+            QCOMPARE(p.state, ProbeStatus::State::Skipped);
+    }
+}
+
+void TestSampler::aKilledSessionIsAGapAndSamplingResumes()
+{
+    pg::ConnectionRegistry registry;
+    Sampler sampler(&registry, m_params);
+    sampler.setTickInterval(500);
+    QList<Sample> samples;
+    connect(&sampler, &Sampler::sampled, this, [&samples](const Sample &s) { samples.append(s); });
+    sampler.start();
+    QVERIFY(QTest::qWaitFor([&] { return !samples.isEmpty() && samples.last().connected; }, 20000));
+    const int pid = sampler.session()->serverInfo().backendPid;
+    QVERIFY(run(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+    QVERIFY2(QTest::qWaitFor([&] { return !samples.last().connected; }, 20000), "no gap after the kill");
+    // Back by itself, on a new backend, with counters measured again (no rate across the gap).
+    QVERIFY2(QTest::qWaitFor([&] { return samples.last().connected; }, 30000), "sampling did not resume");
+    QVERIFY(sampler.session()->serverInfo().backendPid != pid);
+    const MetricValue *wal = samples.last().find(QStringLiteral("pg_wal_position_bytes"));
+    QVERIFY(wal);
+    QVERIFY(!wal->hasRate());
+    sampler.stop();
+}
+
+QTEST_GUILESS_MAIN(TestSampler)
+#include "tst_sampler.moc"

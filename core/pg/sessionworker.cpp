@@ -114,6 +114,11 @@ void SessionWorker::connectTo(const ConnectionParams &params)
     m_phase = Phase::Connecting;
     // Note: resolves host names synchronously; harmless here, we are the worker thread.
     m_conn = PQconnectStartParams(keys.data(), values.data(), 0);
+    // libpq keeps no PGresult of a failed connection: only its text. At VERBOSE that text carries
+    // the SQLSTATE of what the server sent while the connection started (errorFromConnection reads
+    // it), so the advice is chosen by code and not by the words, which libpq translates.
+    if (m_conn)
+        PQsetErrorVerbosity(m_conn, PQERRORS_VERBOSE);
     if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
         failConnecting(errorFromConnection(m_conn, Error::Kind::Connection));
         return;
@@ -258,7 +263,7 @@ void SessionWorker::onConnectTimeout()
     e.message = QStringLiteral("connection to %1 timed out after %2 s")
                     .arg(m_params.displayName())
                     .arg(m_params.connectTimeoutSeconds());
-    addConnectionAdvice(e);
+    addConnectionAdvice(e, ConnectionFacts{.timedOut = true});
     failConnecting(e);
 }
 

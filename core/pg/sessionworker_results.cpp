@@ -146,8 +146,9 @@ void SessionWorker::handleResult(PGresult *raw)
         Error e;
         e.kind = Error::Kind::Unsupported;
         e.severity = QStringLiteral("ERROR");
-        e.message = QStringLiteral("COPY FROM STDIN is not supported here");
-        e.suggestion = QStringLiteral("Use COPY FROM a server file, or psql's \\copy.");
+        e.message = QCoreApplication::translate("tusk::pg", "COPY FROM STDIN is not supported here");
+        e.suggestion =
+            QCoreApplication::translate("tusk::pg", "Use COPY FROM a server file, or psql's \\copy.");
         m_error = e;
         flushOutgoing();
         break;
@@ -216,11 +217,13 @@ void SessionWorker::appendRows(const PGresult *result)
         if (m_discarding)
             return;
         if (opt.maxRows > 0 && m_rows >= opt.maxRows) {
-            startDiscarding(QStringLiteral("Stopped after %L1 rows (row limit)").arg(opt.maxRows));
+            startDiscarding(QCoreApplication::translate("tusk::pg", "Stopped after %L1 rows (row limit)")
+                                .arg(opt.maxRows));
             return;
         }
         if (opt.maxBytes > 0 && m_textBytes >= opt.maxBytes) {
-            startDiscarding(QStringLiteral("Stopped after %L1 MB of data (memory limit) at %L2 rows")
+            startDiscarding(QCoreApplication::translate(
+                                "tusk::pg", "Stopped after %L1 MB of data (memory limit) at %L2 rows")
                                 .arg(opt.maxBytes / (1024 * 1024))
                                 .arg(m_rows));
             return;

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-    # build
+    # build (qt6-tools-dev: Qt6LinguistTools' CMake config; qt6-l10n-tools: lupdate, lrelease)
     cmake ninja-build ccache g++ pkg-config
     qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
     libqscintilla2-qt6-dev qtkeychain-qt6-dev libpq-dev libssl-dev

@@ -1,5 +1,6 @@
 #include "common/palettes.h"
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,16 +17,21 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(TUSK_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tusk.svg")));
     QApplication::setDesktopFileName(QStringLiteral("tusk"));
+    // The system locale's language (LANG, LC_MESSAGES, LANGUAGE); before anything shows text.
+    installTranslators();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Tusk — a PostgreSQL workbench for DBAs."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Tusk — a PostgreSQL workbench for DBAs."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("theme"), QStringLiteral("light, dark or system (default)."),
-                      QStringLiteral("theme"), QStringLiteral("system")});
-    parser.addPositionalArgument(QStringLiteral("CONNINFO"),
-                                 QStringLiteral("Connect at start: URI, key=value string or service=NAME."),
-                                 QStringLiteral("[CONNINFO]"));
+    parser.addOption({QStringLiteral("theme"),
+                      QCoreApplication::translate("main", "light, dark or system (default)."),
+                      QCoreApplication::translate("main", "theme"), QStringLiteral("system")});
+    parser.addPositionalArgument(
+        QStringLiteral("CONNINFO"),
+        QCoreApplication::translate("main", "Connect at start: URI, key=value string or service=NAME."),
+        QStringLiteral("[CONNINFO]"));
     parser.process(app);
 
     const QString theme =

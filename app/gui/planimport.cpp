@@ -4,6 +4,7 @@
 #include "queryworkspace.h"
 
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -41,21 +42,24 @@ bool read(const QByteArray &bytes, const QString &title, Imported *out, QString 
 bool readFile(QWidget *parent, Imported *out)
 {
     const QString path = QFileDialog::getOpenFileName(
-        parent, QObject::tr("Open a plan"), QString(),
-        QObject::tr("Plans (*.json *.txt *.yaml *.yml *.xml *.log);;All files (*)"));
+        parent, QCoreApplication::translate("PlanImport", "Open a plan"), QString(),
+        QCoreApplication::translate("PlanImport",
+                                    "Plans (*.json *.txt *.yaml *.yml *.xml *.log);;All files (*)"));
     if (path.isEmpty())
         return false;
     QFile file(path);
     QString error;
     // Plans are small; a 50 MB one is a mistake worth a clear message rather than a long wait.
     if (file.size() > 50 * 1024 * 1024)
-        error = QObject::tr("%1 is larger than 50 MB; that is not a plan.").arg(path);
+        error = QCoreApplication::translate("PlanImport", "%1 is larger than 50 MB; that is not a plan.")
+                    .arg(path);
     else if (!file.open(QIODevice::ReadOnly))
         error = file.errorString();
     else if (read(file.readAll(), QFileInfo(path).fileName(), out, &error))
         return true;
-    QMessageBox::warning(parent, QObject::tr("Open a plan"),
-                         QObject::tr("Could not read a plan from %1:\n%2").arg(path, error));
+    QMessageBox::warning(
+        parent, QCoreApplication::translate("PlanImport", "Open a plan"),
+        QCoreApplication::translate("PlanImport", "Could not read a plan from %1:\n%2").arg(path, error));
     return false;
 }
 
@@ -64,11 +68,13 @@ bool readClipboard(QWidget *parent, Imported *out)
     const QString text = QGuiApplication::clipboard()->text();
     QString error;
     if (text.trimmed().isEmpty())
-        error = QObject::tr("The clipboard holds no text.");
-    else if (read(text.toUtf8(), QObject::tr("Pasted plan"), out, &error))
+        error = QCoreApplication::translate("PlanImport", "The clipboard holds no text.");
+    else if (read(text.toUtf8(), QCoreApplication::translate("PlanImport", "Pasted plan"), out, &error))
         return true;
-    QMessageBox::warning(parent, QObject::tr("Paste a plan"),
-                         QObject::tr("The clipboard holds no plan Tusk can read:\n%1").arg(error));
+    QMessageBox::warning(
+        parent, QCoreApplication::translate("PlanImport", "Paste a plan"),
+        QCoreApplication::translate("PlanImport", "The clipboard holds no plan Tusk can read:\n%1")
+            .arg(error));
     return false;
 }
 

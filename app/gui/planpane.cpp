@@ -6,6 +6,7 @@
 #include "planimport.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -24,7 +25,8 @@ QString describe(const PlanPane::Entry &e)
     QString text = e.at.toString(QStringLiteral("HH:mm:ss")) + QStringLiteral("  ·  ");
     if (e.plan.executionTimeMs)
         text += QLocale().toString(*e.plan.executionTimeMs, 'f', 1) + QStringLiteral(" ms  ·  ");
-    text += QObject::tr("%n node(s)", nullptr, int(e.plan.nodes.size())) + QStringLiteral("  ·  ");
+    text += QCoreApplication::translate("PlanPane", "%n node(s)", nullptr, int(e.plan.nodes.size())) +
+            QStringLiteral("  ·  ");
     return text + e.title.simplified().left(120);
 }
 

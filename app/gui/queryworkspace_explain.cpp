@@ -26,12 +26,17 @@ struct OptionKey
     bool sql::ExplainOptions::*member;
 };
 const OptionKey kOptionKeys[] = {
-    {"buffers", QT_TR_NOOP("BUFFERS: blocks read and hit"), &sql::ExplainOptions::buffers},
-    {"verbose", QT_TR_NOOP("VERBOSE: output columns, schemas"), &sql::ExplainOptions::verbose},
-    {"settings", QT_TR_NOOP("SETTINGS: changed planner settings"), &sql::ExplainOptions::settings},
-    {"wal", QT_TR_NOOP("WAL: records written (with ANALYZE)"), &sql::ExplainOptions::wal},
-    {"timing", QT_TR_NOOP("TIMING: per-node times (with ANALYZE)"), &sql::ExplainOptions::timing},
-    {"costs", QT_TR_NOOP("COSTS: planner estimates"), &sql::ExplainOptions::costs},
+    {"buffers", QT_TRANSLATE_NOOP("QueryWorkspace", "BUFFERS: blocks read and hit"),
+     &sql::ExplainOptions::buffers},
+    {"verbose", QT_TRANSLATE_NOOP("QueryWorkspace", "VERBOSE: output columns, schemas"),
+     &sql::ExplainOptions::verbose},
+    {"settings", QT_TRANSLATE_NOOP("QueryWorkspace", "SETTINGS: changed planner settings"),
+     &sql::ExplainOptions::settings},
+    {"wal", QT_TRANSLATE_NOOP("QueryWorkspace", "WAL: records written (with ANALYZE)"),
+     &sql::ExplainOptions::wal},
+    {"timing", QT_TRANSLATE_NOOP("QueryWorkspace", "TIMING: per-node times (with ANALYZE)"),
+     &sql::ExplainOptions::timing},
+    {"costs", QT_TRANSLATE_NOOP("QueryWorkspace", "COSTS: planner estimates"), &sql::ExplainOptions::costs},
 };
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "grid/resultmodel.h"
 #include "grid/resultview.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -86,15 +87,19 @@ void ResultPane::updateCount()
 
 void ResultPane::exportWithDialog()
 {
+    // The chosen filter is compared with the (translated) filters offered, not with its words.
+    const QString csv = tr("CSV (*.csv)");
+    const QString json = tr("JSON (*.json)");
+    const QString tsv = tr("TSV (*.tsv)");
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export rows"), QString(),
-                                                      tr("CSV (*.csv);;JSON (*.json);;TSV (*.tsv)"), &filter);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export rows"), QString(), QStringList{csv, json, tsv}.join(QStringLiteral(";;")), &filter);
     if (path.isEmpty())
         return;
     tusk::exporting::RowFormat format = tusk::exporting::RowFormat::Csv;
-    if (filter.startsWith(QLatin1String("JSON")) || path.endsWith(QLatin1String(".json")))
+    if (filter == json || path.endsWith(QLatin1String(".json")))
         format = tusk::exporting::RowFormat::Json;
-    else if (filter.startsWith(QLatin1String("TSV")) || path.endsWith(QLatin1String(".tsv")))
+    else if (filter == tsv || path.endsWith(QLatin1String(".tsv")))
         format = tusk::exporting::RowFormat::Tsv;
     exportTo(path, format);
 }
@@ -108,7 +113,8 @@ void ResultPane::exportTo(const QString &path, tusk::exporting::RowFormat format
     auto work = [rows, path, format](QPromise<QString> &promise) {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly)) {
-            promise.addResult(QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+            promise.addResult(QCoreApplication::translate("ResultPane", "Cannot write %1: %2")
+                                  .arg(path, file.errorString()));
             return;
         }
         {
@@ -127,7 +133,8 @@ void ResultPane::exportTo(const QString &path, tusk::exporting::RowFormat format
             writer.endResult();
         }
         if (!file.commit())
-            promise.addResult(QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+            promise.addResult(QCoreApplication::translate("ResultPane", "Cannot write %1: %2")
+                                  .arg(path, file.errorString()));
         else
             promise.addResult(QString());
     };

@@ -101,7 +101,7 @@ void WhatIfRunner::createExtension()
 QString WhatIfRunner::installInstructions(int serverVersionNum)
 {
     const int major = serverVersionNum / 10000;
-    const QString v = major > 0 ? QString::number(major) : QStringLiteral("<major version>");
+    const QString v = major > 0 ? QString::number(major) : tr("<major version>");
     return tr("HypoPG is not installed on this server. Install the package for PostgreSQL %1 on the "
               "database server, then create the extension in this database (no restart needed):\n\n"
               "  Debian, Ubuntu (PGDG):   sudo apt install postgresql-%1-hypopg\n"

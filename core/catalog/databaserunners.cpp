@@ -3,6 +3,8 @@
 #include "catalog/queryrunner.h"
 #include "pg/session.h"
 
+#include <QCoreApplication>
+
 namespace tusk::catalog {
 
 DatabaseRunners::DatabaseRunners(pg::Session *session, QObject *parent)
@@ -70,8 +72,9 @@ void DatabaseRunners::closeExtraSessions()
         const Extra &e = it.value();
         // Whoever waits for an answer gets one now; the runner goes before the session so the
         // session's own late failures reach nobody.
-        pg::Error closed =
-            pg::Error::usage(QStringLiteral("the connection to database %1 was closed").arg(it.key()));
+        pg::Error closed = pg::Error::usage(
+            QCoreApplication::translate("tusk::catalog", "the connection to database %1 was closed")
+                .arg(it.key()));
         e.runner->abandonAll(closed);
         delete e.runner;
         e.session->disconnectFromServer();

@@ -2,6 +2,7 @@
 
 #include "pg/session.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 #include <utility>
@@ -34,7 +35,7 @@ void QueryRunner::run(const QList<CatalogQuery> &queries, Callback done)
         // Still asynchronous, so callers can rely on the result never arriving inside run().
         QTimer::singleShot(0, this, [done = std::move(done), gone = !m_session] {
             if (gone)
-                done(pg::Error::usage(QStringLiteral("the session is gone")));
+                done(pg::Error::usage(QCoreApplication::translate("tusk::catalog", "the session is gone")));
             else
                 done(QList<RowSet>());
         });

@@ -110,7 +110,7 @@ void ExplainRunner::finish()
             const Parsed parsed = watcher->result();
             if (!parsed) {
                 emit failed(pg::Error::usage(
-                    QCoreApplication::translate("ExplainRunner", "The server's plan could not be read: %1")
+                    QCoreApplication::translate("tusk::explain", "The server's plan could not be read: %1")
                         .arg(parsed.error().toString())));
                 return;
             }

@@ -6,6 +6,7 @@
 #include "explain/plananalysis.h"
 #include "pg/quoting.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -184,30 +185,35 @@ QString reasonFor(const PlanNode &scan, const ScanKeys &keys, const QVector<Inde
     const double removed = scan.rowsRemovedByFilter * std::max(1.0, scan.actualLoops);
     const double kept = scan.actualRows * std::max(1.0, scan.actualLoops);
     if (scan.children.size() == 1 && !scan.recheckCond.isEmpty() && removed <= 0)
-        seen = QStringLiteral("it combines several indexes with a BitmapAnd");
+        seen = QCoreApplication::translate("tusk::explain", "it combines several indexes with a BitmapAnd");
     else if (keys.fromFilter && scan.hasActuals && removed > 0)
-        seen = QStringLiteral("its filter removes %1 of the %2 rows it reads")
+        seen = QCoreApplication::translate("tusk::explain", "its filter removes %1 of the %2 rows it reads")
                    .arg(c.toString(removed, 'f', 0), c.toString(removed + kept, 'f', 0));
     else if (keys.fromFilter)
-        seen = QStringLiteral("it filters rows it has read (estimated %1 kept)")
+        seen = QCoreApplication::translate("tusk::explain", "it filters rows it has read (estimated %1 kept)")
                    .arg(c.toString(scan.planRows, 'f', 0));
     else
-        seen =
-            QStringLiteral("it is the inner side of a %1").arg(keys.joinedWith.join(QStringLiteral(" and ")));
-    QString what =
-        QStringLiteral("an index on (%1) would let it read only the matching rows").arg(keyList(chosen));
+        seen = QCoreApplication::translate("tusk::explain", "it is the inner side of a %1")
+                   .arg(keys.joinedWith.join(QStringLiteral(" and ")));
+    QString what = QCoreApplication::translate("tusk::explain",
+                                               "an index on (%1) would let it read only the matching rows")
+                       .arg(keyList(chosen));
     if (std::any_of(chosen.begin(), chosen.end(),
                     [](const IndexKey &k) { return k.use == IndexKey::Use::Sort; }))
-        what =
-            QStringLiteral("an index on (%1) would find the matching rows in the order the Sort above wants")
-                .arg(keyList(chosen));
+        what = QCoreApplication::translate(
+                   "tusk::explain",
+                   "an index on (%1) would find the matching rows in the order the Sort above wants")
+                   .arg(keyList(chosen));
     QString extra;
     if (std::any_of(chosen.begin(), chosen.end(), [](const IndexKey &k) { return !k.opclass.isEmpty(); }))
-        extra += QStringLiteral(" text_pattern_ops lets LIKE 'prefix%' use it in any collation.");
+        extra += QCoreApplication::translate(
+            "tusk::explain", " text_pattern_ops lets LIKE 'prefix%' use it in any collation.");
     if (std::any_of(chosen.begin(), chosen.end(), [](const IndexKey &k) { return !k.function.isEmpty(); }))
-        extra += QStringLiteral(
+        extra += QCoreApplication::translate(
+            "tusk::explain",
             " It indexes the expression because the condition applies a function to the column.");
-    return QStringLiteral("%1 on %2: %3; %4.%5").arg(scan.nodeType, tableLabel(scan), seen, what, extra);
+    return QCoreApplication::translate("tusk::explain", "%1 on %2: %3; %4.%5")
+        .arg(scan.nodeType, tableLabel(scan), seen, what, extra);
 }
 
 // Columns of the index conditions the plan already uses, per table ("schema.table").
@@ -367,9 +373,11 @@ QVector<IndexCandidate> candidatesFromQualstats(const QString &advisorJson)
             c.schema = detail::unquoteIdentifier(name.captured(1));
             c.table = detail::unquoteIdentifier(name.captured(2));
         }
-        c.reason = QStringLiteral("pg_qualstats saw queries filter %1 on these columns often and selectively "
-                                  "(pg_qualstats_index_advisor()).")
-                       .arg(m.captured(1));
+        c.reason =
+            QCoreApplication::translate(
+                "tusk::explain", "pg_qualstats saw queries filter %1 on these columns often and selectively "
+                                 "(pg_qualstats_index_advisor()).")
+                .arg(m.captured(1));
         out << c;
     }
     return out;

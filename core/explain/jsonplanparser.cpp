@@ -3,6 +3,7 @@
 #include "explain/nodereader_p.h"
 #include "explain/pastedtext.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,14 +28,15 @@ void locate(const QByteArray &utf8, qsizetype offset, int *line, int *column)
 ParseError jsonError(const QByteArray &utf8, const QJsonParseError &e, const UnwrappedText *map)
 {
     ParseError err;
-    err.message = QStringLiteral("not valid JSON: %1").arg(e.errorString());
+    err.message = QCoreApplication::translate("tusk::explain", "not valid JSON: %1").arg(e.errorString());
     locate(utf8, e.offset, &err.line, &err.column);
     if (map && err.line - 1 < map->originalLine.size())
         err.line = map->originalLine.at(err.line - 1);
     else if (map && !map->originalLine.isEmpty())
         err.line = map->originalLine.last();
     if (map)
-        err.message += QStringLiteral(" (after removing the psql frame around it)");
+        err.message +=
+            QCoreApplication::translate("tusk::explain", " (after removing the psql frame around it)");
     return err;
 }
 
@@ -46,7 +48,8 @@ Result<QJsonObject, ParseError> statementObject(const QJsonDocument &doc)
     if (doc.isArray()) {
         const QJsonArray array = doc.array();
         if (array.isEmpty() || !array.first().isObject())
-            return ParseError{QStringLiteral("the JSON array holds no plan object"), 1, 1};
+            return ParseError{
+                QCoreApplication::translate("tusk::explain", "the JSON array holds no plan object"), 1, 1};
         top = array.first().toObject();
     } else {
         top = doc.object();
@@ -57,8 +60,10 @@ Result<QJsonObject, ParseError> statementObject(const QJsonDocument &doc)
         return top;
     if (top.contains(QLatin1String("Node Type")))
         return QJsonObject{{QStringLiteral("Plan"), top}};
-    return ParseError{QStringLiteral("JSON without a \"Plan\" object: not EXPLAIN (FORMAT JSON) output"), 1,
-                      1};
+    return ParseError{
+        QCoreApplication::translate("tusk::explain",
+                                    "JSON without a \"Plan\" object: not EXPLAIN (FORMAT JSON) output"),
+        1, 1};
 }
 
 } // namespace
@@ -67,7 +72,10 @@ QString ParseError::toString() const
 {
     if (line <= 0)
         return message;
-    return QStringLiteral("line %1, column %2: %3").arg(line).arg(column).arg(message);
+    return QCoreApplication::translate("tusk::explain", "line %1, column %2: %3")
+        .arg(line)
+        .arg(column)
+        .arg(message);
 }
 
 Result<Plan, ParseError> JsonPlanParser::parse(const QByteArray &utf8)
@@ -80,7 +88,7 @@ Result<Plan, ParseError> JsonPlanParser::parse(const QString &text)
     const QString normalised = normaliseLineEnds(text);
     // (trimmed() would copy the whole text just to look at it.)
     if (std::all_of(normalised.cbegin(), normalised.cend(), [](QChar c) { return c.isSpace(); }))
-        return ParseError{QStringLiteral("empty input: no plan to read"), 0, 0};
+        return ParseError{QCoreApplication::translate("tusk::explain", "empty input: no plan to read"), 0, 0};
 
     QByteArray utf8 = normalised.toUtf8();
     bool numbersMasked = false;
@@ -91,7 +99,9 @@ Result<Plan, ParseError> JsonPlanParser::parse(const QString &text)
         const UnwrappedText unwrapped = unwrapPastedJson(normalised);
         if (unwrapped.text.trimmed().isEmpty())
             return ParseError{
-                QStringLiteral("no JSON array or object found: is this EXPLAIN (FORMAT JSON) output?"), 0, 0};
+                QCoreApplication::translate(
+                    "tusk::explain", "no JSON array or object found: is this EXPLAIN (FORMAT JSON) output?"),
+                0, 0};
         if (!unwrapped.changed)
             return jsonError(utf8, error, nullptr);
         const QByteArray inner = unwrapped.text.toUtf8();

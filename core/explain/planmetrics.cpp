@@ -2,6 +2,8 @@
 
 #include "explain/plananalysis.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -11,13 +13,13 @@ QString heatMetricName(HeatMetric m)
 {
     switch (m) {
     case HeatMetric::ExclusiveTime:
-        return QStringLiteral("Exclusive time");
+        return QCoreApplication::translate("tusk::explain", "Exclusive time");
     case HeatMetric::Cost:
-        return QStringLiteral("Cost");
+        return QCoreApplication::translate("tusk::explain", "Cost");
     case HeatMetric::Rows:
-        return QStringLiteral("Rows");
+        return QCoreApplication::translate("tusk::explain", "Rows");
     case HeatMetric::Buffers:
-        return QStringLiteral("Buffers");
+        return QCoreApplication::translate("tusk::explain", "Buffers");
     }
     return {};
 }

@@ -3,6 +3,8 @@
 #include "explain/filtercolumns.h"
 #include "explain/plananalysis.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -37,7 +39,8 @@ struct Context
     QString now(const char *setting) const
     {
         const QString value = plan.settings.value(QLatin1String(setting)).toString();
-        return value.isEmpty() ? QString() : QStringLiteral(" (now %1)").arg(value);
+        return value.isEmpty() ? QString()
+                               : QCoreApplication::translate("tusk::explain", " (now %1)").arg(value);
     }
 };
 
@@ -48,8 +51,10 @@ QString number(double v)
 
 QString factorText(double f)
 {
-    return f >= 1 ? QStringLiteral("%1× more rows than estimated").arg(f, 0, 'f', 0)
-                  : QStringLiteral("%1× fewer rows than estimated").arg(1 / f, 0, 'f', 0);
+    return f >= 1 ? QCoreApplication::translate("tusk::explain", "%1× more rows than estimated")
+                        .arg(f, 0, 'f', 0)
+                  : QCoreApplication::translate("tusk::explain", "%1× fewer rows than estimated")
+                        .arg(1 / f, 0, 'f', 0);
 }
 
 // "public.orders" with EXPLAIN VERBOSE, "orders" otherwise.
@@ -97,13 +102,16 @@ void workersNotLaunched(Context &c, const PlanNode &n)
 {
     if (n.workersPlanned <= 0 || n.workersLaunched < 0 || n.workersLaunched >= n.workersPlanned)
         return;
-    c.add(
-        WarningKind::WorkersNotLaunched, Severity::Warning, n.id,
-        QStringLiteral("%1 of %2 planned workers were launched").arg(n.workersLaunched).arg(n.workersPlanned),
-        QStringLiteral("The worker pool was exhausted: other queries held the workers, or the pool is "
-                       "too small — raise max_parallel_workers%1 (at most max_worker_processes%2, which "
-                       "needs a restart), or run fewer parallel queries at once.")
-            .arg(c.now("max_parallel_workers"), c.now("max_worker_processes")));
+    c.add(WarningKind::WorkersNotLaunched, Severity::Warning, n.id,
+          QCoreApplication::translate("tusk::explain", "%1 of %2 planned workers were launched")
+              .arg(n.workersLaunched)
+              .arg(n.workersPlanned),
+          QCoreApplication::translate(
+              "tusk::explain",
+              "The worker pool was exhausted: other queries held the workers, or the pool is "
+              "too small — raise max_parallel_workers%1 (at most max_worker_processes%2, which "
+              "needs a restart), or run fewer parallel queries at once.")
+              .arg(c.now("max_parallel_workers"), c.now("max_worker_processes")));
 }
 
 void misestimate(Context &c, const PlanNode &n)
@@ -114,12 +122,13 @@ void misestimate(Context &c, const PlanNode &n)
         return;
     const Severity s = off >= 1000 ? Severity::Critical : off >= 100 ? Severity::Warning : Severity::Info;
     c.add(WarningKind::Misestimate, s, n.id,
-          QStringLiteral("%1 (estimated %2, got %3 per loop)")
+          QCoreApplication::translate("tusk::explain", "%1 (estimated %2, got %3 per loop)")
               .arg(factorText(f))
               .arg(n.planRows)
               .arg(n.actualRows),
-          QStringLiteral("ANALYZE the tables involved; for correlated columns try CREATE STATISTICS; "
-                         "raise the column's statistics target if values are skewed."));
+          QCoreApplication::translate(
+              "tusk::explain", "ANALYZE the tables involved; for correlated columns try CREATE STATISTICS; "
+                               "raise the column's statistics target if values are skewed."));
 }
 
 void sortOnDisk(Context &c, const PlanNode &n)
@@ -135,15 +144,18 @@ void sortOnDisk(Context &c, const PlanNode &n)
         return;
     const QString key =
         n.sortKey.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(n.sortKey.join(QStringLiteral(", ")));
-    c.add(
-        WarningKind::SortOnDisk, Severity::Warning, n.id,
-        QStringLiteral("Sort spilled to disk: %1 kB written (%2)")
-            .arg(number(diskKb), n.sortMethod.isEmpty() ? QStringLiteral("external sort") : n.sortMethod),
-        QStringLiteral("Sorting in memory takes about %1× the space written to disk: try SET LOCAL work_mem "
-                       "= '%2'%3 for this query, or sort fewer or narrower rows; an index on the sort "
-                       "key%4 can avoid the sort.")
-            .arg(kSortMemoryPerDiskKb)
-            .arg(memoryValue(diskKb * kSortMemoryPerDiskKb), c.now("work_mem"), key));
+    c.add(WarningKind::SortOnDisk, Severity::Warning, n.id,
+          QCoreApplication::translate("tusk::explain", "Sort spilled to disk: %1 kB written (%2)")
+              .arg(number(diskKb), n.sortMethod.isEmpty()
+                                       ? QCoreApplication::translate("tusk::explain", "external sort")
+                                       : n.sortMethod),
+          QCoreApplication::translate(
+              "tusk::explain",
+              "Sorting in memory takes about %1× the space written to disk: try SET LOCAL work_mem "
+              "= '%2'%3 for this query, or sort fewer or narrower rows; an index on the sort "
+              "key%4 can avoid the sort.")
+              .arg(kSortMemoryPerDiskKb)
+              .arg(memoryValue(diskKb * kSortMemoryPerDiskKb), c.now("work_mem"), key));
 }
 
 void hashBatches(Context &c, const PlanNode &n)
@@ -151,18 +163,24 @@ void hashBatches(Context &c, const PlanNode &n)
     if (n.hashBatches <= 1)
         return;
     const double peakKb = extraNumber(n, "Peak Memory Usage");
-    const QString planned =
-        n.originalHashBatches > 0 && n.originalHashBatches < n.hashBatches
-            ? QStringLiteral(", planned %1: the hash table outgrew its estimate").arg(n.originalHashBatches)
-            : QString();
-    const QString size = peakKb > 0 ? QStringLiteral("about '%1' (%2 kB per batch × %3 batches)")
-                                          .arg(memoryValue(peakKb * n.hashBatches), number(peakKb))
-                                          .arg(n.hashBatches)
-                                    : QStringLiteral("more");
+    const QString planned = n.originalHashBatches > 0 && n.originalHashBatches < n.hashBatches
+                                ? QCoreApplication::translate(
+                                      "tusk::explain", ", planned %1: the hash table outgrew its estimate")
+                                      .arg(n.originalHashBatches)
+                                : QString();
+    const QString size =
+        peakKb > 0 ? QCoreApplication::translate("tusk::explain", "about '%1' (%2 kB per batch × %3 batches)")
+                         .arg(memoryValue(peakKb * n.hashBatches), number(peakKb))
+                         .arg(n.hashBatches)
+                   : QCoreApplication::translate("tusk::explain", "more");
     c.add(WarningKind::HashBatches, Severity::Warning, n.id,
-          QStringLiteral("Hash used %1 batches%2: it spilled to disk").arg(n.hashBatches).arg(planned),
-          QStringLiteral("The hash table fits in memory with work_mem × hash_mem_multiplier of %1: SET LOCAL "
-                         "work_mem%2 or hash_mem_multiplier%3 for this query, or hash the smaller input.")
+          QCoreApplication::translate("tusk::explain", "Hash used %1 batches%2: it spilled to disk")
+              .arg(n.hashBatches)
+              .arg(planned),
+          QCoreApplication::translate(
+              "tusk::explain",
+              "The hash table fits in memory with work_mem × hash_mem_multiplier of %1: SET LOCAL "
+              "work_mem%2 or hash_mem_multiplier%3 for this query, or hash the smaller input.")
               .arg(size, c.now("work_mem"), c.now("hash_mem_multiplier")));
 }
 
@@ -174,11 +192,14 @@ void hashAggSpill(Context &c, const PlanNode &n)
         return;
     const double peakKb = extraNumber(n, "Peak Memory Usage");
     c.add(WarningKind::HashAggSpill, Severity::Warning, n.id,
-          QStringLiteral("HashAggregate spilled to disk: %1 batches, %2 kB written (peak memory %3 kB)")
+          QCoreApplication::translate(
+              "tusk::explain", "HashAggregate spilled to disk: %1 batches, %2 kB written (peak memory %3 kB)")
               .arg(number(batches), number(diskKb), number(peakKb)),
-          QStringLiteral("The groups fit in memory with work_mem × hash_mem_multiplier of about '%1': SET "
-                         "LOCAL work_mem%2 or hash_mem_multiplier%3 for this query; fewer groups (a better "
-                         "estimate of them: ANALYZE) also help.")
+          QCoreApplication::translate(
+              "tusk::explain",
+              "The groups fit in memory with work_mem × hash_mem_multiplier of about '%1': SET "
+              "LOCAL work_mem%2 or hash_mem_multiplier%3 for this query; fewer groups (a better "
+              "estimate of them: ANALYZE) also help.")
               .arg(memoryValue(peakKb + diskKb), c.now("work_mem"), c.now("hash_mem_multiplier")));
 }
 
@@ -189,15 +210,18 @@ void lossyBitmap(Context &c, const PlanNode &n)
         return;
     const double exact = extraNumber(n, "Exact Heap Blocks");
     const double pages = lossy + exact;
-    c.add(WarningKind::LossyBitmap, lossy >= exact ? Severity::Warning : Severity::Info, n.id,
-          QStringLiteral("Bitmap went lossy on %1 of %2 heap pages: every row on them was rechecked (%3 "
-                         "removed by the recheck)")
-              .arg(number(lossy), number(pages), number(n.rowsRemovedByIndexRecheck * n.actualLoops)),
-          QStringLiteral("The bitmap did not fit in work_mem%1; an exact bitmap needs about %2 bytes per "
-                         "heap page: SET LOCAL work_mem = '%3' for this query.")
-              .arg(c.now("work_mem"))
-              .arg(kBitmapBytesPerPage)
-              .arg(memoryValue(pages * kBitmapBytesPerPage / 1024)));
+    c.add(
+        WarningKind::LossyBitmap, lossy >= exact ? Severity::Warning : Severity::Info, n.id,
+        QCoreApplication::translate(
+            "tusk::explain", "Bitmap went lossy on %1 of %2 heap pages: every row on them was rechecked (%3 "
+                             "removed by the recheck)")
+            .arg(number(lossy), number(pages), number(n.rowsRemovedByIndexRecheck * n.actualLoops)),
+        QCoreApplication::translate(
+            "tusk::explain", "The bitmap did not fit in work_mem%1; an exact bitmap needs about %2 bytes per "
+                             "heap page: SET LOCAL work_mem = '%3' for this query.")
+            .arg(c.now("work_mem"))
+            .arg(kBitmapBytesPerPage)
+            .arg(memoryValue(pages * kBitmapBytesPerPage / 1024)));
 }
 
 bool seqScanSelective(Context &c, const PlanNode &n)
@@ -213,19 +237,22 @@ bool seqScanSelective(Context &c, const PlanNode &n)
     const QStringList columns = columnsInCondition(n.filter);
     const QString index =
         columns.isEmpty()
-            ? QStringLiteral("an index matching the filter")
+            ? QCoreApplication::translate("tusk::explain", "an index matching the filter")
             : QStringLiteral("CREATE INDEX ON %1 (%2)").arg(tableName(n), columns.join(QStringLiteral(", ")));
     const QString like =
         n.filter.contains(QLatin1String("~~"))
-            ? QStringLiteral(" For LIKE 'prefix%' the index needs text_pattern_ops (or the C "
-                             "collation).")
+            ? QCoreApplication::translate("tusk::explain",
+                                          " For LIKE 'prefix%' the index needs text_pattern_ops (or the C "
+                                          "collation).")
             : QString();
     c.add(WarningKind::SeqScanSelective, share >= 0.5 ? Severity::Critical : Severity::Warning, n.id,
-          QStringLiteral("Seq Scan on %1 read %2 rows to keep %3 (%4% removed by the filter)")
+          QCoreApplication::translate("tusk::explain",
+                                      "Seq Scan on %1 read %2 rows to keep %3 (%4% removed by the filter)")
               .arg(tableName(n), number(read), number(kept))
               .arg(100 * removed / read, 0, 'f', removed / read > 0.999 ? 2 : 1),
-          QStringLiteral("%1 lets PostgreSQL read only the rows it keeps (filter: %2); a partial index "
-                         "(… WHERE <the constant part>) fits when the filter is always the same.%3")
+          QCoreApplication::translate(
+              "tusk::explain", "%1 lets PostgreSQL read only the rows it keeps (filter: %2); a partial index "
+                               "(… WHERE <the constant part>) fits when the filter is always the same.%3")
               .arg(index, n.filter, like));
     return true;
 }
@@ -237,12 +264,14 @@ void filterRemovesMost(Context &c, const PlanNode &n)
     if (removed <= 0 || removed / read <= 0.9 || removed * n.actualLoops < kBigNodeRows)
         return;
     c.add(WarningKind::FilterRemovesMost, Severity::Warning, n.id,
-          QStringLiteral("Filter removed %1% of the rows read (%2 of %3 per loop)")
+          QCoreApplication::translate("tusk::explain",
+                                      "Filter removed %1% of the rows read (%2 of %3 per loop)")
               .arg(100 * removed / read, 0, 'f', 1)
               .arg(removed)
               .arg(read),
-          QStringLiteral("An index on the filtered columns (or a partial index matching the filter) "
-                         "lets PostgreSQL read only the rows it keeps."));
+          QCoreApplication::translate(
+              "tusk::explain", "An index on the filtered columns (or a partial index matching the filter) "
+                               "lets PostgreSQL read only the rows it keeps."));
 }
 
 void staleStatistics(Context &c, const PlanNode &n)
@@ -257,13 +286,17 @@ void staleStatistics(Context &c, const PlanNode &n)
     if (off < 10)
         return;
     c.add(WarningKind::StaleStatistics, off >= 100 ? Severity::Warning : Severity::Info, n.id,
-          QStringLiteral("%1 on %2 with no condition to misjudge: estimated %3 rows, got %4 — the table's "
-                         "statistics are out of date")
+          QCoreApplication::translate(
+              "tusk::explain",
+              "%1 on %2 with no condition to misjudge: estimated %3 rows, got %4 — the table's "
+              "statistics are out of date")
               .arg(n.nodeType, tableName(n), number(n.planRows), number(n.actualRows)),
-          QStringLiteral("Run ANALYZE %1; if this recurs, autovacuum does not analyze it often enough: lower "
-                         "its autovacuum_analyze_scale_factor (ALTER TABLE %1 SET "
-                         "(autovacuum_analyze_scale_factor = 0.02)) and watch n_mod_since_analyze in "
-                         "pg_stat_user_tables.")
+          QCoreApplication::translate(
+              "tusk::explain",
+              "Run ANALYZE %1; if this recurs, autovacuum does not analyze it often enough: lower "
+              "its autovacuum_analyze_scale_factor (ALTER TABLE %1 SET "
+              "(autovacuum_analyze_scale_factor = 0.02)) and watch n_mod_since_analyze in "
+              "pg_stat_user_tables.")
               .arg(tableName(n)));
 }
 
@@ -282,29 +315,37 @@ void nestedLoopManyLoops(Context &c, const PlanNode &n)
                              : QStringLiteral("%1 on %2").arg(inner.nodeType, tableName(inner));
     QString advice;
     if (!inner.indexCond.isEmpty()) {
-        advice = QStringLiteral("Each loop is an index lookup (Index Cond: %1). ").arg(inner.indexCond);
+        advice =
+            QCoreApplication::translate("tusk::explain", "Each loop is an index lookup (Index Cond: %1). ")
+                .arg(inner.indexCond);
     } else {
         const QStringList columns = columnsInCondition(n.joinFilter.isEmpty() ? inner.filter : n.joinFilter);
-        advice =
-            inner.relationName.isEmpty() || columns.isEmpty()
-                ? QStringLiteral("Each loop re-reads the inner side without an index. ")
-                : QStringLiteral("Each loop re-reads the inner side: CREATE INDEX ON %1 (%2) turns it into "
-                                 "a lookup. ")
-                      .arg(tableName(inner), columns.join(QStringLiteral(", ")));
+        advice = inner.relationName.isEmpty() || columns.isEmpty()
+                     ? QCoreApplication::translate("tusk::explain",
+                                                   "Each loop re-reads the inner side without an index. ")
+                     : QCoreApplication::translate(
+                           "tusk::explain",
+                           "Each loop re-reads the inner side: CREATE INDEX ON %1 (%2) turns it into "
+                           "a lookup. ")
+                           .arg(tableName(inner), columns.join(QStringLiteral(", ")));
     }
     const double outerOff =
         std::max(c.timings.at(outer.id).misestimate, 1 / c.timings.at(outer.id).misestimate);
     advice +=
         outerOff >= 10
-            ? QStringLiteral("The outer side returned %1 rows where %2 were estimated: with a right "
-                             "estimate (ANALYZE, CREATE STATISTICS) the planner would likely pick a hash "
-                             "or merge join.")
+            ? QCoreApplication::translate(
+                  "tusk::explain",
+                  "The outer side returned %1 rows where %2 were estimated: with a right "
+                  "estimate (ANALYZE, CREATE STATISTICS) the planner would likely pick a hash "
+                  "or merge join.")
                   .arg(number(outer.actualRows * outer.actualLoops), number(outer.planRows))
-            : QStringLiteral("A hash or merge join reads the inner side once: check enable_hashjoin%1 "
-                             "and enable_mergejoin%2, and that work_mem%3 fits the hash table.")
+            : QCoreApplication::translate(
+                  "tusk::explain", "A hash or merge join reads the inner side once: check enable_hashjoin%1 "
+                                   "and enable_mergejoin%2, and that work_mem%3 fits the hash table.")
                   .arg(c.now("enable_hashjoin"), c.now("enable_mergejoin"), c.now("work_mem"));
     c.add(WarningKind::NestedLoopManyLoops, share >= 0.5 ? Severity::Critical : Severity::Warning, n.id,
-          QStringLiteral("Nested Loop ran its inner side (%1) %2 times: %3 ms, %4% of the time")
+          QCoreApplication::translate("tusk::explain",
+                                      "Nested Loop ran its inner side (%1) %2 times: %3 ms, %4% of the time")
               .arg(what, number(inner.actualLoops), number(innerMs))
               .arg(100 * share, 0, 'f', 0),
           advice);
@@ -326,15 +367,19 @@ void jitDominates(Context &c)
     const double ratio = jitMs / execMs;
     const double rootCost = c.plan.isEmpty() ? 0 : c.plan.root().totalCost;
     c.add(WarningKind::JitDominates, ratio >= 0.5 ? Severity::Critical : Severity::Warning, -1,
-          QStringLiteral("JIT compilation took %1 ms of the %2 ms execution (%3%): %4 ms inlining, %5 ms "
-                         "optimization, %6 ms emission")
+          QCoreApplication::translate(
+              "tusk::explain",
+              "JIT compilation took %1 ms of the %2 ms execution (%3%): %4 ms inlining, %5 ms "
+              "optimization, %6 ms emission")
               .arg(number(jitMs), number(execMs))
               .arg(100 * std::min(ratio, 1.0), 0, 'f', 0)
               .arg(number(ms("Inlining")), number(ms("Optimization")), number(ms("Emission"))),
-          QStringLiteral("JIT costs more than it saves here: SET jit = off for this query (or ALTER ROLE / "
-                         "DATABASE … SET jit = off), or raise jit_above_cost%1 above the plan's cost of %2; "
-                         "raising jit_inline_above_cost%3 and jit_optimize_above_cost%4 keeps JIT without "
-                         "its most expensive steps.")
+          QCoreApplication::translate(
+              "tusk::explain",
+              "JIT costs more than it saves here: SET jit = off for this query (or ALTER ROLE / "
+              "DATABASE … SET jit = off), or raise jit_above_cost%1 above the plan's cost of %2; "
+              "raising jit_inline_above_cost%3 and jit_optimize_above_cost%4 keeps JIT without "
+              "its most expensive steps.")
               .arg(c.now("jit_above_cost"), number(rootCost), c.now("jit_inline_above_cost"),
                    c.now("jit_optimize_above_cost")));
 }

@@ -6,6 +6,7 @@
 #include "explain/textplanlines_p.h"
 #include "explain/textproperties_p.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -132,9 +133,10 @@ bool TreeReader::readNodeLine(const TextLine &line, int arrowColumn, ParseError 
             m_stack.append(rootEntry);
         }
         if (m_stack.isEmpty()) {
-            *err = error(
-                line, arrowColumn,
-                QStringLiteral("a plan node indented less than the plan's root: the indentation is broken"));
+            *err = error(line, arrowColumn,
+                         QCoreApplication::translate(
+                             "tusk::explain",
+                             "a plan node indented less than the plan's root: the indentation is broken"));
             return false;
         }
         const Entry &top = m_stack.last();
@@ -268,7 +270,10 @@ bool TreeReader::readLabel(const TextLine &line, int column, ParseError *err)
     const int owner = nearestNode();
     const QString trimmed = line.content.trimmed();
     if (owner < 0) {
-        *err = error(line, column, QStringLiteral("a subplan label (%1) outside the plan tree").arg(trimmed));
+        *err =
+            error(line, column,
+                  QCoreApplication::translate("tusk::explain", "a subplan label (%1) outside the plan tree")
+                      .arg(trimmed));
         return false;
     }
     Entry e;
@@ -362,12 +367,14 @@ Result<Plan, ParseError> TextPlanParser::parse(const QByteArray &bytes)
 Result<Plan, ParseError> TextPlanParser::parse(const QString &text)
 {
     if (normaliseLineEnds(text).trimmed().isEmpty())
-        return ParseError{QStringLiteral("empty input: no plan to read"), 0, 0};
+        return ParseError{QCoreApplication::translate("tusk::explain", "empty input: no plan to read"), 0, 0};
     const TextPlanLines source = extractTextPlan(text);
     if (source.lines.isEmpty())
-        return ParseError{QStringLiteral("no plan node found: this does not look like EXPLAIN output "
-                                         "(a plan starts with a line such as \"Seq Scan on t  (cost=…)\")"),
-                          1, 1};
+        return ParseError{
+            QCoreApplication::translate("tusk::explain",
+                                        "no plan node found: this does not look like EXPLAIN output "
+                                        "(a plan starts with a line such as \"Seq Scan on t  (cost=…)\")"),
+            1, 1};
     TreeReader reader;
     return reader.read(source);
 }

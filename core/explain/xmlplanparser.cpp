@@ -4,6 +4,7 @@
 #include "explain/pastedplan.h"
 #include "explain/xmlnames_p.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QXmlStreamReader>
@@ -47,8 +48,10 @@ public:
         else
             statement = object;
         if (!statement.value(QLatin1String("Plan")).isObject())
-            return ParseError{QStringLiteral("XML without a <Plan> element: not EXPLAIN (FORMAT XML) output"),
-                              1, 1};
+            return ParseError{
+                QCoreApplication::translate("tusk::explain",
+                                            "XML without a <Plan> element: not EXPLAIN (FORMAT XML) output"),
+                1, 1};
         return statement;
     }
 
@@ -58,13 +61,16 @@ private:
     ParseError error() const
     {
         if (m_depthExceeded)
-            return ParseError{QStringLiteral("nested too deeply"), int(m_xml.lineNumber()),
-                              int(m_xml.columnNumber())};
+            return ParseError{QCoreApplication::translate("tusk::explain", "nested too deeply"),
+                              int(m_xml.lineNumber()), int(m_xml.columnNumber())};
         if (!m_xml.hasError())
-            return ParseError{QStringLiteral("no XML element found: is this EXPLAIN (FORMAT XML) output?"), 0,
-                              0};
-        return ParseError{QStringLiteral("not valid XML: %1").arg(m_xml.errorString()),
-                          int(m_xml.lineNumber()), int(m_xml.columnNumber())};
+            return ParseError{
+                QCoreApplication::translate("tusk::explain",
+                                            "no XML element found: is this EXPLAIN (FORMAT XML) output?"),
+                0, 0};
+        return ParseError{
+            QCoreApplication::translate("tusk::explain", "not valid XML: %1").arg(m_xml.errorString()),
+            int(m_xml.lineNumber()), int(m_xml.columnNumber())};
     }
 
     // The element the reader is on, read up to its end tag. `property` is its EXPLAIN name;
@@ -153,9 +159,12 @@ Result<Plan, ParseError> XmlPlanParser::parse(const QString &text)
     const UnwrappedPlan unwrapped = unwrapPastedPlan(text, MarkupFormat::Xml);
     if (unwrapped.text.trimmed().isEmpty()) {
         if (normaliseLineEnds(text).trimmed().isEmpty())
-            return ParseError{QStringLiteral("empty input: no plan to read"), 0, 0};
-        return ParseError{QStringLiteral("no <explain> element found: is this EXPLAIN (FORMAT XML) output?"),
-                          0, 0};
+            return ParseError{QCoreApplication::translate("tusk::explain", "empty input: no plan to read"), 0,
+                              0};
+        return ParseError{
+            QCoreApplication::translate("tusk::explain",
+                                        "no <explain> element found: is this EXPLAIN (FORMAT XML) output?"),
+            0, 0};
     }
     Converter converter(unwrapped.text);
     const auto statement = converter.statement();
@@ -163,7 +172,8 @@ Result<Plan, ParseError> XmlPlanParser::parse(const QString &text)
         ParseError error = statement.error();
         unwrapped.mapBack(&error.line, &error.column);
         if (unwrapped.changed && error.line > 0)
-            error.message += QStringLiteral(" (after removing the psql frame around it)");
+            error.message +=
+                QCoreApplication::translate("tusk::explain", " (after removing the psql frame around it)");
         return error;
     }
     Plan plan = readStatement(*statement);

@@ -4,6 +4,7 @@
 #include "explain/pastedplan.h"
 #include "explain/yamlreader_p.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -19,7 +20,8 @@ Result<QJsonObject, ParseError> statementObject(const QJsonValue &document)
     if (document.isArray()) {
         const QJsonArray array = document.toArray();
         if (array.isEmpty() || !array.first().isObject())
-            return ParseError{QStringLiteral("the YAML list holds no plan mapping"), 1, 1};
+            return ParseError{
+                QCoreApplication::translate("tusk::explain", "the YAML list holds no plan mapping"), 1, 1};
         top = array.first().toObject();
     } else {
         top = document.toObject();
@@ -28,8 +30,10 @@ Result<QJsonObject, ParseError> statementObject(const QJsonValue &document)
         return top;
     if (top.contains(QLatin1String("Node Type")))
         return QJsonObject{{QStringLiteral("Plan"), top}};
-    return ParseError{QStringLiteral("YAML without a \"Plan\" mapping: not EXPLAIN (FORMAT YAML) output"), 1,
-                      1};
+    return ParseError{
+        QCoreApplication::translate("tusk::explain",
+                                    "YAML without a \"Plan\" mapping: not EXPLAIN (FORMAT YAML) output"),
+        1, 1};
 }
 
 } // namespace
@@ -44,15 +48,19 @@ Result<Plan, ParseError> YamlPlanParser::parse(const QString &text)
     const UnwrappedPlan unwrapped = unwrapPastedPlan(text, MarkupFormat::Yaml);
     if (unwrapped.text.trimmed().isEmpty()) {
         if (normaliseLineEnds(text).trimmed().isEmpty())
-            return ParseError{QStringLiteral("empty input: no plan to read"), 0, 0};
-        return ParseError{QStringLiteral("no \"Plan:\" found: is this EXPLAIN (FORMAT YAML) output?"), 0, 0};
+            return ParseError{QCoreApplication::translate("tusk::explain", "empty input: no plan to read"), 0,
+                              0};
+        return ParseError{QCoreApplication::translate(
+                              "tusk::explain", "no \"Plan:\" found: is this EXPLAIN (FORMAT YAML) output?"),
+                          0, 0};
     }
     const auto document = readExplainYaml(unwrapped.text);
     if (!document) {
         ParseError error = document.error();
         unwrapped.mapBack(&error.line, &error.column);
         if (unwrapped.changed)
-            error.message += QStringLiteral(" (after removing the psql frame around it)");
+            error.message +=
+                QCoreApplication::translate("tusk::explain", " (after removing the psql frame around it)");
         return error;
     }
     const auto statement = statementObject(document->value);

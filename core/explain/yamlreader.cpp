@@ -2,6 +2,7 @@
 
 #include "explain/nodereader_p.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
@@ -37,12 +38,13 @@ public:
     Result<YamlDocument, ParseError> read()
     {
         if (!m_error && m_lines.isEmpty())
-            fail(QStringLiteral("empty input: no plan to read"), 0, 0);
+            fail(QCoreApplication::translate("tusk::explain", "empty input: no plan to read"), 0, 0);
         if (m_error)
             return *m_error;
         QJsonValue value = block(0);
         if (!m_error && m_pos < m_lines.size())
-            fail(QStringLiteral("unexpected text after the plan (indentation does not match)"),
+            fail(QCoreApplication::translate("tusk::explain",
+                                             "unexpected text after the plan (indentation does not match)"),
                  m_lines.at(m_pos).number, m_lines.at(m_pos).indent + 1);
         if (m_error)
             return *m_error;
@@ -63,8 +65,9 @@ private:
             if (indent == s.size())
                 continue; // blank
             if (s.at(indent) == QLatin1Char('\t')) {
-                fail(QStringLiteral("a tab in the indentation (YAML indents with spaces only)"), i + 1,
-                     indent + 1);
+                fail(QCoreApplication::translate("tusk::explain",
+                                                 "a tab in the indentation (YAML indents with spaces only)"),
+                     i + 1, indent + 1);
                 return;
             }
             const QString content = s.mid(indent);
@@ -85,7 +88,7 @@ private:
     {
         if (depth <= kMaxDepth)
             return false;
-        fail(QStringLiteral("nested too deeply"), line, column);
+        fail(QCoreApplication::translate("tusk::explain", "nested too deeply"), line, column);
         return true;
     }
 
@@ -150,12 +153,15 @@ private:
         while (!m_error && m_pos < m_lines.size() && m_lines.at(m_pos).indent == indent) {
             const Line l = m_lines.at(m_pos);
             if (isItem(l.text)) {
-                fail(QStringLiteral("a list item where \"key: value\" was expected"), l.number, indent + 1);
+                fail(QCoreApplication::translate("tusk::explain",
+                                                 "a list item where \"key: value\" was expected"),
+                     l.number, indent + 1);
                 break;
             }
             const qsizetype colon = keyEnd(l.text);
             if (colon < 0) {
-                fail(QStringLiteral("expected \"key: value\""), l.number, indent + 1);
+                fail(QCoreApplication::translate("tusk::explain", "expected \"key: value\""), l.number,
+                     indent + 1);
                 break;
             }
             QString key = l.text.left(colon).trimmed();
@@ -177,8 +183,8 @@ private:
     void checkNoDeeperLine(int indent)
     {
         if (!m_error && m_pos < m_lines.size() && m_lines.at(m_pos).indent > indent)
-            fail(QStringLiteral("unexpected indentation"), m_lines.at(m_pos).number,
-                 m_lines.at(m_pos).indent + 1);
+            fail(QCoreApplication::translate("tusk::explain", "unexpected indentation"),
+                 m_lines.at(m_pos).number, m_lines.at(m_pos).indent + 1);
     }
 
     // Position of the ':' that ends a mapping key ("key: value", "key:"), or -1.
@@ -209,7 +215,8 @@ private:
         while (!m_error && pos < text.size() && text.at(pos) == QLatin1Char(' '))
             ++pos;
         if (!m_error && pos < text.size() && text.at(pos) != QLatin1Char('#'))
-            fail(QStringLiteral("unexpected text after the value"), line, column + int(pos) + 1);
+            fail(QCoreApplication::translate("tusk::explain", "unexpected text after the value"), line,
+                 column + int(pos) + 1);
         return v;
     }
 
@@ -229,8 +236,9 @@ private:
                 *pos += 2;
                 return QJsonObject();
             }
-            fail(QStringLiteral("flow mappings ({…}) are not part of EXPLAIN's YAML"), line,
-                 column + int(*pos) + 1);
+            fail(QCoreApplication::translate("tusk::explain",
+                                             "flow mappings ({…}) are not part of EXPLAIN's YAML"),
+                 line, column + int(*pos) + 1);
             return {};
         }
         qsizetype end = *pos;
@@ -291,7 +299,8 @@ private:
                 bool ok = false;
                 const ushort code = text.mid(i + 1, 4).toUShort(&ok, 16);
                 if (!ok || i + 4 >= text.size()) {
-                    fail(QStringLiteral("bad \\u escape"), line, column + int(i));
+                    fail(QCoreApplication::translate("tusk::explain", "bad \\u escape"), line,
+                         column + int(i));
                     return {};
                 }
                 out += QChar(code); // surrogate pairs arrive as two escapes and pair up in the QString
@@ -299,11 +308,13 @@ private:
                 break;
             }
             default:
-                fail(QStringLiteral("unknown escape \\%1").arg(e), line, column + int(i));
+                fail(QCoreApplication::translate("tusk::explain", "unknown escape \\%1").arg(e), line,
+                     column + int(i));
                 return {};
             }
         }
-        fail(QStringLiteral("unterminated quoted string"), line, column + int(*pos) + 1);
+        fail(QCoreApplication::translate("tusk::explain", "unterminated quoted string"), line,
+             column + int(*pos) + 1);
         return {};
     }
 
@@ -321,7 +332,8 @@ private:
                 return out;
             }
         }
-        fail(QStringLiteral("unterminated quoted string"), line, column + int(*pos) + 1);
+        fail(QCoreApplication::translate("tusk::explain", "unterminated quoted string"), line,
+             column + int(*pos) + 1);
         return {};
     }
 
@@ -353,7 +365,8 @@ private:
                 *pos = i + 1;
                 return array;
             }
-            fail(QStringLiteral("expected ',' or ']' in a [ … ] list"), line, column + int(i) + 1);
+            fail(QCoreApplication::translate("tusk::explain", "expected ',' or ']' in a [ … ] list"), line,
+                 column + int(i) + 1);
         }
         return {};
     }

@@ -1,5 +1,7 @@
 #include "pg/connectionparams.h"
 
+#include <QCoreApplication>
+
 #include <libpq-fe.h>
 
 #include <memory>
@@ -13,10 +15,12 @@ Result<ConnectionParams, Error> ConnectionParams::parse(const QString &conninfo)
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(
         PQconninfoParse(utf8.constData(), &err), &PQconninfoFree);
     if (!options) {
-        Error e = Error::usage(err ? QString::fromUtf8(err).trimmed()
-                                   : QStringLiteral("out of memory parsing the connection string"));
-        e.suggestion = QStringLiteral("Use a URI like postgresql://user@host:5432/dbname or key=value pairs "
-                                      "like host=db1 port=5432 dbname=app.");
+        Error e = Error::usage(
+            err ? QString::fromUtf8(err).trimmed()
+                : QCoreApplication::translate("tusk::pg", "out of memory parsing the connection string"));
+        e.suggestion = QCoreApplication::translate(
+            "tusk::pg", "Use a URI like postgresql://user@host:5432/dbname or key=value "
+                        "pairs like host=db1 port=5432 dbname=app.");
         PQfreemem(err);
         return e;
     }

@@ -3,6 +3,8 @@
 #include "sql/splitter.h"
 #include "sql/sqlwords.h"
 
+#include <QCoreApplication>
+
 namespace tusk::pg {
 
 namespace {
@@ -67,31 +69,41 @@ bool sharesOneImplicitTransaction(const QString &sql)
 
 QString implicitRollbackNote()
 {
-    return QStringLiteral("The statements before it in this request were rolled back too: they ran in one "
-                          "implicit transaction, whatever their messages said.");
+    return QCoreApplication::translate(
+        "tusk::pg", "The statements before it in this request were rolled back too: they ran in "
+                    "one implicit transaction, whatever their messages said.");
 }
 
 QString stopReason(const QString &limit, StopOutcome outcome, bool readOnly, TransactionStatus status)
 {
+    // Whole sentences around the limit (%1), so that a translation need not be built from pieces.
+    const char *text = nullptr;
     if (outcome == StopOutcome::Cancelled)
-        return limit +
-               QStringLiteral(": the statement was cancelled on the server, so the rest of its result "
-                              "was not computed and whatever it wrote (e.g. through a function) was "
-                              "rolled back.");
-    QString reason = limit + QStringLiteral("; the rest of the result was read and dropped");
-    if (readOnly)
-        return reason + u'.';
-    reason += QStringLiteral(", and every statement of the request ran to its end");
-    switch (status) {
-    case TransactionStatus::Idle:
-        return reason + QStringLiteral(": its changes were committed.");
-    case TransactionStatus::InTransaction:
-        return reason + QStringLiteral(": its changes are in the open transaction, not committed yet.");
-    case TransactionStatus::InFailedTransaction:
-        return reason + QStringLiteral(", but the open transaction has failed: roll it back.");
-    default:
-        return reason + u'.';
-    }
+        text =
+            QT_TRANSLATE_NOOP("tusk::pg", "%1: the statement was cancelled on the server, so the rest of its "
+                                          "result was not computed and whatever it wrote (e.g. through a "
+                                          "function) was rolled back.");
+    else if (readOnly)
+        text = QT_TRANSLATE_NOOP("tusk::pg", "%1; the rest of the result was read and dropped.");
+    else if (status == TransactionStatus::Idle)
+        text = QT_TRANSLATE_NOOP("tusk::pg",
+                                 "%1; the rest of the result was read and dropped, and every statement "
+                                 "of the request ran to its end: its changes were committed.");
+    else if (status == TransactionStatus::InTransaction)
+        text = QT_TRANSLATE_NOOP("tusk::pg",
+                                 "%1; the rest of the result was read and dropped, and every statement "
+                                 "of the request ran to its end: its changes are in the open "
+                                 "transaction, not committed yet.");
+    else if (status == TransactionStatus::InFailedTransaction)
+        text = QT_TRANSLATE_NOOP("tusk::pg",
+                                 "%1; the rest of the result was read and dropped, and every statement "
+                                 "of the request ran to its end, but the open transaction has failed: "
+                                 "roll it back.");
+    else
+        text = QT_TRANSLATE_NOOP("tusk::pg",
+                                 "%1; the rest of the result was read and dropped, and every statement "
+                                 "of the request ran to its end.");
+    return QCoreApplication::translate("tusk::pg", text).arg(limit);
 }
 
 } // namespace tusk::pg

@@ -3,6 +3,7 @@
 
 #include "pg/servicethread_p.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 namespace tusk::pg {
@@ -135,11 +136,12 @@ quint64 Session::enqueue(const QString &sql, const QStringList &params, bool has
 
 quint64 Session::query(const QString &sql, const QStringList &params, QObject *context, QueryCallback done)
 {
-    return queryBatch({Statement{sql, params}}, context,
-                      [done = std::move(done)](const QList<QueryOutcome> &outcomes) {
-                          done(outcomes.isEmpty() ? QueryOutcome(Error::usage(QStringLiteral("no result")))
-                                                  : outcomes.first());
-                      });
+    return queryBatch(
+        {Statement{sql, params}}, context, [done = std::move(done)](const QList<QueryOutcome> &outcomes) {
+            done(outcomes.isEmpty()
+                     ? QueryOutcome(Error::usage(QCoreApplication::translate("tusk::pg", "no result")))
+                     : outcomes.first());
+        });
 }
 
 quint64 Session::queryBatch(const QList<Statement> &statements, QObject *context, BatchCallback done)

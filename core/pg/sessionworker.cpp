@@ -2,6 +2,7 @@
 
 #include "pg/requestoutcome_p.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 #include <openssl/crypto.h>
@@ -12,6 +13,12 @@
 namespace tusk::pg {
 
 namespace {
+
+QString transactionLostNote()
+{
+    return QCoreApplication::translate(
+        "tusk::pg", "The open transaction was lost: its changes were rolled back by the server.");
+}
 
 TransactionStatus toTransactionStatus(PGTransactionStatusType t)
 {
@@ -50,7 +57,7 @@ SessionWorker::~SessionWorker()
     }
     // The Session is gone: a statement still running would otherwise run on, and the callbacks
     // of query()/queryBatch() still get their one answer (if their context lives).
-    abandonRequests(QStringLiteral("the session was closed"));
+    abandonRequests(QCoreApplication::translate("tusk::pg", "the session was closed"));
     closeConnection();
     // libpq's SCRAM login (and TLS) left OpenSSL state in this thread: its per-thread random
     // generator (RAND_bytes for the client nonce) and error queue. OpenSSL frees it from a
@@ -86,7 +93,8 @@ void SessionWorker::connectTo(const ConnectionParams &params)
     // What runs or waits belongs to the old connection: it ends now, as on a disconnect, or the
     // new connection's bootstrap would queue behind a request that can never finish.
     if (m_conn)
-        abandonRequests(QStringLiteral("the connection was closed to connect again"));
+        abandonRequests(
+            QCoreApplication::translate("tusk::pg", "the connection was closed to connect again"));
     closeConnection();
     m_connectError.reset();
     m_params = params;
@@ -114,6 +122,11 @@ void SessionWorker::connectTo(const ConnectionParams &params)
     m_phase = Phase::Connecting;
     // Note: resolves host names synchronously; harmless here, we are the worker thread.
     m_conn = PQconnectStartParams(keys.data(), values.data(), 0);
+    // libpq keeps no PGresult of a failed connection: only its text. At VERBOSE that text carries
+    // the SQLSTATE of what the server sent while the connection started (errorFromConnection reads
+    // it), so the advice is chosen by code and not by the words, which libpq translates.
+    if (m_conn)
+        PQsetErrorVerbosity(m_conn, PQERRORS_VERBOSE);
     if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
         failConnecting(errorFromConnection(m_conn, Error::Kind::Connection));
         return;
@@ -132,7 +145,7 @@ void SessionWorker::reconnect()
 void SessionWorker::disconnectFromServer()
 {
     const bool wasOpen = m_conn != nullptr;
-    abandonRequests(QStringLiteral("disconnected"));
+    abandonRequests(QCoreApplication::translate("tusk::pg", "disconnected"));
     closeConnection();
     m_connectError.reset(); // a deliberate disconnect: "not connected" is the truth now
     if (wasOpen)
@@ -148,9 +161,10 @@ void SessionWorker::abandonRequests(const QString &why)
         // The server would run the statement on after the connection closes (it notices a gone
         // client only when it writes): tell it to stop.
         cancelBeforeClosing();
-        e.message = why + QStringLiteral(" while the request ran");
+        e.message = QCoreApplication::translate("tusk::pg", "%1 while the request ran").arg(why);
         if (m_rows > 0)
-            e.context = QStringLiteral("%L1 rows were received before and are kept.").arg(m_rows);
+            e.context = QCoreApplication::translate("tusk::pg", "%L1 rows were received before and are kept.")
+                            .arg(m_rows);
         if (m_current->reply && m_batch) {
             // The statements answered so far keep their answers.
             m_error = e;
@@ -255,10 +269,10 @@ void SessionWorker::onConnectTimeout()
     Error e;
     e.kind = Error::Kind::Connection;
     e.severity = QStringLiteral("FATAL");
-    e.message = QStringLiteral("connection to %1 timed out after %2 s")
+    e.message = QCoreApplication::translate("tusk::pg", "connection to %1 timed out after %2 s")
                     .arg(m_params.displayName())
                     .arg(m_params.connectTimeoutSeconds());
-    addConnectionAdvice(e);
+    addConnectionAdvice(e, ConnectionFacts{.timedOut = true});
     failConnecting(e);
 }
 
@@ -273,7 +287,7 @@ void SessionWorker::failConnecting(const Error &error)
 void SessionWorker::failQueued(const Error &error)
 {
     Error queued = error;
-    queued.message = QStringLiteral("not run: ") + error.message;
+    queued.message = QCoreApplication::translate("tusk::pg", "not run: %1").arg(error.message);
     for (const Request &r : m_queue) {
         if (!r.internalDone) {
             markNotWaiting(r.generation);
@@ -336,13 +350,13 @@ void SessionWorker::execute(const Request &request)
         Error e;
         e.kind = Error::Kind::ConnectionLost;
         e.severity = QStringLiteral("ERROR");
-        e.message = QStringLiteral("not connected");
-        e.suggestion = QStringLiteral("Connect (or reconnect) first.");
+        e.message = QCoreApplication::translate("tusk::pg", "not connected");
+        e.suggestion = QCoreApplication::translate("tusk::pg", "Connect (or reconnect) first.");
         if (m_connectError) {
             // The attempt failed before this request arrived: the same answer as if it had
             // arrived a moment earlier and waited.
             e = *m_connectError;
-            e.message = QStringLiteral("not run: ") + m_connectError->message;
+            e.message = QCoreApplication::translate("tusk::pg", "not run: %1").arg(m_connectError->message);
         }
         m_queue.pop_back();
         markNotWaiting(request.generation);
@@ -368,7 +382,7 @@ void SessionWorker::cancelWaiting(quint64 generation)
     Error e;
     e.kind = Error::Kind::Cancelled;
     e.severity = QStringLiteral("ERROR");
-    e.message = QStringLiteral("cancelled before it ran");
+    e.message = QCoreApplication::translate("tusk::pg", "cancelled before it ran");
     failRequest(dropped, e);
 }
 
@@ -545,7 +559,9 @@ void SessionWorker::completeRequest()
             e.detail += (e.detail.isEmpty() ? QString() : QStringLiteral("\n")) + implicitRollbackNote();
         if (m_rows > 0 && e.kind != Error::Kind::Cancelled)
             e.context += (e.context.isEmpty() ? QString() : QStringLiteral("\n")) +
-                         QStringLiteral("%L1 rows were received before the error and are kept.").arg(m_rows);
+                         QCoreApplication::translate("tusk::pg",
+                                                     "%L1 rows were received before the error and are kept.")
+                             .arg(m_rows);
         emit failed(done.generation, e);
     } else {
         RequestSummary s;
@@ -571,12 +587,12 @@ Error SessionWorker::decoratedError(Error e, TransactionStatus txBefore) const
         e.kind = Error::Kind::ConnectionLost;
         if (txBefore == TransactionStatus::InTransaction ||
             txBefore == TransactionStatus::InFailedTransaction)
-            e.detail =
-                QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
+            e.detail = transactionLostNote();
         addConnectionAdvice(e);
     }
     if (e.kind == Error::Kind::ConnectionLost && e.suggestion.isEmpty())
-        e.suggestion = QStringLiteral("The server closed this session: reconnect to go on.");
+        e.suggestion =
+            QCoreApplication::translate("tusk::pg", "The server closed this session: reconnect to go on.");
     return e;
 }
 
@@ -607,11 +623,10 @@ void SessionWorker::loseConnection(Error error)
         return;
     error.kind = Error::Kind::ConnectionLost;
     if (error.message.isEmpty())
-        error.message = QStringLiteral("the connection to the server was lost");
+        error.message = QCoreApplication::translate("tusk::pg", "the connection to the server was lost");
     if (m_txStatus == TransactionStatus::InTransaction ||
         m_txStatus == TransactionStatus::InFailedTransaction)
-        error.detail =
-            QStringLiteral("The open transaction was lost: its changes were rolled back by the server.");
+        error.detail = transactionLostNote();
     addConnectionAdvice(error);
     if (m_current) {
         if (m_error) {

@@ -4,6 +4,8 @@
 
 #include "pg/sessionworker_p.h"
 
+#include <QCoreApplication>
+
 #include <vector>
 
 namespace tusk::pg {
@@ -46,7 +48,7 @@ Error notRun(const QString &why)
     Error e;
     e.kind = Error::Kind::Sql;
     e.severity = QStringLiteral("ERROR");
-    e.message = QStringLiteral("not run: ") + why;
+    e.message = QCoreApplication::translate("tusk::pg", "not run: %1").arg(why);
     return e;
 }
 
@@ -165,7 +167,8 @@ void SessionWorker::handleBatchResult(PGresult *raw)
         return;
     case PGRES_PIPELINE_ABORTED:
         if (slot && !*slot)
-            *slot = notRun(QStringLiteral("an earlier statement of the batch failed"));
+            *slot =
+                notRun(QCoreApplication::translate("tusk::pg", "an earlier statement of the batch failed"));
         return;
     case PGRES_COPY_IN:
     case PGRES_COPY_OUT:
@@ -173,7 +176,7 @@ void SessionWorker::handleBatchResult(PGresult *raw)
         Error e;
         e.kind = Error::Kind::Unsupported;
         e.severity = QStringLiteral("ERROR");
-        e.message = QStringLiteral("COPY is not supported in a query batch");
+        e.message = QCoreApplication::translate("tusk::pg", "COPY is not supported in a query batch");
         if (slot && !*slot)
             *slot = e;
         return;
@@ -188,7 +191,8 @@ void SessionWorker::handleBatchResult(PGresult *raw)
 void SessionWorker::deliverBatch(const Request &done, TransactionStatus txBefore)
 {
     // Statements without an answer: the connection broke, or they could not be sent.
-    const Error missing = m_error ? decoratedError(*m_error, txBefore) : notRun(QStringLiteral("no answer"));
+    const Error missing = m_error ? decoratedError(*m_error, txBefore)
+                                  : notRun(QCoreApplication::translate("tusk::pg", "no answer"));
     QList<QueryOutcome> outcomes;
     outcomes.reserve(done.statements.size());
     if (m_batch) {

@@ -5,6 +5,10 @@
 
 #include "pg/requestoutcome_p.h"
 
+#include <QCoreApplication>
+
+#include <memory>
+
 namespace tusk::pg {
 
 namespace {
@@ -66,15 +70,44 @@ Error errorFromResult(const PGresult *r)
     return e;
 }
 
+namespace {
+
+ConnectionFacts connectionFacts(const PGconn *conn)
+{
+    ConnectionFacts facts;
+    if (!conn)
+        return facts;
+    facts.needsPassword = PQconnectionNeedsPassword(conn) == 1;
+    // The host of the attempt that failed (libpq fills in its default socket directory).
+    const QByteArray host = PQhost(conn);
+    facts.socketHost = host.startsWith('/') || host.startsWith('@');
+    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(
+        PQconninfo(const_cast<PGconn *>(conn)), &PQconninfoFree);
+    for (const PQconninfoOption *o = options.get(); o && o->keyword; ++o) {
+        if (qstrcmp(o->keyword, "sslmode") == 0 && o->val) {
+            const QByteArray mode = o->val;
+            facts.tlsRequired = mode == "require" || mode == "verify-ca" || mode == "verify-full";
+        }
+    }
+    return facts;
+}
+
+} // namespace
+
 Error errorFromConnection(const PGconn *conn, Error::Kind kind)
 {
     Error e;
     e.kind = kind;
     e.severity = QStringLiteral("FATAL");
-    e.message = conn ? cleanMessage(PQerrorMessage(conn)) : QStringLiteral("out of memory");
+    // The connection writes its errors at PQERRORS_VERBOSE (set right after PQconnectStartParams):
+    // what the server sent while the connection started carries its SQLSTATE there and nowhere else.
+    const LibpqConnectionText text = splitVerboseConnectionText(
+        conn ? cleanMessage(PQerrorMessage(conn)) : QCoreApplication::translate("tusk::pg", "out of memory"));
+    e.message = text.text;
+    e.sqlState = text.sqlState;
     if (e.message.isEmpty())
-        e.message = QStringLiteral("connection failed");
-    addConnectionAdvice(e);
+        e.message = QCoreApplication::translate("tusk::pg", "connection failed");
+    addConnectionAdvice(e, connectionFacts(conn));
     return e;
 }
 
@@ -113,8 +146,9 @@ void SessionWorker::handleResult(PGresult *raw)
         Error e;
         e.kind = Error::Kind::Unsupported;
         e.severity = QStringLiteral("ERROR");
-        e.message = QStringLiteral("COPY FROM STDIN is not supported here");
-        e.suggestion = QStringLiteral("Use COPY FROM a server file, or psql's \\copy.");
+        e.message = QCoreApplication::translate("tusk::pg", "COPY FROM STDIN is not supported here");
+        e.suggestion =
+            QCoreApplication::translate("tusk::pg", "Use COPY FROM a server file, or psql's \\copy.");
         m_error = e;
         flushOutgoing();
         break;
@@ -183,11 +217,13 @@ void SessionWorker::appendRows(const PGresult *result)
         if (m_discarding)
             return;
         if (opt.maxRows > 0 && m_rows >= opt.maxRows) {
-            startDiscarding(QStringLiteral("Stopped after %L1 rows (row limit)").arg(opt.maxRows));
+            startDiscarding(QCoreApplication::translate("tusk::pg", "Stopped after %L1 rows (row limit)")
+                                .arg(opt.maxRows));
             return;
         }
         if (opt.maxBytes > 0 && m_textBytes >= opt.maxBytes) {
-            startDiscarding(QStringLiteral("Stopped after %L1 MB of data (memory limit) at %L2 rows")
+            startDiscarding(QCoreApplication::translate(
+                                "tusk::pg", "Stopped after %L1 MB of data (memory limit) at %L2 rows")
                                 .arg(opt.maxBytes / (1024 * 1024))
                                 .arg(m_rows));
             return;

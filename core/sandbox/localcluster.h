@@ -64,6 +64,8 @@ public:
     const QList<SandboxNode> &nodes() const { return m_nodes; }
     SandboxNode node(const QString &name) const;
     QString passfile() const;
+    /// The Unix-socket directory of every node; connections through it are trusted (no password).
+    const QString &socketDir() const { return m_socketDir; }
     /// The superuser's password (also in the passfile), for tests that need it.
     QString password() const;
 

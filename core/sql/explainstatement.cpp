@@ -2,6 +2,8 @@
 
 #include "sql/sqlwords.h"
 
+#include <QCoreApplication>
+
 namespace tusk::sql {
 
 namespace {
@@ -51,18 +53,21 @@ Result<ExplainStatement, QString> explainStatement(const QString &statement, con
     const QString body = trimmedStatement(statement);
     const QStringList w = sqlWords(body);
     if (w.isEmpty())
-        return QStringLiteral("There is no statement to explain.");
+        return QCoreApplication::translate("tusk::sql", "There is no statement to explain.");
     const QString &first = w.first();
     if (first == QLatin1String("EXPLAIN"))
-        return QStringLiteral("The statement is an EXPLAIN already: run it as it is, or remove EXPLAIN.");
+        return QCoreApplication::translate(
+            "tusk::sql", "The statement is an EXPLAIN already: run it as it is, or remove EXPLAIN.");
     static const QStringList explainable = {
         QStringLiteral("SELECT"),  QStringLiteral("INSERT"),  QStringLiteral("UPDATE"),
         QStringLiteral("DELETE"),  QStringLiteral("MERGE"),   QStringLiteral("VALUES"),
         QStringLiteral("EXECUTE"), QStringLiteral("DECLARE"), QStringLiteral("CREATE"),
         QStringLiteral("WITH"),    QStringLiteral("TABLE")};
     if (!explainable.contains(first))
-        return QStringLiteral("EXPLAIN takes SELECT, INSERT, UPDATE, DELETE, MERGE, VALUES, EXECUTE, DECLARE "
-                              "and CREATE TABLE … AS; this statement is %1.")
+        return QCoreApplication::translate(
+                   "tusk::sql",
+                   "EXPLAIN takes SELECT, INSERT, UPDATE, DELETE, MERGE, VALUES, EXECUTE, DECLARE "
+                   "and CREATE TABLE … AS; this statement is %1.")
             .arg(first);
 
     ExplainStatement out;
@@ -75,19 +80,20 @@ Result<ExplainStatement, QString> explainStatement(const QString &statement, con
         if (o.analyze || serverVersion >= 130000)
             options << QStringLiteral("BUFFERS");
         else
-            out.droppedOptions << QStringLiteral("BUFFERS (without ANALYZE it needs PostgreSQL 13)");
+            out.droppedOptions << QCoreApplication::translate(
+                "tusk::sql", "BUFFERS (without ANALYZE it needs PostgreSQL 13)");
     }
     if (o.settings) {
         if (serverVersion >= 120000)
             options << QStringLiteral("SETTINGS");
         else
-            out.droppedOptions << QStringLiteral("SETTINGS (needs PostgreSQL 12)");
+            out.droppedOptions << QCoreApplication::translate("tusk::sql", "SETTINGS (needs PostgreSQL 12)");
     }
     if (o.wal && o.analyze) {
         if (serverVersion >= 130000)
             options << QStringLiteral("WAL");
         else
-            out.droppedOptions << QStringLiteral("WAL (needs PostgreSQL 13)");
+            out.droppedOptions << QCoreApplication::translate("tusk::sql", "WAL (needs PostgreSQL 13)");
     }
     if (o.analyze && !o.timing)
         options << QStringLiteral("TIMING FALSE");

@@ -4,6 +4,8 @@
 #include "sql/destructive.h"
 #include "sql/splitter.h"
 
+#include <QCoreApplication>
+
 #include <string_view>
 
 namespace tusk::sql {
@@ -58,7 +60,8 @@ QList<ScriptStatement> ScriptRunner::fromScript(const QString &script, QStringLi
         const QString text = QString::fromUtf8(t.data(), qsizetype(t.size()));
         if (st.kind == Statement::Kind::PsqlMeta) {
             if (skipped)
-                skipped->append(QStringLiteral("line %1: %2").arg(st.line).arg(text));
+                skipped->append(
+                    QCoreApplication::translate("tusk::sql", "line %1: %2").arg(st.line).arg(text));
             continue;
         }
         out << ScriptStatement{text, int(st.begin), st.line};

@@ -1,5 +1,6 @@
 #include "state/pgpassfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -62,7 +63,8 @@ Result<QList<PgpassFile::Entry>, QString> PgpassFile::read(const QString &path)
     if (!f.exists())
         return QList<Entry>();
     if (!f.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+        return failure(
+            QCoreApplication::translate("tusk::state", "cannot read %1: %2").arg(path, f.errorString()));
     QList<Entry> out;
     for (const QByteArray &raw : f.readAll().split('\n')) {
         const QString line = QString::fromUtf8(raw).trimmed();
@@ -82,7 +84,8 @@ Status<QString> PgpassFile::upsert(const QString &path, const Entry &entry)
     QFile in(path);
     if (in.exists()) {
         if (!in.open(QIODevice::ReadOnly))
-            return QStringLiteral("cannot read %1: %2").arg(path, in.errorString());
+            return QCoreApplication::translate("tusk::state", "cannot read %1: %2")
+                .arg(path, in.errorString());
         for (const QByteArray &raw : in.readAll().split('\n'))
             lines << QString::fromUtf8(raw);
         in.close();
@@ -103,11 +106,11 @@ Status<QString> PgpassFile::upsert(const QString &path, const Entry &entry)
         lines << line;
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        return QCoreApplication::translate("tusk::state", "cannot write %1: %2").arg(path, out.errorString());
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     out.write((lines.join(u'\n') + u'\n').toUtf8());
     if (!out.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        return QCoreApplication::translate("tusk::state", "cannot write %1: %2").arg(path, out.errorString());
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     return {};
 }

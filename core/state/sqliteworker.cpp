@@ -1,5 +1,6 @@
 #include "state/sqliteworker.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSemaphore>
@@ -19,11 +20,12 @@ QString describe(const QSqlError &error)
     const QString reason = error.text();
     const int code = error.nativeErrorCode().toInt() & 0xff; // primary result code
     if (code == 26 || code == 11)                            // SQLITE_NOTADB, SQLITE_CORRUPT
-        return QObject::tr("it is damaged or not a SQLite database (%1); move it away and Tusk "
-                           "starts a new one")
+        return QCoreApplication::translate(
+                   "tusk::state", "it is damaged or not a SQLite database (%1); move it away and Tusk "
+                                  "starts a new one")
             .arg(reason);
     if (code == 5 || code == 6) // SQLITE_BUSY, SQLITE_LOCKED
-        return QObject::tr("another program holds it locked (%1)").arg(reason);
+        return QCoreApplication::translate("tusk::state", "another program holds it locked (%1)").arg(reason);
     return reason;
 }
 } // namespace

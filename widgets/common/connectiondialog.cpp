@@ -30,9 +30,10 @@ QWidget *withBrowse(QLineEdit *edit, QWidget *parent)
     auto *h = new QHBoxLayout(row);
     h->setContentsMargins(0, 0, 0, 0);
     h->addWidget(edit, 1);
-    auto *browse = new QPushButton(QObject::tr("Browse…"), row);
+    auto *browse = new QPushButton(ConnectionDialog::tr("Browse…"), row);
     QObject::connect(browse, &QPushButton::clicked, edit, [edit] {
-        const QString f = QFileDialog::getOpenFileName(edit, QObject::tr("Choose a file"), edit->text());
+        const QString f =
+            QFileDialog::getOpenFileName(edit, ConnectionDialog::tr("Choose a file"), edit->text());
         if (!f.isEmpty())
             edit->setText(f);
     });
@@ -43,7 +44,7 @@ QWidget *withBrowse(QLineEdit *edit, QWidget *parent)
 void setColorButton(QPushButton *b, const QString &color)
 {
     b->setProperty("color", color);
-    b->setText(color.isEmpty() ? QObject::tr("None") : color);
+    b->setText(color.isEmpty() ? ConnectionDialog::tr("None") : color);
     b->setStyleSheet(
         color.isEmpty()
             ? QString()

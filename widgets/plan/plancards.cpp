@@ -2,6 +2,7 @@
 
 #include "plan/plantext.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -87,10 +88,13 @@ QString range(double lo, double hi, QString (*format)(double))
 QString rowsLine(double actual, double planned, double loops, bool analyzed)
 {
     if (!analyzed)
-        return QStringLiteral("%1 rows est.").arg(plantext::count(planned));
-    QString s = QStringLiteral("%1 of %2 rows").arg(plantext::count(actual), plantext::count(planned));
+        return QCoreApplication::translate("tusk::widgets::CardTexts", "%1 rows est.")
+            .arg(plantext::count(planned));
+    QString s = QCoreApplication::translate("tusk::widgets::CardTexts", "%1 of %2 rows")
+                    .arg(plantext::count(actual), plantext::count(planned));
     if (loops > 1)
-        s += QStringLiteral(" · %1 loops").arg(plantext::count(loops));
+        s += QCoreApplication::translate("tusk::widgets::CardTexts", " · %1 loops")
+                 .arg(plantext::count(loops));
     return s;
 }
 
@@ -117,12 +121,13 @@ const CardText &CardTexts::node(int nodeId) const
     t.title = plantext::title(n);
     t.subject = plantext::subject(n);
     if (n.neverExecuted)
-        t.figures = QStringLiteral("never executed");
+        t.figures = QCoreApplication::translate("tusk::widgets::CardTexts", "never executed");
     else if (n.hasActuals)
         t.figures =
             plantext::duration(timing.exclusiveMs) + QStringLiteral(" · ") + plantext::percent(timing.share);
     else
-        t.figures = QStringLiteral("cost %1").arg(plantext::count(n.totalCost));
+        t.figures = QCoreApplication::translate("tusk::widgets::CardTexts", "cost %1")
+                        .arg(plantext::count(n.totalCost));
     t.rows = rowsLine(n.actualRows, n.planRows, n.actualLoops, n.hasActuals && !n.neverExecuted);
     if (n.hasActuals && !n.neverExecuted)
         t.misestimate = plantext::misestimate(timing.misestimate);
@@ -139,19 +144,26 @@ const CardText &CardTexts::group(int groupId) const
     const explain::FoldGroup &g = m_doc->folding.groups().at(groupId);
     const explain::FoldSummary s = explain::summarizeFold(plan, m_doc->analysis, g);
     const explain::PlanNode &first = plan.nodes.at(g.members.first());
-    t.title = QStringLiteral("%1 × %2").arg(plantext::whole(g.count()), plantext::title(first));
+    t.title = QCoreApplication::translate("tusk::widgets::CardTexts", "%1 × %2")
+                  .arg(plantext::whole(g.count()), plantext::title(first));
     t.subject = groupSubject(g);
     if (s.analyzed) {
-        t.figures =
-            QStringLiteral("Σ %1 · %2").arg(plantext::duration(s.totalMs), plantext::percent(s.share));
-        t.spread = QStringLiteral("each %1 · %2")
+        t.figures = QCoreApplication::translate("tusk::widgets::CardTexts", "Σ %1 · %2")
+                        .arg(plantext::duration(s.totalMs), plantext::percent(s.share));
+        t.spread = QCoreApplication::translate("tusk::widgets::CardTexts", "each %1 · %2")
                        .arg(range(s.minMs, s.maxMs, plantext::duration),
-                            range(s.minRows, s.maxRows, plantext::count) + QStringLiteral(" rows"));
-        t.rows = QStringLiteral("Σ %1 rows · double-click to unfold").arg(plantext::count(s.totalRows));
+                            range(s.minRows, s.maxRows, plantext::count) +
+                                QCoreApplication::translate("tusk::widgets::CardTexts", " rows"));
+        t.rows = QCoreApplication::translate("tusk::widgets::CardTexts", "Σ %1 rows · double-click to unfold")
+                     .arg(plantext::count(s.totalRows));
     } else {
-        t.figures = QStringLiteral("%1 nodes").arg(plantext::whole(g.nodeCount));
-        t.spread = QStringLiteral("each %1 rows est.").arg(range(s.minRows, s.maxRows, plantext::count));
-        t.rows = QStringLiteral("Σ %1 rows est. · double-click to unfold").arg(plantext::count(s.totalRows));
+        t.figures = QCoreApplication::translate("tusk::widgets::CardTexts", "%1 nodes")
+                        .arg(plantext::whole(g.nodeCount));
+        t.spread = QCoreApplication::translate("tusk::widgets::CardTexts", "each %1 rows est.")
+                       .arg(range(s.minRows, s.maxRows, plantext::count));
+        t.rows =
+            QCoreApplication::translate("tusk::widgets::CardTexts", "Σ %1 rows est. · double-click to unfold")
+                .arg(plantext::count(s.totalRows));
     }
     fit(t, m_metrics, m_normalWidths, m_boldWidths);
     return t;
@@ -162,11 +174,16 @@ QString groupSubject(const explain::FoldGroup &g)
     // "on events_p0 … events_p3998" (the members read them), "over orders_p0 … orders_p1997"
     // (a table further down tells them apart).
     if (g.nameOffset >= 0)
-        return (g.nameOffset == 0 ? QStringLiteral("on %1") : QStringLiteral("over %1")).arg(g.namesRange());
+        return (g.nameOffset == 0 ? QCoreApplication::translate("tusk::widgets::CardTexts", "on %1")
+                                  : QCoreApplication::translate("tusk::widgets::CardTexts", "over %1"))
+            .arg(g.namesRange());
     if (!g.relationStem.isEmpty())
-        return g.sameRelation ? QStringLiteral("all on %1").arg(g.relationStem)
-                              : QStringLiteral("partitions of %1").arg(g.relationStem);
-    return QStringLiteral("%1 identical subtrees").arg(plantext::whole(g.count()));
+        return g.sameRelation
+                   ? QCoreApplication::translate("tusk::widgets::CardTexts", "all on %1").arg(g.relationStem)
+                   : QCoreApplication::translate("tusk::widgets::CardTexts", "partitions of %1")
+                         .arg(g.relationStem);
+    return QCoreApplication::translate("tusk::widgets::CardTexts", "%1 identical subtrees")
+        .arg(plantext::whole(g.count()));
 }
 
 } // namespace tusk::widgets

@@ -208,8 +208,8 @@ void PlanDetailsPanel::showNode(int nodeId)
     const auto warnings = m_doc->analysis.warningsFor(nodeId);
     for (const explain::PlanWarning &w : warnings) {
         html += QStringLiteral("<p><b style='color:%1'>%2</b> %3<br><span class=sugg>%4</span></p>")
-                    .arg(plancolors::severity(pal, w.severity).name(), esc(explain::severityName(w.severity)),
-                         esc(w.message), esc(w.suggestion));
+                    .arg(plancolors::severity(pal, w.severity).name(),
+                         esc(plantext::severityTitle(w.severity)), esc(w.message), esc(w.suggestion));
     }
 
     Rows rows;
@@ -220,15 +220,14 @@ void PlanDetailsPanel::showNode(int nodeId)
         rows.add(tr("Inclusive time"), plantext::duration(t.inclusiveMs));
         rows.add(tr("Actual time per loop"),
                  QStringLiteral("%1 … %2 ms").arg(n.actualStartupTimeMs).arg(n.actualTotalTimeMs));
-        rows.add(tr("Rows per loop"),
-                 QStringLiteral("%1 (planned %2)").arg(num(n.actualRows), num(n.planRows)));
+        rows.add(tr("Rows per loop"), tr("%1 (planned %2)").arg(num(n.actualRows), num(n.planRows)));
         rows.add(tr("Loops"), num(n.actualLoops));
         rows.add(tr("Misestimate"), plantext::misestimate(t.misestimate));
     } else {
         rows.add(tr("Planned rows"), num(n.planRows));
     }
     rows.add(tr("Cost"), QStringLiteral("%1 … %2").arg(n.startupCost).arg(n.totalCost));
-    rows.add(tr("Width"), n.planWidth ? QString::number(n.planWidth) + QStringLiteral(" bytes") : QString());
+    rows.add(tr("Width"), n.planWidth ? tr("%1 bytes").arg(n.planWidth) : QString());
     html += rows.take();
 
     rows.section(tr("Node"));
@@ -268,8 +267,7 @@ void PlanDetailsPanel::showNode(int nodeId)
                  : QStringLiteral("%1 kB (%2)").arg(n.sortSpaceUsedKb).arg(n.sortSpaceType));
     rows.add(tr("Hash buckets"), n.hashBuckets ? QString::number(n.hashBuckets) : QString());
     rows.add(tr("Hash batches"),
-             n.hashBatches ? QStringLiteral("%1 (planned %2)").arg(n.hashBatches).arg(n.originalHashBatches)
-                           : QString());
+             n.hashBatches ? tr("%1 (planned %2)").arg(n.hashBatches).arg(n.originalHashBatches) : QString());
     html += rows.take();
 
     const explain::Buffers &b = n.buffers;

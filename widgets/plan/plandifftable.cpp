@@ -3,6 +3,8 @@
 #include "explain/plandifftext.h"
 #include "plan/plancolors.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -23,7 +25,8 @@ struct Row
     double was;
     double now;
     bool time = false;
-    bool adds = true; ///< Meaningful summed over several nodes (a run); per-loop figures are not.
+    bool adds = true;    ///< Meaningful summed over several nodes (a run); per-loop figures are not.
+    bool judged = false; ///< Less is better (blocks, cost); rows and loops are neither.
 };
 
 QString cell(double v, bool time, bool present)
@@ -44,9 +47,9 @@ QString deltaCell(const Row &r, const QPalette &pal, bool both)
     const QString text =
         r.time ? difftext::signedDuration(d)
                : (d > 0 ? QStringLiteral("+") : QStringLiteral("−")) + difftext::number(std::abs(d));
-    // Less time, fewer blocks: better. Rows and loops are neither: neutral.
-    const bool judged =
-        r.time || r.name.contains(QLatin1String("blocks")) || r.name.startsWith(QLatin1String("Cost"));
+    // Less time, fewer blocks: better. Rows and loops are neither: neutral. A flag and not the
+    // row's name decides, since the name is translated.
+    const bool judged = r.time || r.judged;
     QString colour = pal.color(QPalette::Text).name();
     if (judged)
         colour = (d < 0 ? plancolors::faster(pal) : plancolors::slower(pal)).name();
@@ -103,11 +106,14 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
             if (at >= 0)
                 cut = std::min(cut, at);
         }
-        title = c.sentence.left(cut) + QObject::tr(" (together)");
+        title =
+            c.sentence.left(cut) + QCoreApplication::translate("tusk::widgets::PlanDiffTable", " (together)");
     } else if (c.kind == NodeChange::Kind::Added)
-        title = QObject::tr("%1 (added)").arg(explain::describeNode(after, c.after));
+        title = QCoreApplication::translate("tusk::widgets::PlanDiffTable", "%1 (added)")
+                    .arg(explain::describeNode(after, c.after));
     else if (c.kind == NodeChange::Kind::Removed)
-        title = QObject::tr("%1 (removed)").arg(explain::describeNode(before, c.before));
+        title = QCoreApplication::translate("tusk::widgets::PlanDiffTable", "%1 (removed)")
+                    .arg(explain::describeNode(before, c.before));
     else if (c.flags & ~NodeChange::RelationChanged)
         title = explain::describeNode(before, c.before) + QStringLiteral(" → ") +
                 explain::describeNode(after, c.after);
@@ -116,25 +122,35 @@ QString planDiffPairHtml(const explain::PlanDiff &diff, int changeIndex, const e
     QString html = QStringLiteral("<p style='margin:0 0 2px 0'><b>%1</b></p>").arg(title.toHtmlEscaped());
 
     const QVector<Row> rows = {
-        {QObject::tr("Exclusive time"), a.exclusiveMs, b.exclusiveMs, true},
-        {QObject::tr("Inclusive time"), a.inclusiveMs, b.inclusiveMs, true},
-        {QObject::tr("Rows (all loops)"), a.rowsOut, b.rowsOut},
-        {QObject::tr("Rows per loop"), a.actualRows, b.actualRows, false, false},
-        {QObject::tr("Planned rows per loop"), a.planRows, b.planRows, false, false},
-        {QObject::tr("Loops"), a.loops, b.loops},
-        {QObject::tr("Shared hit blocks"), double(a.exclusiveBuffers.sharedHit),
-         double(b.exclusiveBuffers.sharedHit)},
-        {QObject::tr("Shared read blocks"), double(a.exclusiveBuffers.sharedRead),
-         double(b.exclusiveBuffers.sharedRead)},
-        {QObject::tr("Temp blocks"), double(a.exclusiveBuffers.tempRead + a.exclusiveBuffers.tempWritten),
-         double(b.exclusiveBuffers.tempRead + b.exclusiveBuffers.tempWritten)},
-        {QObject::tr("Cost (own)"), a.exclusiveCost, b.exclusiveCost},
-        {QObject::tr("Cost (total)"), a.totalCost, b.totalCost, false, false},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Exclusive time"), a.exclusiveMs,
+         b.exclusiveMs, true},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Inclusive time"), a.inclusiveMs,
+         b.inclusiveMs, true},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Rows (all loops)"), a.rowsOut,
+         b.rowsOut},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Rows per loop"), a.actualRows,
+         b.actualRows, false, false},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Planned rows per loop"), a.planRows,
+         b.planRows, false, false},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Loops"), a.loops, b.loops},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Shared hit blocks"),
+         double(a.exclusiveBuffers.sharedHit), double(b.exclusiveBuffers.sharedHit), false, true, true},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Shared read blocks"),
+         double(a.exclusiveBuffers.sharedRead), double(b.exclusiveBuffers.sharedRead), false, true, true},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Temp blocks"),
+         double(a.exclusiveBuffers.tempRead + a.exclusiveBuffers.tempWritten),
+         double(b.exclusiveBuffers.tempRead + b.exclusiveBuffers.tempWritten), false, true, true},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Cost (own)"), a.exclusiveCost,
+         b.exclusiveCost, false, true, true},
+        {QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Cost (total)"), a.totalCost,
+         b.totalCost, false, false, true},
     };
     html += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
     html += QStringLiteral("<tr><th></th><th align='right'>%1</th><th align='right'>%2</th><th "
                            "align='left'>&nbsp;%3</th></tr>")
-                .arg(QObject::tr("Before"), QObject::tr("After"), QObject::tr("Change"));
+                .arg(QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Before"),
+                     QCoreApplication::translate("tusk::widgets::PlanDiffTable", "After"),
+                     QCoreApplication::translate("tusk::widgets::PlanDiffTable", "Change"));
     for (const Row &r : rows) {
         if (run && !r.adds)
             continue;

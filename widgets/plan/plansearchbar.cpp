@@ -25,7 +25,7 @@ PlanSearchBar::PlanSearchBar(QWidget *parent)
     m_next->setToolTip(tr("Next match (Enter)"));
     m_previous->setAutoRaise(true);
     m_next->setAutoRaise(true);
-    m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(QStringLiteral("999 of 9999")));
+    m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(999).arg(9999)));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

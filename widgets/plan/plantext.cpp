@@ -1,5 +1,6 @@
 #include "plan/plantext.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
@@ -86,6 +87,61 @@ QString misestimate(double factor)
         return QStringLiteral("↑ %1×").arg(count(std::round(factor)));
     if (factor > 0 && factor <= 0.5)
         return QStringLiteral("↓ %1×").arg(count(std::round(1 / factor)));
+    return {};
+}
+
+QString warningTitle(explain::WarningKind kind)
+{
+    using K = explain::WarningKind;
+    const char *text = nullptr;
+    switch (kind) {
+    case K::Misestimate:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "misestimate");
+        break;
+    case K::SortOnDisk:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "sort on disk");
+        break;
+    case K::HashBatches:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "hash batches");
+        break;
+    case K::FilterRemovesMost:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "filter removes most");
+        break;
+    case K::WorkersNotLaunched:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "workers not launched");
+        break;
+    case K::HashAggSpill:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "hashagg spill");
+        break;
+    case K::LossyBitmap:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "lossy bitmap");
+        break;
+    case K::NestedLoopManyLoops:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "nested loop many loops");
+        break;
+    case K::SeqScanSelective:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "seq scan selective");
+        break;
+    case K::StaleStatistics:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "stale statistics");
+        break;
+    case K::JitDominates:
+        text = QT_TRANSLATE_NOOP("tusk::widgets::plantext", "jit dominates");
+        break;
+    }
+    return text ? QCoreApplication::translate("tusk::widgets::plantext", text) : QString();
+}
+
+QString severityTitle(explain::Severity severity)
+{
+    switch (severity) {
+    case explain::Severity::Info:
+        return QCoreApplication::translate("tusk::widgets::plantext", "info");
+    case explain::Severity::Warning:
+        return QCoreApplication::translate("tusk::widgets::plantext", "warning");
+    case explain::Severity::Critical:
+        return QCoreApplication::translate("tusk::widgets::plantext", "critical");
+    }
     return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "explain/plan.h"
+#include "explain/planwarning.h"
 
 #include <QString>
 
@@ -22,5 +23,10 @@ QString title(const explain::PlanNode &n);
 QString subject(const explain::PlanNode &n);
 /// "↑ 120×" when more rows came than estimated, "↓ 30×" when fewer; empty within 2×.
 QString misestimate(double factor);
+/// "sort on disk", "misestimate": a warning's kind as the grid shows it, translated (the core's
+/// warningKindName() is the stable id tusk-cli writes).
+QString warningTitle(explain::WarningKind kind);
+/// "info", "warning", "critical", translated (severityName() is the id).
+QString severityTitle(explain::Severity severity);
 
 } // namespace tusk::widgets::plantext

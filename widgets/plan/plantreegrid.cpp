@@ -47,7 +47,7 @@ void PlanTreeGrid::fitColumns()
     setColumnWidth(PlanTreeModel::Inclusive, number);
     setColumnWidth(PlanTreeModel::Share, fm.horizontalAdvance(QStringLiteral("100%")) + 70);
     setColumnWidth(PlanTreeModel::Rows, fm.horizontalAdvance(QStringLiteral("12.3M / 12.3M")) + 16);
-    setColumnWidth(PlanTreeModel::Misestimate, fm.horizontalAdvance(QStringLiteral("Misestimate")) + 14);
+    setColumnWidth(PlanTreeModel::Misestimate, fm.horizontalAdvance(PlanTreeModel::tr("Misestimate")) + 14);
     setColumnWidth(PlanTreeModel::Loops, fm.horizontalAdvance(QStringLiteral("12,345")) + 16);
     setColumnWidth(PlanTreeModel::Buffers, fm.horizontalAdvance(QStringLiteral("12.3k / 12.3k")) + 16);
 }

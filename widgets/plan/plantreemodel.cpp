@@ -91,18 +91,20 @@ QVariant PlanTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal)
         return {};
-    static const char *const titles[] = {"Node",        "Exclusive", "Inclusive", "Share",   "Rows",
-                                         "Misestimate", "Loops",     "Buffers",   "Warnings"};
+    static const char *const titles[] = {
+        QT_TR_NOOP("Node"),  QT_TR_NOOP("Exclusive"), QT_TR_NOOP("Inclusive"),
+        QT_TR_NOOP("Share"), QT_TR_NOOP("Rows"),      QT_TR_NOOP("Misestimate"),
+        QT_TR_NOOP("Loops"), QT_TR_NOOP("Buffers"),   QT_TR_NOOP("Warnings")};
     static const char *const tips[] = {
-        "Plan node and what it works on",
-        "Time spent in this node itself (all loops, wall clock)",
-        "Time in this node and everything below it",
-        "Exclusive time as a share of the statement's time",
-        "Actual rows per loop of planned rows",
-        "How far the row estimate was off (↑ more rows than planned, ↓ fewer)",
-        "How often the node ran",
-        "Shared buffers hit in cache / read, including the children's (8 kB blocks)",
-        "What the analysis found"};
+        QT_TR_NOOP("Plan node and what it works on"),
+        QT_TR_NOOP("Time spent in this node itself (all loops, wall clock)"),
+        QT_TR_NOOP("Time in this node and everything below it"),
+        QT_TR_NOOP("Exclusive time as a share of the statement's time"),
+        QT_TR_NOOP("Actual rows per loop of planned rows"),
+        QT_TR_NOOP("How far the row estimate was off (↑ more rows than planned, ↓ fewer)"),
+        QT_TR_NOOP("How often the node ran"),
+        QT_TR_NOOP("Shared buffers hit in cache / read, including the children's (8 kB blocks)"),
+        QT_TR_NOOP("What the analysis found")};
     if (role == Qt::DisplayRole)
         return tr(titles[section]);
     if (role == Qt::ToolTipRole)
@@ -201,7 +203,7 @@ QVariant PlanTreeModel::display(const PlanNode &n, int column) const
     case Warnings: {
         QStringList kinds;
         for (const explain::PlanWarning &w : m_doc->analysis.warningsFor(n.id))
-            kinds << explain::warningKindName(w.kind).replace(u'-', u' ');
+            kinds << plantext::warningTitle(w.kind);
         return kinds.join(QStringLiteral(", "));
     }
     default:

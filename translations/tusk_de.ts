@@ -207,14 +207,6 @@ password: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>explicit transactions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>auto-commit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -231,19 +223,7 @@ password: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Close tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -255,43 +235,11 @@ password: %1</source>
         <translation>&amp;Abfrage</translation>
     </message>
     <message>
-        <source>Run statement at cursor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run script</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Roll back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Explain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Explain Analyze</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open plan from file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paste plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Toggle comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -335,8 +283,8 @@ password: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save SQL file</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -746,6 +694,46 @@ Roll back and close?</source>
     </message>
     <message>
         <source>What if: without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>explicit transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save SQL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run statement at cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle comment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1605,6 +1593,33 @@ Managed services (RDS, Cloud SQL, Azure …): where the provider offers hypopg, 
     </message>
     <message>
         <source>The server&apos;s plan could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tusk::monitor::Sampler</name>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; skipped for %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit statement_timeout (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>took %L1 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,4 +1,5 @@
 #include "explaincommand.h"
+#include "monitorcommand.h"
 #include "querycommand.h"
 #include "sandboxcommand.h"
 #include "scriptcommand.h"
@@ -35,6 +36,13 @@ Commands:
         really runs; nothing it writes is committed) and print that plan.
         Exit status: 0 ok, 1 SQL error (with --analyze), 2 unreadable input,
         usage or connection error.
+  monitor --json [--once | --count N] [--interval MS] CONNINFO
+        Sample the server's statistics (activity, databases, WAL, checkpoints,
+        replication, locks, wraparound, sizes) in one round trip per tick on a
+        read-only session named tusk-monitor, and print each sample as one JSON
+        line: {"at","connected","server_version","probes":[...],"metrics":
+        [{"name","labels","kind","value","rate"}]}. Rates start with the second.
+        Exit status: 0 ok, 2 usage or connection error.
   sandbox up [--dir DIR] [--replicas N] [--demo] [--workload] [--postgres MAJOR]
         Start a throwaway local cluster (primary + N streaming replicas) and
         print {"dir":..., "nodes":[{"name","role","uri"}, ...]} as JSON.
@@ -78,6 +86,8 @@ int main(int argc, char **argv)
         return tusk::cli::runScript(args);
     if (command == QLatin1String("explain"))
         return tusk::cli::runExplain(args);
+    if (command == QLatin1String("monitor"))
+        return tusk::cli::runMonitor(args);
     if (command == QLatin1String("sandbox"))
         return tusk::cli::runSandbox(args);
     std::fprintf(stderr, "tusk-cli: unknown command '%s'\n\n%s", qPrintable(command), kUsage);

@@ -56,7 +56,8 @@ void TestTranslations::windowAndCoreSpeakTheLanguage()
     e.suggestion = pg::connectionAdviceText(wrongPassword);
     if (m_german) {
         QCOMPARE(menus.at(0)->text(), QStringLiteral("&Datei"));
-        QCOMPARE(menus.at(1)->text(), QStringLiteral("&Abfrage"));
+        QCOMPARE(menus.at(1)->text(), QStringLiteral("&Bearbeiten"));
+        QCOMPARE(menus.at(2)->text(), QStringLiteral("&Abfrage"));
         QCOMPARE(
             pg::connectionAdviceText(wrongPassword),
             QStringLiteral("Prüfen Sie Benutzername und Passwort (Schlüsselbund des Systems oder Eintrag in "

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace tusk;
@@ -23,6 +24,8 @@ private slots:
     void usageAndConnectionErrorsExitTwo();
     void stopsAtMaxRows();
     void maxRowsKeepsTheStatementsBefore();
+    void monitorPrintsSamplesAsJsonLines();
+    void monitorReportsAConnectionErrorAndBadOptions();
 
 private:
     using Run = test::ProcessRun;
@@ -162,6 +165,54 @@ void TestCli::maxRowsKeepsTheStatementsBefore()
     TUSK_COMPARE_EXIT(after, 0);
     QCOMPARE(after.out, QByteArray("x\r\n1\r\n"));
     TUSK_COMPARE_EXIT(cli({QStringLiteral("query"), m_uri, QStringLiteral("DROP TABLE %1").arg(table)}), 0);
+}
+
+void TestCli::monitorPrintsSamplesAsJsonLines()
+{
+    Run once = cli({QStringLiteral("monitor"), QStringLiteral("--once"), QStringLiteral("--json"), m_uri});
+    TUSK_COMPARE_EXIT(once, 0);
+    const QList<QByteArray> lines = once.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject sample = QJsonDocument::fromJson(lines.first()).object();
+    QVERIFY2(sample.value(QStringLiteral("connected")).toBool(), lines.first().constData());
+    QVERIFY(sample.value(QStringLiteral("server_version")).toInt() >= 120000);
+    QStringList names;
+    for (const QJsonValue &m : sample.value(QStringLiteral("metrics")).toArray())
+        names << m.toObject().value(QStringLiteral("name")).toString();
+    QVERIFY(names.contains(QStringLiteral("pg_stat_database_xact_commit")));
+    QVERIFY(names.contains(QStringLiteral("pg_stat_activity_count")));
+    for (const QJsonValue &p : sample.value(QStringLiteral("probes")).toArray())
+        QCOMPARE(p.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("ok"));
+
+    // Two samples: the second has rates for its counters.
+    Run two = cli({QStringLiteral("monitor"), QStringLiteral("--count"), QStringLiteral("2"),
+                   QStringLiteral("--interval"), QStringLiteral("500"), QStringLiteral("--json"), m_uri});
+    TUSK_COMPARE_EXIT(two, 0);
+    const QList<QByteArray> both = two.out.trimmed().split('\n');
+    QCOMPARE(both.size(), 2);
+    int rates = 0;
+    for (const QJsonValue &m : QJsonDocument::fromJson(both.last()).object().value(QStringLiteral("metrics")).toArray()) {
+        const QJsonObject o = m.toObject();
+        if (o.value(QStringLiteral("kind")).toString() == QLatin1String("counter") &&
+            o.value(QStringLiteral("rate")).isDouble()) {
+            QVERIFY(o.value(QStringLiteral("rate")).toDouble() >= 0);
+            ++rates;
+        }
+    }
+    QVERIFY2(rates > 10, both.last().constData());
+}
+
+void TestCli::monitorReportsAConnectionErrorAndBadOptions()
+{
+    Run refused = cli({QStringLiteral("monitor"), QStringLiteral("--once"), QStringLiteral("--json"),
+                       QStringLiteral("host=127.0.0.1 port=1 connect_timeout=3")});
+    TUSK_COMPARE_EXIT(refused, 2);
+    QVERIFY2(refused.err.contains("refused"), refused.describe().constData());
+    QVERIFY(refused.out.isEmpty());
+    TUSK_COMPARE_EXIT(cli({QStringLiteral("monitor"), QStringLiteral("--once"), m_uri}), 2); // no --json
+    TUSK_COMPARE_EXIT(cli({QStringLiteral("monitor"), QStringLiteral("--json"), QStringLiteral("--interval"),
+                           QStringLiteral("10"), m_uri}),
+                      2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -98,7 +98,7 @@ void TestSampler::everyProbeRunsOnThisVersion()
     QVERIFY2(sampler.probeError().isEmpty(), qPrintable(sampler.probeError()));
     QCOMPARE(s->serverVersion / 10000, m_major);
     QVERIFY(s->serverStart.isValid());
-    QVERIFY(s->probes.size() >= 8);
+    QVERIFY(s->probes.size() >= 9);
     for (const ProbeStatus &p : s->probes) {
         // Every probe is due on the first tick, and every one runs on this major.
         QVERIFY2(p.state == ProbeStatus::State::Ok, qPrintable(p.probe + QStringLiteral(": ") + p.message));
@@ -108,6 +108,9 @@ void TestSampler::everyProbeRunsOnThisVersion()
     QVERIFY(s->find(QStringLiteral("pg_stat_database_xact_commit"), here));
     QVERIFY(s->find(QStringLiteral("pg_database_size_bytes"), here)->value > 1'000'000);
     QVERIFY(s->find(QStringLiteral("pg_wal_position_bytes"))->value > 0);
+    // Every state is there, 0 included: a chart shows "no active sessions", not a gap.
+    QCOMPARE(s->all(QStringLiteral("pg_stat_activity_count")).size(), 6);
+    QVERIFY(s->find(QStringLiteral("pg_stat_activity_count"), {{QStringLiteral("state"), QStringLiteral("disabled")}}));
     QVERIFY(s->find(QStringLiteral("pg_stat_bgwriter_checkpoints_timed")));
     QVERIFY(s->find(QStringLiteral("pg_database_wraparound_age_datfrozenxid"), here));
     QCOMPARE(bool(s->find(QStringLiteral("pg_stat_wal_wal_bytes"))), m_major >= 14);

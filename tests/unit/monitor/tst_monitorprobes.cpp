@@ -57,7 +57,7 @@ void TestMonitorProbes::everyBuiltInProbeParsesForEveryMajor()
     for (int major = 12; major <= 18; ++major) {
         auto probes = probesFor(major);
         QVERIFY2(probes, qPrintable(probes ? QString() : probes.error()));
-        QVERIFY2(probes->size() >= 8, qPrintable(QString::number(probes->size())));
+        QVERIFY2(probes->size() >= 9, qPrintable(QString::number(probes->size())));
         for (const Probe &p : *probes) {
             QVERIFY2(!p.sql.contains(QLatin1String("-- family")), qPrintable(p.name));
             QVERIFY2(p.family.startsWith(QLatin1String("pg_")), qPrintable(p.name));

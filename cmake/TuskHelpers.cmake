@@ -40,13 +40,45 @@ function(tusk_add_postgres_fixture major)
         TIMEOUT 120 RESOURCE_LOCK postgres${major})
 endfunction()
 
-# tusk_add_test(NAME tst_x SOURCES a.cpp LABELS unit LIBS Tusk::Core [FIXTURES sandbox] [TIMEOUT s]
-#               [VERSIONS 12 13 …])
+# The sandbox fixture's cluster is shared by the tests that require it; CTest has no
+# reader/writer lock, so one is made of plain RESOURCE_LOCKs. A test that only opens its own
+# connections and works in objects of its own (temp tables, uniquely named tables or databases)
+# takes one of TUSK_SANDBOX_SLOTS slot locks, round robin: such tests run side by side. A test that
+# needs the cluster to itself (it drops or changes what others read, resets server-wide counters,
+# restarts or breaks a server) takes every slot: it runs while no other sandbox test does.
+# More shared tests than slots only means that two of them never run at the same time.
+set(TUSK_SANDBOX_SLOTS 32)
+
+# tusk_sandbox_lock(test [EXCLUSIVE]): the sandbox's lock for a test registered in this directory.
+function(tusk_sandbox_lock test)
+    cmake_parse_arguments(L "EXCLUSIVE" "" "" ${ARGN})
+    if(L_EXCLUSIVE)
+        set(locks)
+        foreach(slot RANGE 1 ${TUSK_SANDBOX_SLOTS})
+            list(APPEND locks sandbox_slot_${slot})
+        endforeach()
+    else()
+        get_property(next GLOBAL PROPERTY TUSK_SANDBOX_NEXT_SLOT)
+        if(NOT next)
+            set(next 0)
+        endif()
+        math(EXPR slot "${next} % ${TUSK_SANDBOX_SLOTS} + 1")
+        math(EXPR next "${next} + 1")
+        set_property(GLOBAL PROPERTY TUSK_SANDBOX_NEXT_SLOT ${next})
+        set(locks sandbox_slot_${slot})
+    endif()
+    set_tests_properties(${test} PROPERTIES RESOURCE_LOCK "${locks}")
+endfunction()
+
+# tusk_add_test(NAME tst_x SOURCES a.cpp LABELS unit LIBS Tusk::Core [FIXTURES sandbox
+#               [EXCLUSIVE_SANDBOX]] [TIMEOUT s] [VERSIONS 12 13 …])
 # GUI-labelled tests run offscreen and write screenshots to ${CMAKE_BINARY_DIR}/screenshots.
+# FIXTURES sandbox: the test shares the sandbox cluster with the others (tusk_sandbox_lock);
+# EXCLUSIVE_SANDBOX: it needs the cluster to itself (say why next to the call).
 # VERSIONS also registers tst_x_pg<major> (label versions) for each major, against that major's
 # fixture (TUSK_SANDBOX_DIR points at it, TUSK_PG_MAJOR names it); without LABELS only those.
 function(tusk_add_test)
-    cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LABELS;LIBS;FIXTURES;VERSIONS" ${ARGN})
+    cmake_parse_arguments(T "EXCLUSIVE_SANDBOX" "NAME;TIMEOUT" "SOURCES;LABELS;LIBS;FIXTURES;VERSIONS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
     target_compile_definitions(${T_NAME} PRIVATE
@@ -69,8 +101,18 @@ function(tusk_add_test)
             TIMEOUT ${T_TIMEOUT}
             ENVIRONMENT "${env}"
             SKIP_REGULAR_EXPRESSION "${skip}")
+        if(T_EXCLUSIVE_SANDBOX AND NOT "sandbox" IN_LIST T_FIXTURES)
+            message(FATAL_ERROR "${T_NAME}: EXCLUSIVE_SANDBOX without FIXTURES sandbox")
+        endif()
         if(T_FIXTURES)
-            set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED "${T_FIXTURES}" RESOURCE_LOCK sandbox)
+            set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED "${T_FIXTURES}")
+        endif()
+        if("sandbox" IN_LIST T_FIXTURES)
+            if(T_EXCLUSIVE_SANDBOX)
+                tusk_sandbox_lock(${T_NAME} EXCLUSIVE)
+            else()
+                tusk_sandbox_lock(${T_NAME})
+            endif()
         endif()
     endif()
     if(T_VERSIONS)

@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTcpServer>
+#include <QTemporaryFile>
 #include <QThread>
 #include <QUrl>
 
@@ -573,9 +574,13 @@ Result<QString, QString> LocalCluster::psql(const QString &nodeName, const QStri
                                             const QString &database) const
 {
     const SandboxNode n = node(nodeName);
-    QString path = m_dir + QStringLiteral("/.psql-input.sql");
-    if (!writeFile(path, sql.toUtf8(), QFile::ReadOwner | QFile::WriteOwner))
-        return failure(QStringLiteral("cannot write %1").arg(path));
+    // A file of its own per call (owner-only, removed at the end): several processes (the tests
+    // of one ctest run, side by side) run psql on the same sandbox at once.
+    QTemporaryFile input(m_dir + QStringLiteral("/.psql-input-XXXXXX.sql"));
+    const QByteArray bytes = sql.toUtf8();
+    if (!input.open() || input.write(bytes) != bytes.size() || !input.flush())
+        return failure(QStringLiteral("cannot write %1").arg(input.fileName()));
+    const QString path = input.fileName();
     ToolRunner tools; // psql is a client: it runs as ourselves over the socket (trust)
     auto r = tools.run(m_binaries.clientProgram(QStringLiteral("psql")),
                        {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At"),
@@ -583,7 +588,6 @@ Result<QString, QString> LocalCluster::psql(const QString &nodeName, const QStri
                         m_socketDir, QStringLiteral("-p"), QString::number(n.port), QStringLiteral("-U"),
                         m_superuser, QStringLiteral("-d"), database, QStringLiteral("-f"), path},
                        600000);
-    QFile::remove(path);
     return r;
 }
 
@@ -604,8 +608,11 @@ Status<QString> LocalCluster::down()
         problems << QStringLiteral("could not remove %1").arg(m_dataRoot);
     if (!m_socketDir.isEmpty() && QDir(m_socketDir).exists())
         QDir(m_socketDir).removeRecursively();
-    for (const QString &f : {kStateFile, QStringLiteral("pgpass"), QStringLiteral(".psql-input.sql")})
+    for (const QString &f : {kStateFile, QStringLiteral("pgpass")})
         QFile::remove(m_dir + u'/' + f);
+    const QDir dir(m_dir);
+    for (const QString &f : dir.entryList({QStringLiteral(".psql-input*.sql")}, QDir::Files | QDir::Hidden))
+        QFile::remove(dir.filePath(f));
     QDir().rmdir(m_dir);
     if (!problems.isEmpty())
         return problems.join(u'\n');

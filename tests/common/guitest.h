@@ -19,6 +19,11 @@ namespace tusk::test {
 inline void setUpGuiTest()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The HiDPI run of a test (TUSK_SCREENSHOT_SUFFIX) may run beside the normal one: it keeps its
+    // state file and settings apart (they are named after the application).
+    const QString suffix = qEnvironmentVariable("TUSK_SCREENSHOT_SUFFIX");
+    if (!suffix.isEmpty() && !QCoreApplication::applicationName().endsWith(suffix))
+        QCoreApplication::setApplicationName(QCoreApplication::applicationName() + suffix);
     // Start from an empty local state: no autosaved tabs or history from earlier runs.
     QFile::remove(state::StateDatabase::defaultPath());
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));

@@ -312,7 +312,10 @@ void TestQueryWorkspace::handlesA100MegabyteCell()
 void TestQueryWorkspace::reportsNonUtf8TextFromASqlAsciiDatabase()
 {
     // A SQL_ASCII database stores bytes unchecked, e.g. Latin-1 text.
-    m_cluster->psql(QStringLiteral("primary"), QStringLiteral("DROP DATABASE IF EXISTS tusk_ascii"));
+    // WITH (FORCE): a catalog browser of another test may be connected to it (it lists every
+    // database of the server).
+    m_cluster->psql(QStringLiteral("primary"),
+                    QStringLiteral("DROP DATABASE IF EXISTS tusk_ascii WITH (FORCE)"));
     auto created =
         m_cluster->psql(QStringLiteral("primary"),
                         QStringLiteral("CREATE DATABASE tusk_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' "

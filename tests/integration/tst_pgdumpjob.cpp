@@ -1,7 +1,9 @@
 // pg_dump through ProcessJob against the sandbox fixture: the client tools chosen for the
 // server's major, the password only through the job's PGPASSFILE, as the server user when root.
 
+#include "../common/dropdatabase.h"
 #include "../common/fixture.h"
+#include "pg/quoting.h"
 #include "sandbox/toolrunner.h"
 #include "tools/postgresbinaries.h"
 #include "tools/processjob.h"
@@ -12,6 +14,12 @@
 using namespace tusk;
 using tools::ProcessJob;
 using tools::ProcessOutcome;
+
+namespace {
+// A database of its own: a dump of `postgres` fails when another test drops a table between
+// pg_dump's listing and its lock ("relation … does not exist"), and the tests run side by side.
+const QString kDatabase = QStringLiteral("tusk_pgdump_test");
+} // namespace
 
 class TestPgDumpJob : public QObject
 {
@@ -26,7 +34,7 @@ class TestPgDumpJob : public QObject
                 .arguments = {QStringLiteral("--schema-only"), QStringLiteral("--verbose"),
                               QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
                               QString::number(primary.port), QStringLiteral("-U"), QStringLiteral("tusk"),
-                              QStringLiteral("-d"), QStringLiteral("postgres")},
+                              QStringLiteral("-d"), kDatabase},
                 .unsetEnvironment = {QStringLiteral("PGSERVICE"), QStringLiteral("PGSERVICEFILE")},
                 .password = password,
                 .runAs = sandbox::ToolRunner::defaultServerUser()};
@@ -44,6 +52,22 @@ private slots:
         m_tools = *chosen;
         qInfo().noquote() << "server" << m_cluster->binaries().version << "pg_dump" << m_tools.version
                           << m_tools.binDir;
+        auto r = m_cluster->psql(QStringLiteral("primary"),
+                                 test::dropDatabase(kDatabase, m_cluster->binaries().majorVersion) +
+                                     QStringLiteral("CREATE DATABASE %1 TEMPLATE template0;\n")
+                                         .arg(pg::quoteIdentifier(kDatabase)));
+        QVERIFY2(r, r ? "" : qPrintable(r.error()));
+        r = m_cluster->psql(QStringLiteral("primary"),
+                            QStringLiteral("CREATE TABLE dumped (id int PRIMARY KEY, label text);"),
+                            kDatabase);
+        QVERIFY2(r, r ? "" : qPrintable(r.error()));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_cluster)
+            m_cluster->psql(QStringLiteral("primary"),
+                            test::dropDatabase(kDatabase, m_cluster->binaries().majorVersion));
     }
 
     void dumpsWithThePasswordFromTheJob()

@@ -101,9 +101,13 @@ void TestObjectBrowser::initTestCase()
     if (!cluster)
         QSKIP("the sandbox fixture is not running (run through ctest)");
     m_uri = cluster->node(QStringLiteral("primary")).uri;
-    auto r = cluster->psql(QStringLiteral("primary"),
-                           QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE);\nCREATE DATABASE %1;\n")
-                               .arg(pg::quoteIdentifier(kDatabase)));
+    // From template0: CREATE DATABASE from template1 fails while another test's catalog browser
+    // is connected to template1 (tst_catalogloader shows system objects), and nobody can connect
+    // to template0.
+    auto r = cluster->psql(
+        QStringLiteral("primary"),
+        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE);\nCREATE DATABASE %1 TEMPLATE template0;\n")
+            .arg(pg::quoteIdentifier(kDatabase)));
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));
     r = cluster->psql(QStringLiteral("primary"), QString::fromUtf8(kSetup), kDatabase);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error()));

@@ -3,6 +3,7 @@
 // light and dark palettes.
 
 #include "../../common/cputimer.h"
+#include "../../common/explainfixture.h"
 #include "../../common/guitest.h"
 #include "../../common/synthplan.h"
 #include "common/palettes.h"
@@ -12,7 +13,6 @@
 #include "plan/plangraphview.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QLabel>
 #include <QTest>
 #include <QTextBrowser>
@@ -23,22 +23,28 @@ using tusk::widgets::PlanDiffView;
 
 namespace {
 
-struct Loaded
+// diff-<name>-before.json and diff-<name>-after.json.
+struct PlanPair
 {
-    explain::Plan plan;
-    QString text;
+    QString name;
+    test::PlanText before;
+    test::PlanText after;
+    QString beforeName() const { return QStringLiteral("diff-%1-before.json").arg(name); }
+    QString afterName() const { return QStringLiteral("diff-%1-after.json").arg(name); }
 };
 
-Loaded fixture(const QString &name)
+test::FixtureResult<PlanPair> planPair(const QString &name)
 {
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    const QByteArray bytes = f.readAll();
-    const auto plan = explain::PlanReader::read(bytes);
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return {*plan, QString::fromUtf8(bytes)};
+    PlanPair pair{name, {}, {}};
+    const auto before = test::readPlanText(pair.beforeName());
+    if (!before)
+        return before.error();
+    const auto after = test::readPlanText(pair.afterName());
+    if (!after)
+        return after.error();
+    pair.before = *before;
+    pair.after = *after;
+    return pair;
 }
 
 void setTheme(widgets::Theme theme)
@@ -82,7 +88,7 @@ private slots:
     void tenThousandNodePlansOpenQuickly();
 
 private:
-    void load(const QString &pair);
+    void load(const PlanPair &pair);
     PlanDiffView *m_view = nullptr;
 };
 
@@ -106,18 +112,17 @@ void TestPlanDiffView::cleanup()
     m_view = nullptr;
 }
 
-void TestPlanDiffView::load(const QString &pair)
+void TestPlanDiffView::load(const PlanPair &pair)
 {
-    const Loaded before = fixture(QStringLiteral("diff-%1-before.json").arg(pair));
-    const Loaded after = fixture(QStringLiteral("diff-%1-after.json").arg(pair));
-    m_view->setPlans(before.plan, before.text, QStringLiteral("diff-%1-before.json").arg(pair), after.plan,
-                     after.text, QStringLiteral("diff-%1-after.json").arg(pair));
+    m_view->setPlans(pair.before.plan, pair.before.text, pair.beforeName(), pair.after.plan, pair.after.text,
+                     pair.afterName());
     QApplication::processEvents();
 }
 
 void TestPlanDiffView::ranksTheIndexChangeFirst()
 {
-    load(QStringLiteral("index"));
+    TUSK_PARSE_OR_FAIL(const PlanPair pair, planPair(QStringLiteral("index")));
+    load(pair);
     QTreeWidget *list = m_view->changeList();
     QCOMPARE(list->topLevelItemCount(), m_view->diff().ranked().size());
     const QString first = list->topLevelItem(0)->text(2);
@@ -137,7 +142,8 @@ void TestPlanDiffView::ranksTheIndexChangeFirst()
 
 void TestPlanDiffView::selectionFollowsTheMatchOnTheOtherSide()
 {
-    load(QStringLiteral("hashjoin"));
+    TUSK_PARSE_OR_FAIL(const PlanPair pair, planPair(QStringLiteral("hashjoin")));
+    load(pair);
     const auto &diff = m_view->diff();
     const int hashJoin = findNode(m_view->beforeDocument()->plan, QStringLiteral("Hash Join"));
     const int nestedLoop = findNode(m_view->afterDocument()->plan, QStringLiteral("Nested Loop"));
@@ -160,7 +166,8 @@ void TestPlanDiffView::selectionFollowsTheMatchOnTheOtherSide()
 
 void TestPlanDiffView::clickingAChangeSelectsBothNodes()
 {
-    load(QStringLiteral("joinorder"));
+    TUSK_PARSE_OR_FAIL(const PlanPair pair, planPair(QStringLiteral("joinorder")));
+    load(pair);
     QTreeWidget *list = m_view->changeList();
     QVERIFY(list->topLevelItemCount() >= 3);
     for (int row = 0; row < 3; ++row) {
@@ -175,7 +182,8 @@ void TestPlanDiffView::clickingAChangeSelectsBothNodes()
 
 void TestPlanDiffView::marksCardsByTheirChange()
 {
-    load(QStringLiteral("index"));
+    TUSK_PARSE_OR_FAIL(const PlanPair pair, planPair(QStringLiteral("index")));
+    load(pair);
     const auto *before = m_view->beforeGraph()->planScene();
     const auto *after = m_view->afterGraph()->planScene();
     QVERIFY(before->marksActive() && after->marksActive());
@@ -198,7 +206,8 @@ void TestPlanDiffView::marksCardsByTheirChange()
 
 void TestPlanDiffView::aFoldedRunSaysHowManyWent()
 {
-    load(QStringLiteral("pruning"));
+    TUSK_PARSE_OR_FAIL(const PlanPair pair, planPair(QStringLiteral("pruning")));
+    load(pair);
     const auto *before = m_view->beforeGraph()->planScene();
     bool found = false;
     for (const widgets::PlanCard &c : before->cards())
@@ -212,7 +221,8 @@ void TestPlanDiffView::aFoldedRunSaysHowManyWent()
 
 void TestPlanDiffView::aFoldedGroupSelectsItsRun()
 {
-    load(QStringLiteral("partindex"));
+    TUSK_PARSE_OR_FAIL(const PlanPair pair, planPair(QStringLiteral("partindex")));
+    load(pair);
     // Seq Scan × 12 on the left, Index Scan × 12 on the right; clicking the right group selects
     // the run's line and the left group.
     auto *after = m_view->afterGraph();
@@ -236,7 +246,8 @@ void TestPlanDiffView::screenshotsOfEveryPair()
           QStringLiteral("pruning"), QStringLiteral("joinorder"), QStringLiteral("partindex"),
           QStringLiteral("parallel")}) {
         setTheme(widgets::Theme::Light);
-        load(pair);
+        TUSK_PARSE_OR_FAIL(const PlanPair plans, planPair(pair));
+        load(plans);
         // Each pair differs: the view ranks at least one change and draws both plans.
         QVERIFY2(m_view->changeList()->topLevelItemCount() > 0, qPrintable(pair));
         QVERIFY2(!m_view->changeList()->topLevelItem(0)->text(2).isEmpty(), qPrintable(pair));
@@ -248,7 +259,8 @@ void TestPlanDiffView::screenshotsOfEveryPair()
 
 void TestPlanDiffView::identicalPlansSayTheyAreTheSame()
 {
-    const Loaded plan = fixture(QStringLiteral("diff-rerun-before.json"));
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan,
+                       test::readPlanText(QStringLiteral("diff-rerun-before.json")));
     m_view->setPlans(plan.plan, plan.text, QStringLiteral("a"), plan.plan, plan.text, QStringLiteral("b"));
     QCOMPARE(m_view->changeList()->topLevelItemCount(), 0);
     QVERIFY(m_view->pairDetails()->toPlainText().contains(QStringLiteral("the same")));
@@ -262,11 +274,10 @@ void TestPlanDiffView::tenThousandNodePlansOpenQuickly()
     QByteArray afterText = tusk::test::SynthPlan::json(9000);
     // Another join method in every member, so most cards carry a change.
     afterText.replace("\"Nested Loop\"", "\"Merge Join\"");
-    const auto before = explain::PlanReader::read(beforeText);
-    const auto after = explain::PlanReader::read(afterText);
-    QVERIFY(before && after);
+    TUSK_PARSE_OR_FAIL(const explain::Plan before, explain::PlanReader::read(beforeText));
+    TUSK_PARSE_OR_FAIL(const explain::Plan after, explain::PlanReader::read(afterText));
     test::CpuTimer timer; // this thread's CPU: other tests on the two cores do not count
-    m_view->setPlans(*before, QString::fromUtf8(beforeText), QStringLiteral("10k"), *after,
+    m_view->setPlans(before, QString::fromUtf8(beforeText), QStringLiteral("10k"), after,
                      QString::fromUtf8(afterText), QStringLiteral("9k"));
     QApplication::processEvents();
     const qint64 ms = timer.elapsedMs();

@@ -1,6 +1,7 @@
 // The query tab's Plan pane: "Compare…" with an earlier plan of the tab's history shows the plan
 // diff in place of the plan view; Back, Swap sides, a new plan ends the comparison.
 
+#include "../../common/explainfixture.h"
 #include "../../common/guitest.h"
 #include "explain/planreader.h"
 #include "plan/plandiffview.h"
@@ -9,7 +10,6 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QFile>
 #include <QGuiApplication>
 #include <QMenu>
 #include <QTest>
@@ -20,18 +20,15 @@ using namespace tusk;
 
 namespace {
 
-PlanPane::Entry entry(const QString &name, const QTime &at)
+// A fixture as a tab's history keeps it, run at `at`.
+test::FixtureResult<PlanPane::Entry> entry(const QString &name, const QTime &at)
 {
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    const QByteArray bytes = f.readAll();
-    const auto plan = explain::PlanReader::read(bytes);
+    const auto plan = test::readPlanText(name);
     if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return {*plan, QString::fromUtf8(bytes),
-            QStringLiteral("EXPLAIN ANALYZE select c.name, o.qty … (%1)").arg(name),
-            QDateTime(QDate(2026, 11, 25), at)};
+        return plan.error();
+    return PlanPane::Entry{plan->plan, plan->text,
+                           QStringLiteral("EXPLAIN ANALYZE select c.name, o.qty … (%1)").arg(name),
+                           QDateTime(QDate(2026, 11, 25), at)};
 }
 
 } // namespace
@@ -50,8 +47,16 @@ void TestPlanPaneCompare::comparesWithAnEarlierPlan()
     pane.resize(1400, 900);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    pane.addPlan(entry(QStringLiteral("diff-index-before.json"), QTime(10, 2, 3)));
-    pane.addPlan(entry(QStringLiteral("diff-index-after.json"), QTime(10, 5, 40)));
+    TUSK_PARSE_OR_FAIL(const PlanPane::Entry indexBefore,
+                       entry(QStringLiteral("diff-index-before.json"), QTime(10, 2, 3)));
+    TUSK_PARSE_OR_FAIL(const PlanPane::Entry indexAfter,
+                       entry(QStringLiteral("diff-index-after.json"), QTime(10, 5, 40)));
+    TUSK_PARSE_OR_FAIL(const PlanPane::Entry rerunBefore,
+                       entry(QStringLiteral("diff-rerun-before.json"), QTime(10, 9, 0)));
+    TUSK_PARSE_OR_FAIL(const PlanPane::Entry rerunAfter,
+                       entry(QStringLiteral("diff-rerun-after.json"), QTime(9, 0, 0)));
+    pane.addPlan(indexBefore);
+    pane.addPlan(indexAfter);
     QVERIFY(!pane.isComparing());
 
     // The menu offers the other plan of the history (not the one shown), a file, the clipboard.
@@ -83,17 +88,15 @@ void TestPlanPaneCompare::comparesWithAnEarlierPlan()
     pane.showEntry(1);
     pane.compareWithEntry(0);
     QCOMPARE(*diff->diff().statement().executionMs[0], 38.823);
-    pane.addPlan(entry(QStringLiteral("diff-rerun-before.json"), QTime(10, 9, 0)));
+    pane.addPlan(rerunBefore);
     QVERIFY(!pane.isComparing());
     // With a plan from elsewhere, that plan is "before".
-    pane.compareWith(entry(QStringLiteral("diff-rerun-after.json"), QTime(9, 0, 0)));
+    pane.compareWith(rerunAfter);
     QVERIFY(pane.isComparing());
     QCOMPARE(diff->diff().statement().matched, int(pane.history().first().plan.nodes.size()));
 
     // From the clipboard (any format PlanReader reads): that plan is "before".
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/diff-index-before.json"));
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QGuiApplication::clipboard()->setText(QString::fromUtf8(f.readAll()));
+    QGuiApplication::clipboard()->setText(indexBefore.originalText);
     pane.showPlanView();
     emit menu->aboutToShow();
     menu->actions().last()->trigger();

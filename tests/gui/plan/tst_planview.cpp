@@ -3,6 +3,7 @@
 // screenshots in the light and dark palettes.
 
 #include "../../common/corpusmissing.h"
+#include "../../common/explainfixture.h"
 #include "../../common/guitest.h"
 #include "../../common/stallwatchdog.h"
 #include "../../common/synthplan.h"
@@ -34,6 +35,7 @@ namespace {
 
 const QString kCorpus = QStringLiteral(TUSK_SOURCE_DIR "/../shared/corpus/explain/");
 
+// A file the view wrote, or the empty string.
 QString readText(const QString &path)
 {
     QFile f(path);
@@ -42,12 +44,10 @@ QString readText(const QString &path)
     return QString::fromUtf8(f.readAll());
 }
 
-explain::Plan parsed(const QString &text)
+// The generated plan of about `nodes` nodes with its text.
+test::FixtureResult<test::PlanText> synthPlan(int nodes)
 {
-    const auto plan = explain::JsonPlanParser::parse(text);
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return *plan;
+    return test::planTextOf(test::SynthPlan::json(nodes), QStringLiteral("SynthPlan::json(%1)").arg(nodes));
 }
 
 // Clicks (or double-clicks) the centre of the card that shows a node.
@@ -146,7 +146,7 @@ private slots:
     void opensEveryCorpusPlanAndAnEmptyOne();
 
 private:
-    void load(const QString &text);
+    void load(const test::PlanText &plan);
     PlanView *m_view = nullptr;
 };
 
@@ -170,15 +170,16 @@ void TestPlanView::cleanup()
     m_view = nullptr;
 }
 
-void TestPlanView::load(const QString &text)
+void TestPlanView::load(const test::PlanText &plan)
 {
-    m_view->setPlan(parsed(text), text);
+    m_view->setPlan(plan.plan, plan.text);
     QApplication::processEvents();
 }
 
 void TestPlanView::showsASmallPlan()
 {
-    load(readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/nested-loop.json")));
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan, test::readPlanText(QStringLiteral("nested-loop.json")));
+    load(plan);
     const auto *doc = m_view->document().get();
     QCOMPARE(m_view->graph()->cardCount(), doc->plan.nodes.size());
     QVERIFY(m_view->header()->text().contains(QStringLiteral("Execution")));
@@ -192,7 +193,9 @@ void TestPlanView::showsASmallPlan()
 
 void TestPlanView::syncsSelectionBetweenGraphAndGrid()
 {
-    load(readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/initplan-subplan.json")));
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan,
+                       test::readPlanText(QStringLiteral("initplan-subplan.json")));
+    load(plan);
     const int last = int(m_view->document()->plan.nodes.size()) - 1;
     clickNode(m_view->graph(), last);
     QCOMPARE(m_view->graph()->selectedNode(), last);
@@ -212,10 +215,11 @@ void TestPlanView::syncsSelectionBetweenGraphAndGrid()
 
 void TestPlanView::searchFindsARelation()
 {
-    const QString text = readText(kCorpus + QStringLiteral("pg15gen-union-all-120-joins-json.json"));
-    if (text.isEmpty())
+    const QString path = kCorpus + QStringLiteral("pg15gen-union-all-120-joins-json.json");
+    if (!QFile::exists(path))
         TUSK_CORPUS_MISSING("corpus not next to the checkout");
-    load(text);
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan, test::readPlanText(path));
+    load(plan);
     QTest::keyClicks(m_view->searchBar()->lineEdit(), QStringLiteral("CUSTOMERS"));
     QVERIFY(!m_view->matches().isEmpty());
     for (int id : m_view->matches())
@@ -238,7 +242,8 @@ void TestPlanView::searchFindsARelation()
 
 void TestPlanView::walksTheTreeWithArrowKeys()
 {
-    load(readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/nested-loop.json")));
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan, test::readPlanText(QStringLiteral("nested-loop.json")));
+    load(plan);
     auto *graph = m_view->graph();
     const auto &root = m_view->document()->plan.nodes.at(0);
     QVERIFY(root.children.size() == 2);
@@ -258,11 +263,11 @@ void TestPlanView::walksTheTreeWithArrowKeys()
 
 void TestPlanView::foldsAndUnfoldsPartitions()
 {
-    const QString text =
-        readText(kCorpus + QStringLiteral("pg15gen-append-400-partitions-parallel-json.json"));
-    if (text.isEmpty())
+    const QString path = kCorpus + QStringLiteral("pg15gen-append-400-partitions-parallel-json.json");
+    if (!QFile::exists(path))
         TUSK_CORPUS_MISSING("corpus not next to the checkout");
-    load(text);
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan, test::readPlanText(path));
+    load(plan);
     auto *graph = m_view->graph();
     const int nodes = int(m_view->document()->plan.nodes.size());
     QCOMPARE(graph->cardCount(), nodes - 400 + 1);
@@ -281,10 +286,10 @@ void TestPlanView::foldsAndUnfoldsPartitions()
 void TestPlanView::zoomsAndFits()
 {
     // A large real plan when the corpus is next to the checkout, a generated one otherwise.
-    QString text = readText(kCorpus + QStringLiteral("pev2-sample-very-large-plan.json"));
-    if (text.isEmpty())
-        text = QString::fromUtf8(test::SynthPlan::json(1000));
-    load(text);
+    const QString path = kCorpus + QStringLiteral("pev2-sample-very-large-plan.json");
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan,
+                       QFile::exists(path) ? test::readPlanText(path) : synthPlan(1000));
+    load(plan);
     auto *graph = m_view->graph();
     graph->fitToView();
     QApplication::processEvents(); // scroll bars go away
@@ -303,8 +308,8 @@ void TestPlanView::zoomsAndFits()
 
 void TestPlanView::exportsPngSvgAndJson()
 {
-    const QString text = readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/parallel.json"));
-    load(text);
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan, test::readPlanText(QStringLiteral("parallel.json")));
+    load(plan);
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("plan.png"));
     const QString svg = dir.filePath(QStringLiteral("plan.svg"));
@@ -315,15 +320,16 @@ void TestPlanView::exportsPngSvgAndJson()
     QVERIFY(QFileInfo(png).size() > 1000);
     QVERIFY(QImage(png).width() > 100);
     QVERIFY(readText(svg).contains(QStringLiteral("<svg")));
-    QCOMPARE(readText(json), text);
+    QCOMPARE(readText(json), plan.text);
 }
 
 void TestPlanView::showsWorkersAndWarningsInDetails()
 {
-    const QString text = readText(kCorpus + QStringLiteral("pg15gen-parallel-verbose-jit-json.json"));
-    if (text.isEmpty())
+    const QString path = kCorpus + QStringLiteral("pg15gen-parallel-verbose-jit-json.json");
+    if (!QFile::exists(path))
         TUSK_CORPUS_MISSING("corpus not next to the checkout");
-    load(text);
+    TUSK_PARSE_OR_FAIL(const test::PlanText parallel, test::readPlanText(path));
+    load(parallel);
     const auto &plan = m_view->document()->plan;
     int withWorkers = -1;
     for (const explain::PlanNode &n : plan.nodes) {
@@ -339,7 +345,10 @@ void TestPlanView::showsWorkersAndWarningsInDetails()
     QVERIFY(details.contains(QStringLiteral("Other properties")));
     test::saveScreenshot(m_view, QStringLiteral("plan-details-workers-light"));
 
-    load(readText(kCorpus + QStringLiteral("pg15gen-hash-batches-temp-sort-disk-json.json")));
+    TUSK_PARSE_OR_FAIL(
+        const test::PlanText spills,
+        test::readPlanText(kCorpus + QStringLiteral("pg15gen-hash-batches-temp-sort-disk-json.json")));
+    load(spills);
     const auto warnings = m_view->document()->analysis.warnings();
     QVERIFY(!warnings.isEmpty());
     m_view->selectNode(warnings.first().nodeId);
@@ -350,10 +359,11 @@ void TestPlanView::showsWorkersAndWarningsInDetails()
 
 void TestPlanView::showsALargeCorpusPlan()
 {
-    const QString text = readText(kCorpus + QStringLiteral("pg15gen-union-all-120-joins-json.json"));
-    if (text.isEmpty())
+    const QString path = kCorpus + QStringLiteral("pg15gen-union-all-120-joins-json.json");
+    if (!QFile::exists(path))
         TUSK_CORPUS_MISSING("corpus not next to the checkout");
-    load(text);
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan, test::readPlanText(path));
+    load(plan);
     auto *graph = m_view->graph();
     // As it opens: the 120 identical UNION ALL branches folded into one card.
     QCOMPARE(graph->cardCount(), m_view->document()->plan.nodes.size() - 480 + 1);
@@ -400,7 +410,7 @@ void TestPlanView::handlesTenThousandNodes()
 {
     const QString text = QString::fromUtf8(test::SynthPlan::json(10000));
     test::CpuTimer clock; // this thread's CPU: other tests on the two cores do not count
-    const explain::Plan plan = parsed(text);
+    TUSK_PARSE_OR_FAIL(const explain::Plan plan, explain::JsonPlanParser::parse(text));
     const qint64 parseMs = clock.restartMs();
     m_view->setPlan(plan, text);
     const qint64 setPlanMs = clock.restartMs();
@@ -435,7 +445,8 @@ void TestPlanView::handlesTenThousandNodes()
 void TestPlanView::fitsTheTenThousandNodePlanFolded()
 {
     // Issue 8: Fit left the 10k plan blank. Folded by shape it is a handful of cards.
-    load(QString::fromUtf8(test::SynthPlan::json(10000)));
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan, synthPlan(10000));
+    load(plan);
     auto *graph = m_view->graph();
     graph->fitToView();
     QApplication::processEvents(); // scroll bars go away
@@ -480,7 +491,8 @@ void TestPlanView::fitsTheTenThousandNodePlanFolded()
 
 void TestPlanView::unfoldsTheBigFoldAndStillShowsIt()
 {
-    load(QString::fromUtf8(test::SynthPlan::json(10000)));
+    TUSK_PARSE_OR_FAIL(const test::PlanText plan, synthPlan(10000));
+    load(plan);
     auto *graph = m_view->graph();
     const auto &groups = m_view->document()->folding.groups();
     QCOMPARE(groups.first().count(), 1949);
@@ -558,9 +570,8 @@ void TestPlanView::treeModelPassesTheModelTester()
     widgets::PlanTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     for (const char *name : {"cte.json", "parallel.json", "initplan-subplan.json"}) {
-        const QString text =
-            readText(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + QLatin1String(name));
-        model.setDocument(std::make_shared<widgets::PlanDocument>(parsed(text), text));
+        TUSK_PARSE_OR_FAIL(const test::PlanText fixture, test::readPlanText(QString::fromLatin1(name)));
+        model.setDocument(std::make_shared<widgets::PlanDocument>(fixture.plan, fixture.text));
         QCOMPARE(model.rowCount(), 1);
         const auto &plan = model.document()->plan;
         for (const explain::PlanNode &n : plan.nodes) {

@@ -5,27 +5,14 @@
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace tusk::explain;
+namespace test = tusk::test;
 
 namespace {
-
-Plan fixture(const QString &name)
-{
-    return test::explainFixture(name);
-}
-
-Plan parse(const QString &json)
-{
-    const auto plan = JsonPlanParser::parse(json);
-    if (!plan)
-        qFatal("bad test plan: %s", qPrintable(plan.error().toString()));
-    return *plan;
-}
 
 // `"text"` with JSON escapes.
 QString jsonString(const QString &text)
@@ -35,12 +22,13 @@ QString jsonString(const QString &text)
 }
 
 // A Seq Scan on schema.table with a filter (EXPLAIN without VERBOSE prints it unqualified).
-Plan seqScan(const QString &filter, const QString &table = QStringLiteral("t"), double cost = 1000)
+tusk::Result<Plan, ParseError> seqScan(const QString &filter, const QString &table = QStringLiteral("t"),
+                                       double cost = 1000)
 {
     const QString node = QStringLiteral(R"j({"Node Type": "Seq Scan", "Relation Name": %1, "Schema": "public",
         "Alias": %1, "Total Cost": %2, "Plan Rows": 10, "Filter": %3})j")
                              .arg(jsonString(table), QString::number(cost), jsonString(filter));
-    return parse(QStringLiteral(R"j([{"Plan": %1}])j").arg(node));
+    return JsonPlanParser::parse(QStringLiteral(R"j([{"Plan": %1}])j").arg(node));
 }
 
 QStringList statements(const QVector<IndexCandidate> &candidates)
@@ -72,7 +60,7 @@ private slots:
 
 void TestIndexAdvisor::suggestsTheSelectiveSeqScansColumns()
 {
-    const Plan plan = fixture(QStringLiteral("warn-seqscan-selective.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("warn-seqscan-selective.json")));
     const PlanAnalysis analysis(plan);
     const auto candidates = suggestIndexes(plan, &analysis);
     QCOMPARE(candidates.size(), 1);
@@ -141,7 +129,8 @@ void TestIndexAdvisor::readsConditionsConservatively()
 {
     QFETCH(QString, filter);
     QFETCH(QString, keys);
-    const auto candidates = suggestIndexes(seqScan(filter));
+    TUSK_PARSE_OR_FAIL(const Plan plan, seqScan(filter));
+    const auto candidates = suggestIndexes(plan);
     if (keys.isEmpty()) {
         QVERIFY2(candidates.isEmpty(), qPrintable(statements(candidates).join(u'\n')));
         return;
@@ -152,14 +141,16 @@ void TestIndexAdvisor::readsConditionsConservatively()
 
 void TestIndexAdvisor::quotesHostileIdentifiers()
 {
-    const auto candidates =
-        suggestIndexes(seqScan(QStringLiteral(R"j(("Customer ID" = 42))j"), QStringLiteral("Order Lines")));
+    TUSK_PARSE_OR_FAIL(const Plan spaces,
+                       seqScan(QStringLiteral(R"j(("Customer ID" = 42))j"), QStringLiteral("Order Lines")));
+    const auto candidates = suggestIndexes(spaces);
     QCOMPARE(candidates.size(), 1);
     QCOMPARE(candidates.first().createStatement(),
              QStringLiteral(R"j(CREATE INDEX CONCURRENTLY ON public."Order Lines" ("Customer ID");)j"));
     // A double quote inside a name is doubled, a keyword is quoted.
-    const auto odd = suggestIndexes(
-        seqScan(QStringLiteral(R"j(("a""b" = 1) AND ("select" = 2))j"), QStringLiteral("x\"y")));
+    TUSK_PARSE_OR_FAIL(const Plan quotes, seqScan(QStringLiteral(R"j(("a""b" = 1) AND ("select" = 2))j"),
+                                                  QStringLiteral("x\"y")));
+    const auto odd = suggestIndexes(quotes);
     QCOMPARE(odd.size(), 1);
     QCOMPARE(odd.first().definition(),
              QStringLiteral(R"j(CREATE INDEX ON public."x""y" ("a""b", "select"))j"));
@@ -168,12 +159,13 @@ void TestIndexAdvisor::quotesHostileIdentifiers()
 void TestIndexAdvisor::joinKeysGoToTheInnerSide()
 {
     // Hash Join: customers is hashed (inner); its filter and the join key make one index.
-    const Plan plan = fixture(QStringLiteral("twin-join-agg.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("twin-join-agg.json")));
     const auto candidates = suggestIndexes(plan);
     QCOMPARE(statements(candidates),
              QStringList{QStringLiteral("CREATE INDEX CONCURRENTLY ON public.customers (id, created);")});
     // A join key alone: the inner side of a hash join with no filter of its own.
-    const auto hash = suggestIndexes(fixture(QStringLiteral("warn-hash-batches.json")));
+    TUSK_PARSE_OR_FAIL(const Plan hashJoin, test::parseFixture(QStringLiteral("warn-hash-batches.json")));
+    const auto hash = suggestIndexes(hashJoin);
     QCOMPARE(statements(hash),
              QStringList{QStringLiteral("CREATE INDEX CONCURRENTLY ON public.customers (id);")});
     QVERIFY(hash.first().reason.contains(QStringLiteral("inner side of a Hash Join")));
@@ -182,17 +174,19 @@ void TestIndexAdvisor::joinKeysGoToTheInnerSide()
 void TestIndexAdvisor::skipsAnIndexThePlanAlreadyUses()
 {
     // The nested loop's inner side already looks orders up by customer_id: only the outer filter.
-    const auto candidates = suggestIndexes(fixture(QStringLiteral("warn-nested-loop.json")));
+    TUSK_PARSE_OR_FAIL(const Plan nestedLoop, test::parseFixture(QStringLiteral("warn-nested-loop.json")));
+    const auto candidates = suggestIndexes(nestedLoop);
     QCOMPARE(statements(candidates),
              QStringList{QStringLiteral("CREATE INDEX CONCURRENTLY ON public.customers (region);")});
     // A Seq Scan whose columns are those of a Bitmap Index Scan on the same table elsewhere.
-    const Plan plan = parse(QStringLiteral(R"j([{"Plan": {"Node Type": "Append", "Total Cost": 10, "Plans": [
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(QStringLiteral(
+                                            R"j([{"Plan": {"Node Type": "Append", "Total Cost": 10, "Plans": [
         {"Node Type": "Bitmap Heap Scan", "Parent Relationship": "Member", "Relation Name": "t", "Schema": "public",
          "Alias": "t", "Total Cost": 5, "Recheck Cond": "(a = 1)", "Plans": [
             {"Node Type": "Bitmap Index Scan", "Parent Relationship": "Outer", "Index Name": "t_a", "Total Cost": 1,
              "Index Cond": "(a = 1)"}]},
         {"Node Type": "Seq Scan", "Parent Relationship": "Member", "Relation Name": "t", "Schema": "public",
-         "Alias": "t_1", "Total Cost": 5, "Filter": "(a = 2)"}]}}])j"));
+         "Alias": "t_1", "Total Cost": 5, "Filter": "(a = 2)"}]}}])j")));
     QVERIFY(suggestIndexes(plan).isEmpty());
 }
 
@@ -202,22 +196,25 @@ void TestIndexAdvisor::indexScanWithAFilterGetsAWiderIndex()
         QStringLiteral(R"j([{"Plan": {"Node Type": "Index Scan", "Relation Name": "t", "Schema": "public",
         "Alias": "t", "Index Name": "t_a", "Total Cost": 50, "Index Cond": "(a = 1)", "Filter": "(b = 2)",
         "Actual Rows": 5, "Actual Loops": 1, "Actual Total Time": 3.0, "Rows Removed by Filter": %1}}])j");
-    QCOMPARE(statements(suggestIndexes(parse(json.arg(5000)))),
+    TUSK_PARSE_OR_FAIL(const Plan filtering, JsonPlanParser::parse(json.arg(5000)));
+    QCOMPARE(statements(suggestIndexes(filtering)),
              QStringList{QStringLiteral("CREATE INDEX CONCURRENTLY ON public.t (a, b);")});
     // The filter removed nothing: the index in use is as good as it gets.
-    QVERIFY(suggestIndexes(parse(json.arg(0))).isEmpty());
+    TUSK_PARSE_OR_FAIL(const Plan exact, JsonPlanParser::parse(json.arg(0)));
+    QVERIFY(suggestIndexes(exact).isEmpty());
 }
 
 void TestIndexAdvisor::bitmapAndBecomesOneCompositeIndex()
 {
-    const Plan plan =
-        parse(QStringLiteral(R"j([{"Plan": {"Node Type": "Bitmap Heap Scan", "Relation Name": "t",
+    TUSK_PARSE_OR_FAIL(const Plan plan,
+                       JsonPlanParser::parse(QStringLiteral(
+                           R"j([{"Plan": {"Node Type": "Bitmap Heap Scan", "Relation Name": "t",
         "Schema": "public", "Alias": "t", "Total Cost": 80, "Recheck Cond": "((a = 1) AND (b = 2))", "Plans": [
         {"Node Type": "BitmapAnd", "Parent Relationship": "Outer", "Total Cost": 20, "Plans": [
             {"Node Type": "Bitmap Index Scan", "Parent Relationship": "Member", "Index Name": "t_a",
              "Total Cost": 10, "Index Cond": "(a = 1)"},
             {"Node Type": "Bitmap Index Scan", "Parent Relationship": "Member", "Index Name": "t_b",
-             "Total Cost": 10, "Index Cond": "(b = 2)"}]}]}}])j"));
+             "Total Cost": 10, "Index Cond": "(b = 2)"}]}]}}])j")));
     const auto candidates = suggestIndexes(plan);
     QCOMPARE(statements(candidates),
              QStringList{QStringLiteral("CREATE INDEX CONCURRENTLY ON public.t (a, b);")});
@@ -227,10 +224,11 @@ void TestIndexAdvisor::bitmapAndBecomesOneCompositeIndex()
 
 void TestIndexAdvisor::sortAboveTheScanAddsAnOrderedVariant()
 {
-    const Plan plan = parse(QStringLiteral(R"j([{"Plan": {"Node Type": "Sort", "Total Cost": 1200,
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(QStringLiteral(
+                                            R"j([{"Plan": {"Node Type": "Sort", "Total Cost": 1200,
         "Sort Key": ["t.created_at DESC"], "Plans": [
         {"Node Type": "Seq Scan", "Parent Relationship": "Outer", "Relation Name": "t", "Schema": "public",
-         "Alias": "t", "Total Cost": 1000, "Filter": "((t.customer_id = 42) AND (t.total > 10))"}]}}])j"));
+         "Alias": "t", "Total Cost": 1000, "Filter": "((t.customer_id = 42) AND (t.total > 10))"}]}}])j")));
     QCOMPARE(statements(suggestIndexes(plan)),
              (QStringList{
                  QStringLiteral("CREATE INDEX CONCURRENTLY ON public.t (customer_id, total);"),
@@ -240,14 +238,15 @@ void TestIndexAdvisor::sortAboveTheScanAddsAnOrderedVariant()
 
 void TestIndexAdvisor::deduplicatesAndOrdersByScore()
 {
-    const Plan plan =
-        parse(QStringLiteral(R"j([{"Plan": {"Node Type": "Append", "Total Cost": 3000, "Plans": [
+    TUSK_PARSE_OR_FAIL(const Plan plan,
+                       JsonPlanParser::parse(
+                           QStringLiteral(R"j([{"Plan": {"Node Type": "Append", "Total Cost": 3000, "Plans": [
         {"Node Type": "Seq Scan", "Parent Relationship": "Member", "Relation Name": "small", "Schema": "public",
          "Alias": "small", "Total Cost": 100, "Filter": "(k = 1)"},
         {"Node Type": "Seq Scan", "Parent Relationship": "Member", "Relation Name": "big", "Schema": "public",
          "Alias": "big", "Total Cost": 2000, "Filter": "(k = 1)"},
         {"Node Type": "Seq Scan", "Parent Relationship": "Member", "Relation Name": "big", "Schema": "public",
-         "Alias": "big_1", "Total Cost": 900, "Filter": "(big_1.k = 2)"}]}}])j"));
+         "Alias": "big_1", "Total Cost": 900, "Filter": "(big_1.k = 2)"}]}}])j")));
     QCOMPARE(statements(suggestIndexes(plan)),
              (QStringList{QStringLiteral("CREATE INDEX CONCURRENTLY ON public.big (k);"),
                           QStringLiteral("CREATE INDEX CONCURRENTLY ON public.small (k);")}));

@@ -1,28 +1,13 @@
+#include "../../common/explainfixture.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace tusk::explain;
+namespace test = tusk::test;
 
 namespace {
-
-QByteArray fixture(const char *name)
-{
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return f.readAll();
-}
-
-Plan parsed(const QByteArray &text)
-{
-    const auto plan = JsonPlanParser::parse(text);
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return *plan;
-}
 
 bool hasWarning(const PlanAnalysis &a, int nodeId, WarningKind kind, Severity *severity = nullptr)
 {
@@ -67,7 +52,7 @@ private slots:
 
 void TestJsonPlanParser::parsesNodesInPreOrderWithChildren()
 {
-    const Plan plan = parsed(fixture("nested-loop.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("nested-loop.json")));
     QCOMPARE(plan.nodes.size(), 3);
     QCOMPARE(plan.root().nodeType, QStringLiteral("Nested Loop"));
     QCOMPARE(plan.root().joinType, QStringLiteral("Inner"));
@@ -92,7 +77,7 @@ void TestJsonPlanParser::parsesNodesInPreOrderWithChildren()
 
 void TestJsonPlanParser::keepsUnknownPropertiesInExtra()
 {
-    const Plan plan = parsed(fixture("nested-loop.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("nested-loop.json")));
     QCOMPARE(plan.root().extra.value(QStringLiteral("Inner Unique")).toBool(), true);
     QCOMPARE(plan.nodes[2].extra.value(QStringLiteral("Scan Direction")).toString(),
              QStringLiteral("Forward"));
@@ -103,7 +88,7 @@ void TestJsonPlanParser::keepsUnknownPropertiesInExtra()
 
 void TestJsonPlanParser::parsesParallelWorkers()
 {
-    const Plan plan = parsed(fixture("parallel.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("parallel.json")));
     QCOMPARE(plan.nodes.size(), 2);
     QCOMPARE(plan.root().workersPlanned, 2);
     QCOMPARE(plan.root().workersLaunched, 1);
@@ -121,7 +106,7 @@ void TestJsonPlanParser::parsesParallelWorkers()
 
 void TestJsonPlanParser::parsesInitPlansAndSubPlans()
 {
-    const Plan plan = parsed(fixture("initplan-subplan.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("initplan-subplan.json")));
     QCOMPARE(plan.nodes.size(), 4);
     QCOMPARE(plan.root().children, (QVector<int>{1, 3}));
     QCOMPARE(plan.nodes[1].parentRelationship, ParentRelationship::InitPlan);
@@ -134,10 +119,10 @@ void TestJsonPlanParser::parsesInitPlansAndSubPlans()
 
 void TestJsonPlanParser::toleratesBomCrlfAndWhitespace()
 {
-    QByteArray text = fixture("nested-loop.json");
+    TUSK_PARSE_OR_FAIL(QByteArray text, test::readFixture(QStringLiteral("nested-loop.json")));
     text.replace("\n", "\r\n");
     text = "\xEF\xBB\xBF  \r\n\t" + text + "\r\n\r\n  ";
-    const Plan plan = parsed(text);
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(text));
     QCOMPARE(plan.nodes.size(), 3);
 }
 
@@ -145,24 +130,26 @@ void TestJsonPlanParser::acceptsBareObjectAndAutoExplainObject()
 {
     const QByteArray autoExplain = R"({"Query Text": "select 1", "Plan": {"Node Type": "Result",
         "Startup Cost": 0.0, "Total Cost": 0.01, "Plan Rows": 1, "Plan Width": 4}})";
-    const Plan a = parsed(autoExplain);
+    TUSK_PARSE_OR_FAIL(const Plan a, JsonPlanParser::parse(autoExplain));
     QCOMPARE(a.queryText, QStringLiteral("select 1"));
     QCOMPARE(a.root().nodeType, QStringLiteral("Result"));
     QVERIFY(!a.root().hasActuals);
 
-    const Plan b = parsed(R"({"Node Type": "Result", "Plan Rows": 1})");
+    TUSK_PARSE_OR_FAIL(const Plan b,
+                       JsonPlanParser::parse(QByteArray(R"({"Node Type": "Result", "Plan Rows": 1})")));
     QCOMPARE(b.nodes.size(), 1);
 }
 
 void TestJsonPlanParser::stripsPsqlFrame()
 {
-    const Plan plan = parsed(fixture("nested-loop-psql.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("nested-loop-psql.txt")));
     QCOMPARE(plan.nodes.size(), 3);
     QCOMPARE(plan.nodes[2].indexName, QStringLiteral("customers_pkey"));
     QCOMPARE(plan.executionTimeMs.value_or(-1), 30.5);
 
     // A transcript: prompt and SQL before the frame, a unicode frame with '↵' markers.
-    QString framed = QString::fromUtf8(fixture("nested-loop-psql.txt"));
+    TUSK_PARSE_OR_FAIL(const QByteArray psql, test::readFixture(QStringLiteral("nested-loop-psql.txt")));
+    QString framed = QString::fromUtf8(psql);
     framed.replace(QLatin1String("+\n"), QStringLiteral("\u21b5\n"));
     framed.replace(QLatin1String("---"), QStringLiteral("\u2550\u2550\u2550"));
     framed.prepend(QStringLiteral("db=# EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1;\n"));
@@ -175,16 +162,19 @@ void TestJsonPlanParser::readsRegressionOutputWithMaskedNumbers()
 {
     const QByteArray masked = R"([{"Plan": {"Node Type": "Seq Scan", "Relation Name": "t", "Alias": "N",
         "Total Cost": N.N, "Plan Rows": N, "Output": [N, "N"]}, "Planning Time": N.N}])";
-    const Plan plan = parsed(masked);
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(masked));
     QVERIFY(plan.numbersMasked);
     QCOMPARE(plan.root().alias, QStringLiteral("N"));
     QCOMPARE(plan.root().totalCost, 0.0);
-    QVERIFY(!parsed(fixture("nested-loop.json")).numbersMasked);
+    TUSK_PARSE_OR_FAIL(const Plan unmasked, test::parseFixture(QStringLiteral("nested-loop.json")));
+    QVERIFY(!unmasked.numbersMasked);
 }
 
 void TestJsonPlanParser::rejectsTruncatedInputSayingWhere()
 {
-    const auto plan = JsonPlanParser::parse(fixture("nested-loop-truncated.json"));
+    TUSK_PARSE_OR_FAIL(const QByteArray truncated,
+                       test::readFixture(QStringLiteral("nested-loop-truncated.json")));
+    const auto plan = JsonPlanParser::parse(truncated);
     QVERIFY(!plan.ok());
     // The file has 40 lines; the parser notices the end at the last or the line after it.
     QVERIFY2(plan.error().line >= 40 && plan.error().line <= 41, qPrintable(plan.error().toString()));
@@ -192,7 +182,7 @@ void TestJsonPlanParser::rejectsTruncatedInputSayingWhere()
     QVERIFY(plan.error().toString().startsWith(QStringLiteral("line ")));
 
     // Errors inside a psql frame point at the line of the pasted text.
-    QByteArray framed = fixture("nested-loop-psql.txt");
+    TUSK_PARSE_OR_FAIL(QByteArray framed, test::readFixture(QStringLiteral("nested-loop-psql.txt")));
     framed.replace("\"Actual Loops\": 10,", "\"Actual Loops\": 10,,");
     const auto broken = JsonPlanParser::parse(framed);
     QVERIFY(!broken.ok());
@@ -215,7 +205,7 @@ void TestJsonPlanParser::survivesEveryTruncation()
 {
     // Pastes get cut anywhere: every prefix must give a plan or an error, never a crash.
     for (const char *name : {"parallel.json", "nested-loop-psql.txt"}) {
-        const QByteArray text = fixture(name);
+        TUSK_PARSE_OR_FAIL(const QByteArray text, test::readFixture(QString::fromLatin1(name)));
         int rejected = 0;
         for (qsizetype n = 0; n < text.size(); ++n) {
             const auto plan = JsonPlanParser::parse(text.left(n));
@@ -234,7 +224,7 @@ void TestJsonPlanParser::survivesEveryTruncation()
 
 void TestJsonPlanParser::computesExclusiveTimeWithLoops()
 {
-    const Plan plan = parsed(fixture("nested-loop.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("nested-loop.json")));
     const PlanAnalysis a(plan);
     // Index Scan: 2.5 ms × 10 loops; Nested Loop: 30 − 1 − 25.
     QCOMPARE(a.timing(2).inclusiveMs, 25.0);
@@ -249,7 +239,8 @@ void TestJsonPlanParser::computesExclusiveTimeWithLoops()
 
 void TestJsonPlanParser::dividesParallelTimeByProcesses()
 {
-    const PlanAnalysis a(parsed(fixture("parallel.json")));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("parallel.json")));
+    const PlanAnalysis a(plan);
     // 50 ms × 2 loops over the leader and 1 launched worker = 50 ms of wall-clock time.
     QCOMPARE(a.timing(1).inclusiveMs, 50.0);
     QCOMPARE(a.timing(0).exclusiveMs, 10.0);
@@ -258,7 +249,8 @@ void TestJsonPlanParser::dividesParallelTimeByProcesses()
 
 void TestJsonPlanParser::subtractsInitPlansAndSubPlans()
 {
-    const PlanAnalysis a(parsed(fixture("initplan-subplan.json")));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("initplan-subplan.json")));
+    const PlanAnalysis a(plan);
     // SubPlan: 0.01 ms × 1000 loops = 10 ms; root: 20 − 5 (InitPlan) − 10 (SubPlan).
     QCOMPARE(a.timing(3).inclusiveMs, 10.0);
     QCOMPARE(a.timing(0).exclusiveMs, 5.0);
@@ -267,7 +259,8 @@ void TestJsonPlanParser::subtractsInitPlansAndSubPlans()
 
 void TestJsonPlanParser::attributesCteWorkToCteScansOnce()
 {
-    const PlanAnalysis a(parsed(fixture("cte.json")));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("cte.json")));
+    const PlanAnalysis a(plan);
     // The CTE (8 ms) runs inside the CTE Scan (10 ms): scan 10 − 8, Aggregate 12 − 10 only.
     QCOMPARE(a.timing(1).exclusiveMs, 8.0);
     QCOMPARE(a.timing(2).exclusiveMs, 2.0);
@@ -276,7 +269,7 @@ void TestJsonPlanParser::attributesCteWorkToCteScansOnce()
 
 void TestJsonPlanParser::warnsAboutDiskSorts()
 {
-    const Plan plan = parsed(fixture("sort-disk.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("sort-disk.json")));
     QCOMPARE(plan.root().sortSpaceType, QStringLiteral("Disk"));
     QCOMPARE(plan.root().sortSpaceUsedKb, 2048);
     QCOMPARE(plan.root().sortKey, QStringList{QStringLiteral("a.id")});
@@ -287,7 +280,7 @@ void TestJsonPlanParser::warnsAboutDiskSorts()
 
 void TestJsonPlanParser::warnsAboutHashBatches()
 {
-    const Plan plan = parsed(fixture("sort-disk.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("sort-disk.json")));
     QCOMPARE(plan.nodes[3].nodeType, QStringLiteral("Hash"));
     QCOMPARE(plan.nodes[3].hashBatches, 4);
     QCOMPARE(plan.nodes[3].originalHashBatches, 1);
@@ -299,7 +292,8 @@ void TestJsonPlanParser::warnsAboutHashBatches()
 
 void TestJsonPlanParser::gradesMisestimates()
 {
-    const PlanAnalysis a(parsed(fixture("sort-disk.json")));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("sort-disk.json")));
+    const PlanAnalysis a(plan);
     // Sort: planned 1 row, got 1000.
     Severity s = Severity::Info;
     QCOMPARE(a.timing(0).misestimate, 1000.0);
@@ -309,7 +303,8 @@ void TestJsonPlanParser::gradesMisestimates()
 
     const QByteArray tenfold = R"([{"Plan": {"Node Type": "Seq Scan", "Plan Rows": 1000,
         "Actual Total Time": 1.0, "Actual Rows": 10, "Actual Loops": 1}}])";
-    const PlanAnalysis b(parsed(tenfold));
+    TUSK_PARSE_OR_FAIL(const Plan tenfoldPlan, JsonPlanParser::parse(tenfold));
+    const PlanAnalysis b(tenfoldPlan);
     QCOMPARE(b.timing(0).misestimate, 0.01);
     QVERIFY(hasWarning(b, 0, WarningKind::Misestimate, &s));
     QCOMPARE(s, Severity::Warning);
@@ -317,16 +312,19 @@ void TestJsonPlanParser::gradesMisestimates()
 
 void TestJsonPlanParser::warnsAboutFiltersOnBigNodes()
 {
-    const PlanAnalysis a(parsed(fixture("parallel.json")));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("parallel.json")));
+    const PlanAnalysis a(plan);
     // 9000 of 9100 rows per loop removed, over 2 loops.
     QVERIFY(hasWarning(a, 1, WarningKind::FilterRemovesMost));
-    const PlanAnalysis small(parsed(fixture("initplan-subplan.json")));
+    TUSK_PARSE_OR_FAIL(const Plan smallPlan, test::parseFixture(QStringLiteral("initplan-subplan.json")));
+    const PlanAnalysis small(smallPlan);
     QVERIFY(!hasWarning(small, 0, WarningKind::FilterRemovesMost));
 }
 
 void TestJsonPlanParser::warnsAboutWorkersNotLaunched()
 {
-    const PlanAnalysis a(parsed(fixture("parallel.json")));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("parallel.json")));
+    const PlanAnalysis a(plan);
     QVERIFY(hasWarning(a, 0, WarningKind::WorkersNotLaunched));
     QVERIFY(!hasWarning(a, 1, WarningKind::WorkersNotLaunched));
 }

@@ -4,6 +4,7 @@
 
 #include "../../common/corpusmissing.h"
 #include "../../common/cputimer.h"
+#include "../../common/explainfixture.h"
 #include "../../common/synthplan.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plandiff.h"
@@ -16,24 +17,9 @@
 #include <QTest>
 
 using namespace tusk::explain;
+namespace test = tusk::test;
 
 namespace {
-
-Plan fromBytes(const QByteArray &bytes)
-{
-    const auto plan = PlanReader::read(bytes);
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return *plan;
-}
-
-Plan fixture(const QString &name)
-{
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return fromBytes(f.readAll());
-}
 
 struct Pair
 {
@@ -42,11 +28,16 @@ struct Pair
     PlanDiff diff;
 };
 
-Pair pair(const QString &name)
+/// diff-<name>-before.json and diff-<name>-after.json, compared.
+test::FixtureResult<Pair> pair(const QString &name)
 {
-    Pair p{fixture(QStringLiteral("diff-%1-before.json").arg(name)),
-           fixture(QStringLiteral("diff-%1-after.json").arg(name)),
-           {}};
+    const auto before = test::readPlanFixture(QStringLiteral("diff-%1-before.json").arg(name));
+    if (!before)
+        return before.error();
+    const auto after = test::readPlanFixture(QStringLiteral("diff-%1-after.json").arg(name));
+    if (!after)
+        return after.error();
+    Pair p{*before, *after, {}};
     p.diff = PlanDiff::compare(p.before, p.after);
     return p;
 }
@@ -98,7 +89,7 @@ private slots:
 
 void TestPlanDiff::identicalPlansMatchEveryNodeWithZeroDeltas()
 {
-    const Plan plan = fixture(QStringLiteral("diff-joinorder-before.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::readPlanFixture(QStringLiteral("diff-joinorder-before.json")));
     const PlanDiff diff = PlanDiff::compare(plan, plan);
     QCOMPARE(diff.statement().matched, plan.nodes.size());
     QCOMPARE(diff.statement().added, 0);
@@ -115,7 +106,7 @@ void TestPlanDiff::identicalPlansMatchEveryNodeWithZeroDeltas()
 
 void TestPlanDiff::aRerunMatchesEveryNode()
 {
-    const Pair p = pair(QStringLiteral("rerun"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("rerun")));
     QCOMPARE(p.diff.statement().matched, p.before.nodes.size());
     for (const NodeChange &c : p.diff.changes())
         QCOMPARE(c.flags, 0);
@@ -123,7 +114,7 @@ void TestPlanDiff::aRerunMatchesEveryNode()
 
 void TestPlanDiff::createIndexRanksTheScanChangeFirst()
 {
-    const Pair p = pair(QStringLiteral("index"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("index")));
     qInfo("%s", qPrintable(dump(p)));
     const int seq = find(p.before, QStringLiteral("Seq Scan"), QStringLiteral("orders"));
     const int heap = find(p.after, QStringLiteral("Bitmap Heap Scan"), QStringLiteral("orders"));
@@ -157,7 +148,7 @@ void TestPlanDiff::createIndexRanksTheScanChangeFirst()
 
 void TestPlanDiff::hashJoinOffBecomesANestedLoop()
 {
-    const Pair p = pair(QStringLiteral("hashjoin"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("hashjoin")));
     qInfo("%s", qPrintable(dump(p)));
     QCOMPARE(p.diff.afterOf(0), 0); // Aggregate
     QCOMPARE(p.diff.afterOf(find(p.before, QStringLiteral("Hash Join"))),
@@ -180,7 +171,7 @@ void TestPlanDiff::hashJoinOffBecomesANestedLoop()
 
 void TestPlanDiff::workMemSpillAddsASortAndTempBlocks()
 {
-    const Pair p = pair(QStringLiteral("workmem"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("workmem")));
     qInfo("%s", qPrintable(dump(p)));
     QCOMPARE(p.diff.statement().matched, p.before.nodes.size());
     QCOMPARE(p.diff.statement().added, 1);
@@ -202,7 +193,7 @@ void TestPlanDiff::workMemSpillAddsASortAndTempBlocks()
 
 void TestPlanDiff::partitionPruningRemovesTheOtherPartitions()
 {
-    const Pair p = pair(QStringLiteral("pruning"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("pruning")));
     qInfo("%s", qPrintable(dump(p)));
     QCOMPARE(p.diff.afterOf(0), 0); // HashAggregate
     // events_03 is the month asked for: its scan stays (PostgreSQL aliases it differently).
@@ -221,7 +212,7 @@ void TestPlanDiff::partitionPruningRemovesTheOtherPartitions()
 
 void TestPlanDiff::changedJoinOrderKeepsScansAndHashesMatched()
 {
-    const Pair p = pair(QStringLiteral("joinorder"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("joinorder")));
     qInfo("%s", qPrintable(dump(p)));
     QCOMPARE(p.diff.afterOf(0), 0);
     QCOMPARE(p.diff.afterOf(1), 1); // the top Hash Join joins all four tables on both sides
@@ -240,7 +231,7 @@ void TestPlanDiff::changedJoinOrderKeepsScansAndHashesMatched()
 
 void TestPlanDiff::anIndexOnEveryPartitionIsOneLine()
 {
-    const Pair p = pair(QStringLiteral("partindex"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("partindex")));
     qInfo("%s", qPrintable(dump(p)));
     QCOMPARE(p.diff.statement().matched, 13);
     const NodeChange &first = p.diff.changes().at(p.diff.ranked().first());
@@ -253,7 +244,7 @@ void TestPlanDiff::anIndexOnEveryPartitionIsOneLine()
 
 void TestPlanDiff::parallelQuerySplitsTheAggregate()
 {
-    const Pair p = pair(QStringLiteral("parallel"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("parallel")));
     qInfo("%s", qPrintable(dump(p)));
     QCOMPARE(p.diff.statement().matched, p.before.nodes.size());
     QCOMPARE(p.diff.statement().added, 2);
@@ -268,7 +259,7 @@ void TestPlanDiff::parallelQuerySplitsTheAggregate()
 
 void TestPlanDiff::unrelatedPlansMatchNothing()
 {
-    const Pair p = pair(QStringLiteral("unrelated"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("unrelated")));
     qInfo("%s", qPrintable(dump(p)));
     QCOMPARE(p.diff.statement().matched, 0);
     QCOMPARE(p.diff.statement().removed, p.before.nodes.size());
@@ -283,7 +274,7 @@ void TestPlanDiff::unrelatedPlansMatchNothing()
 
 void TestPlanDiff::statementDeltas()
 {
-    const Pair p = pair(QStringLiteral("index"));
+    TUSK_PARSE_OR_FAIL(const Pair p, pair(QStringLiteral("index")));
     const StatementDelta &s = p.diff.statement();
     QCOMPARE(*s.executionMs[0], 38.823);
     QCOMPARE(*s.executionMs[1], 3.659);
@@ -303,7 +294,9 @@ void TestPlanDiff::plansWithoutAnalyzeCompareCosts()
         R"([{"Plan": {"Node Type": "Seq Scan", "Relation Name": "t", "Alias": "t", "Startup Cost": 0, "Total Cost": 1000, "Plan Rows": 5, "Plan Width": 4}}])");
     QByteArray after = QByteArrayLiteral(
         R"([{"Plan": {"Node Type": "Index Scan", "Index Name": "t_k", "Relation Name": "t", "Alias": "t", "Startup Cost": 0, "Total Cost": 8.3, "Plan Rows": 5, "Plan Width": 4}}])");
-    const PlanDiff diff = PlanDiff::compare(fromBytes(before), fromBytes(after));
+    TUSK_PARSE_OR_FAIL(const Plan seqScan, PlanReader::read(before));
+    TUSK_PARSE_OR_FAIL(const Plan indexScan, PlanReader::read(after));
+    const PlanDiff diff = PlanDiff::compare(seqScan, indexScan);
     QCOMPARE(diff.afterOf(0), 0);
     QCOMPARE(diff.ranked().size(), 1);
     QCOMPARE(diff.changes().first().sentence,
@@ -313,19 +306,21 @@ void TestPlanDiff::plansWithoutAnalyzeCompareCosts()
 void TestPlanDiff::analyzedAgainstPlainComparesCosts()
 {
     // EXPLAIN against EXPLAIN ANALYZE: "no time → 21 ms" would be nonsense; costs compare.
-    Plan plain = fixture(QStringLiteral("diff-index-before.json"));
+    TUSK_PARSE_OR_FAIL(Plan plain, test::readPlanFixture(QStringLiteral("diff-index-before.json")));
     for (PlanNode &n : plain.nodes)
         n.hasActuals = false;
-    QVERIFY(!comparesTimes(plain, fixture(QStringLiteral("diff-index-after.json"))));
-    const PlanDiff diff = PlanDiff::compare(plain, fixture(QStringLiteral("diff-index-after.json")));
+    TUSK_PARSE_OR_FAIL(const Plan analyzed, test::readPlanFixture(QStringLiteral("diff-index-after.json")));
+    QVERIFY(!comparesTimes(plain, analyzed));
+    const PlanDiff diff = PlanDiff::compare(plain, analyzed);
     const NodeChange &first = diff.changes().at(diff.ranked().first());
     QVERIFY2(first.sentence.contains(QStringLiteral(": cost 6,410 → 53.5")), qPrintable(first.sentence));
 }
 
 void TestPlanDiff::emptyPlans()
 {
-    const PlanDiff diff = PlanDiff::compare(Plan(), fixture(QStringLiteral("diff-rerun-after.json")));
-    QCOMPARE(diff.statement().added, fixture(QStringLiteral("diff-rerun-after.json")).nodes.size());
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::readPlanFixture(QStringLiteral("diff-rerun-after.json")));
+    const PlanDiff diff = PlanDiff::compare(Plan(), plan);
+    QCOMPARE(diff.statement().added, plan.nodes.size());
     QVERIFY(PlanDiff::compare(Plan(), Plan()).changes().isEmpty());
 }
 
@@ -345,8 +340,8 @@ void TestPlanDiff::textAndJsonTwinsOfTheCorpusMatchEveryNode()
         QFile t(dir.filePath(textName)), j(dir.filePath(jsonName));
         if (!t.open(QIODevice::ReadOnly) || !j.open(QIODevice::ReadOnly))
             continue;
-        const Plan text = fromBytes(t.readAll());
-        const Plan json = fromBytes(j.readAll());
+        TUSK_PARSE_OR_FAIL(const Plan text, test::planOf(PlanReader::read(t.readAll()), textName));
+        TUSK_PARSE_OR_FAIL(const Plan json, test::planOf(PlanReader::read(j.readAll()), jsonName));
         const PlanDiff diff = PlanDiff::compare(text, json);
         ++pairs;
         nodes += int(text.nodes.size());
@@ -411,9 +406,9 @@ void TestPlanDiff::anyTwoCorpusPlansGiveAConsistentDiff()
 void TestPlanDiff::tenThousandNodesDiffQuickly()
 {
     for (const int size : {1000, 10000}) {
-        const Plan big = fromBytes(tusk::test::SynthPlan::json(size));
+        TUSK_PARSE_OR_FAIL(const Plan big, PlanReader::read(tusk::test::SynthPlan::json(size)));
         // Another shape: fewer partitions on both sides of the join, other numbers.
-        const Plan smaller = fromBytes(tusk::test::SynthPlan::json(size * 9 / 10));
+        TUSK_PARSE_OR_FAIL(const Plan smaller, PlanReader::read(tusk::test::SynthPlan::json(size * 9 / 10)));
         const PlanAnalysis bigAnalysis(big), smallerAnalysis(smaller);
         tusk::test::CpuTimer timer;
         const PlanDiff same = PlanDiff::compare(big, bigAnalysis, big, bigAnalysis);
@@ -432,7 +427,7 @@ void TestPlanDiff::tenThousandNodesDiffQuickly()
         QByteArray changedJson = tusk::test::SynthPlan::json(size);
         changedJson.replace("\"Nested Loop\"", "\"Merge Join\"")
             .replace("\"Index Scan\"", "\"Index Only Scan\"");
-        const Plan changed = fromBytes(changedJson);
+        TUSK_PARSE_OR_FAIL(const Plan changed, PlanReader::read(changedJson));
         const PlanAnalysis changedAnalysis(changed);
         timer.start();
         const PlanDiff reshaped = PlanDiff::compare(big, bigAnalysis, changed, changedAnalysis);

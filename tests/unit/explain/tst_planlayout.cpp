@@ -3,6 +3,7 @@
 
 #include "../../common/corpusmissing.h"
 #include "../../common/cputimer.h"
+#include "../../common/explainfixture.h"
 #include "../../common/synthplan.h"
 #include "explain/jsonplanparser.h"
 #include "explain/planfolding.h"
@@ -16,24 +17,9 @@
 #include <QTest>
 
 using namespace tusk::explain;
+namespace test = tusk::test;
 
 namespace {
-
-Plan parsed(const QByteArray &text)
-{
-    const auto plan = JsonPlanParser::parse(text);
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return *plan;
-}
-
-Plan fromFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing %s", qPrintable(path));
-    return parsed(f.readAll());
-}
 
 // Widths that vary with the node's text, as a view's would.
 QVector<QSizeF> sizesFor(const Plan &plan)
@@ -164,8 +150,7 @@ void TestPlanLayout::placesEveryNodeWithoutOverlap()
 void TestPlanLayout::centresParentsOverChildren()
 {
     for (const char *name : {"nested-loop.json", "cte.json", "initplan-subplan.json", "parallel.json"}) {
-        const Plan plan =
-            fromFile(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + QLatin1String(name));
+        TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QString::fromLatin1(name)));
         const PlanLayout layout(plan, sizesFor(plan));
         for (const LayoutCard &c : layout.cards()) {
             const QVector<int> &kids = plan.nodes.at(c.nodeId).children;
@@ -199,7 +184,7 @@ void TestPlanLayout::keepsChildrenInPlanOrder()
 
 void TestPlanLayout::isDeterministic()
 {
-    const Plan plan = parsed(tusk::test::SynthPlan::json(2000));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(tusk::test::SynthPlan::json(2000)));
     const PlanFolding folding(plan);
     const PlanLayout a(plan, sizesFor(plan), &folding, groupSizesFor(folding), {0});
     const PlanLayout b(plan, sizesFor(plan), &folding, groupSizesFor(folding), {0});
@@ -239,7 +224,7 @@ void TestPlanLayout::keepsGapsBetweenSiblings()
 
 void TestPlanLayout::laysOutTenThousandNodesQuickly()
 {
-    const Plan plan = parsed(tusk::test::SynthPlan::json(10000));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(tusk::test::SynthPlan::json(10000)));
     QVERIFY(plan.nodes.size() >= 9900);
     const QVector<QSizeF> sizes = sizesFor(plan);
     // Unfolded: every node a card — the worst case for the layout itself.
@@ -288,7 +273,7 @@ void TestPlanLayout::foldsAnAppendOverPartitions()
                     .arg(i + 1)
                     .toUtf8();
     json += R"({"Node Type": "Result", "Parent Relationship": "Member"}]}}])";
-    const Plan plan = parsed(json);
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(json));
     const PlanFolding folding(plan);
     QCOMPARE(folding.groups().size(), 1);
     const FoldGroup &g = folding.groups().first();
@@ -315,7 +300,7 @@ void TestPlanLayout::foldsTheCorpusPartitionPlan()
         TUSK_SOURCE_DIR "/../shared/corpus/explain/pg15gen-append-400-partitions-parallel-json.json");
     if (!QFile::exists(path))
         TUSK_CORPUS_MISSING("corpus not next to the checkout");
-    const Plan plan = fromFile(path);
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(path));
     const PlanFolding folding(plan);
     QCOMPARE(folding.groups().size(), 1);
     QCOMPARE(folding.groups().first().count(), 400);
@@ -324,8 +309,8 @@ void TestPlanLayout::foldsTheCorpusPartitionPlan()
     QCOMPARE(layout.cards().size(), plan.nodes.size() - 400 + 1);
 
     // UNION ALL of one join over the same tables: aliases o, o_1, o_2, … fold as one run.
-    const Plan unions =
-        fromFile(QFileInfo(path).dir().filePath(QStringLiteral("pg15gen-union-all-120-joins-json.json")));
+    TUSK_PARSE_OR_FAIL(const Plan unions, test::parseFixture(QFileInfo(path).dir().filePath(
+                                              QStringLiteral("pg15gen-union-all-120-joins-json.json"))));
     const PlanFolding unionFolding(unions);
     QCOMPARE(unionFolding.groups().size(), 1);
     QCOMPARE(unionFolding.groups().first().count(), 120);
@@ -346,14 +331,14 @@ void TestPlanLayout::keepsDifferentSiblingsApart()
             R"({"Node Type": "Result"}]},)";
     json.chop(1);
     json += "]}}]";
-    const Plan plan = parsed(json);
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(json));
     QVERIFY(PlanFolding(plan).groups().isEmpty());
     QCOMPARE(PlanFolding::digitsMasked(QStringLiteral("orders_2024_01")), QStringLiteral("orders_#_#"));
 }
 
 void TestPlanLayout::unfoldingShowsMembers()
 {
-    const Plan plan = parsed(tusk::test::SynthPlan::json(1000));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(tusk::test::SynthPlan::json(1000)));
     const PlanFolding folding(plan);
     QVERIFY(folding.groups().size() >= 2);
     const PlanLayout folded(plan, sizesFor(plan), &folding, groupSizesFor(folding));
@@ -367,7 +352,7 @@ void TestPlanLayout::unfoldingShowsMembers()
 
 void TestPlanLayout::findsNodesByRelationIndexAndType()
 {
-    const Plan plan = fromFile(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/nested-loop.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("nested-loop.json")));
     QVERIFY(!findNodes(plan, QStringLiteral("nested")).isEmpty());
     QVERIFY(findNodes(plan, QStringLiteral("  ")).isEmpty());
     QVERIFY(findNodes(plan, QStringLiteral("no-such-thing")).isEmpty());

@@ -2,6 +2,7 @@
 // shape and what does not, sets of siblings over unrelated names, folds of siblings that are
 // not adjacent, the names a group spans and the figures summed over its members.
 
+#include "../../common/explainfixture.h"
 #include "../../common/synthplan.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
@@ -14,14 +15,6 @@
 using namespace tusk::explain;
 
 namespace {
-
-Plan parsed(const QByteArray &text)
-{
-    const auto plan = JsonPlanParser::parse(text);
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return *plan;
-}
 
 // A scan as EXPLAIN (ANALYZE, FORMAT JSON) prints it.
 QByteArray scan(const QByteArray &type, const QByteArray &relation, const QByteArray &alias,
@@ -75,8 +68,9 @@ private slots:
 
 void TestPlanShape::ignoresNamesAndNumbers()
 {
-    const Plan plan = parsed(appendOf({nestedLoop("orders_p0", "orders_1", 1.5, 500),
-                                       nestedLoop("archive_2019", "a", 912, 3, "other_idx")}));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(appendOf(
+                                            {nestedLoop("orders_p0", "orders_1", 1.5, 500),
+                                             nestedLoop("archive_2019", "a", 912, 3, "other_idx")})));
     const PlanShapes shapes(plan);
     const int a = plan.nodes.at(0).children.at(0);
     const int b = plan.nodes.at(0).children.at(1);
@@ -101,7 +95,8 @@ void TestPlanShape::tellsTypesAndStructureApart()
     // A third child.
     QByteArray wider = base;
     wider.insert(wider.lastIndexOf("]}"), ',' + scan("Seq Scan", "t9", "t9", "Inner"));
-    const Plan plan = parsed(appendOf({base, hashJoin, leftJoin, otherScan, parallel, wider}));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(appendOf(
+                                            {base, hashJoin, leftJoin, otherScan, parallel, wider})));
     const PlanShapes shapes(plan);
     const QVector<int> &kids = plan.nodes.at(0).children;
     for (int i = 0; i < kids.size(); ++i) {
@@ -118,10 +113,11 @@ void TestPlanShape::keepsDigitsMaskedAndPartitionReadings()
 {
     // orders_p1 and orders_p22 differ in digits; orders_eu and orders_us are partitions of
     // orders by PostgreSQL's aliases (orders_1, orders_2).
-    const Plan plan = parsed(appendOf({scan("Seq Scan", "orders_p1", "orders_1", "Member"),
-                                       scan("Seq Scan", "orders_p22", "orders_2", "Member"),
-                                       scan("Seq Scan", "orders_eu", "orders_3", "Member"),
-                                       scan("Seq Scan", "orders_us", "orders_4", "Member")}));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(
+                                            appendOf({scan("Seq Scan", "orders_p1", "orders_1", "Member"),
+                                                      scan("Seq Scan", "orders_p22", "orders_2", "Member"),
+                                                      scan("Seq Scan", "orders_eu", "orders_3", "Member"),
+                                                      scan("Seq Scan", "orders_us", "orders_4", "Member")})));
     const PlanShapes shapes(plan);
     QVERIFY(shapes.sameShape(1, 2, ShapeNames::DigitsMasked));
     QVERIFY(!shapes.sameShape(2, 3, ShapeNames::DigitsMasked));
@@ -139,7 +135,7 @@ void TestPlanShape::foldsUnrelatedNamesByShape()
     for (const char *region :
          {"eu", "us", "asia", "africa", "oceania", "antarctica", "arctic", "atlantic", "pacific", "indian"})
         members << nestedLoop(QByteArray("orders_") + region, QByteArray("o_") + region, 2, 50);
-    const Plan plan = parsed(appendOf(members));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(appendOf(members)));
     const PlanFolding folding(plan);
     QCOMPARE(folding.groups().size(), 1);
     const FoldGroup &g = folding.groups().first();
@@ -157,17 +153,20 @@ void TestPlanShape::foldsUnrelatedNamesByShape()
 void TestPlanShape::keepsAFewUnrelatedSiblingsApart()
 {
     // Five of one shape over unrelated tables stay cards; four of them alike still fold.
-    const Plan plan = parsed(appendOf({scan("Seq Scan", "orders", "orders", "Member"),
-                                       scan("Seq Scan", "customers", "customers", "Member"),
-                                       scan("Seq Scan", "invoices", "invoices", "Member"),
-                                       scan("Seq Scan", "payments", "payments", "Member"),
-                                       scan("Seq Scan", "refunds", "refunds", "Member")}));
+    TUSK_PARSE_OR_FAIL(const Plan plan,
+                       JsonPlanParser::parse(appendOf({scan("Seq Scan", "orders", "orders", "Member"),
+                                                       scan("Seq Scan", "customers", "customers", "Member"),
+                                                       scan("Seq Scan", "invoices", "invoices", "Member"),
+                                                       scan("Seq Scan", "payments", "payments", "Member"),
+                                                       scan("Seq Scan", "refunds", "refunds", "Member")})));
     QVERIFY(PlanFolding(plan).groups().isEmpty());
 
-    const Plan mixed = parsed(
-        appendOf({scan("Seq Scan", "t_1", "t_1", "Member"), scan("Seq Scan", "other", "other", "Member"),
-                  scan("Seq Scan", "t_2", "t_2", "Member"), scan("Seq Scan", "t_3", "t_3", "Member"),
-                  scan("Seq Scan", "t_4", "t_4", "Member")}));
+    TUSK_PARSE_OR_FAIL(
+        const Plan mixed,
+        JsonPlanParser::parse(
+            appendOf({scan("Seq Scan", "t_1", "t_1", "Member"), scan("Seq Scan", "other", "other", "Member"),
+                      scan("Seq Scan", "t_2", "t_2", "Member"), scan("Seq Scan", "t_3", "t_3", "Member"),
+                      scan("Seq Scan", "t_4", "t_4", "Member")})));
     const PlanFolding folding(mixed);
     QCOMPARE(folding.groups().size(), 1);
     QCOMPARE(folding.groups().first().members, (QVector<int>{1, 3, 4, 5}));
@@ -187,7 +186,7 @@ void TestPlanShape::foldsSiblingsThatAreNotAdjacent()
             m.replace("Nested Loop", "Hash Join");
         members << m;
     }
-    const Plan plan = parsed(appendOf(members));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(appendOf(members)));
     const PlanFolding folding(plan);
     QCOMPARE(folding.groups().size(), 2);
     const FoldGroup &loops = folding.groups().at(0);
@@ -218,7 +217,7 @@ void TestPlanShape::foldsSiblingsThatAreNotAdjacent()
 
 void TestPlanShape::foldsTheTenThousandNodePlanIntoAHandfulOfCards()
 {
-    const Plan plan = parsed(tusk::test::SynthPlan::json(10000));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(tusk::test::SynthPlan::json(10000)));
     const PlanFolding folding(plan);
     const PlanLayout layout(plan, QVector<QSizeF>(plan.nodes.size(), QSizeF(150, 60)), &folding,
                             QVector<QSizeF>(folding.groups().size(), QSizeF(200, 80)));
@@ -244,7 +243,7 @@ void TestPlanShape::summarizesAGroup()
     for (int i = 0; i < 4; ++i)
         members << scan("Seq Scan", "t_" + QByteArray::number(i), "t_" + QByteArray::number(i), "Member",
                         ms[i], rows[i]);
-    const Plan plan = parsed(appendOf(members));
+    TUSK_PARSE_OR_FAIL(const Plan plan, JsonPlanParser::parse(appendOf(members)));
     const PlanAnalysis analysis(plan);
     const PlanFolding folding(plan);
     QCOMPARE(folding.groups().size(), 1);

@@ -3,17 +3,12 @@
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace tusk::explain;
+namespace test = tusk::test;
 
 namespace {
-
-Plan fixture(const QString &name)
-{
-    return test::explainFixture(name);
-}
 
 int firstNode(const Plan &plan, const QString &nodeType)
 {
@@ -97,7 +92,7 @@ void TestPlanWarnings::warnsOnTheRightNode()
     QFETCH(QString, nodeType);
     QFETCH(Severity, severity);
     QFETCH(QStringList, advice);
-    const Plan plan = fixture(file);
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(file));
     const PlanAnalysis a(plan);
     const QVector<PlanWarning> found = ofKind(a, kind);
     QCOMPARE(found.size(), 1);
@@ -113,33 +108,38 @@ void TestPlanWarnings::warnsOnTheRightNode()
 
 void TestPlanWarnings::healthyPlanHasNoWarnings()
 {
-    const PlanAnalysis a(fixture(QStringLiteral("warn-healthy.json")));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("warn-healthy.json")));
+    const PlanAnalysis a(plan);
     QVERIFY(a.warnings().isEmpty());
 }
 
 void TestPlanWarnings::thresholdsKeepQuiet()
 {
     // JIT ran for the sort (4.8 ms of 590 ms): below 10%, no warning.
-    QVERIFY(ofKind(PlanAnalysis(fixture(QStringLiteral("warn-sort-disk.json"))), WarningKind::JitDominates)
-                .isEmpty());
+    TUSK_PARSE_OR_FAIL(const Plan sortDisk, test::parseFixture(QStringLiteral("warn-sort-disk.json")));
+    QVERIFY(ofKind(PlanAnalysis(sortDisk), WarningKind::JitDominates).isEmpty());
     // The selective Seq Scan is not reported twice as a plain filter warning.
-    QVERIFY(ofKind(PlanAnalysis(fixture(QStringLiteral("warn-seqscan-selective.json"))),
-                   WarningKind::FilterRemovesMost)
-                .isEmpty());
+    TUSK_PARSE_OR_FAIL(const Plan selective,
+                       test::parseFixture(QStringLiteral("warn-seqscan-selective.json")));
+    QVERIFY(ofKind(PlanAnalysis(selective), WarningKind::FilterRemovesMost).isEmpty());
     // The nested loop's outer Seq Scan keeps a quarter of customers: no index advice, and a scan
     // with a filter is no evidence of stale statistics.
-    const PlanAnalysis loop(fixture(QStringLiteral("warn-nested-loop.json")));
+    TUSK_PARSE_OR_FAIL(const Plan nestedLoop, test::parseFixture(QStringLiteral("warn-nested-loop.json")));
+    const PlanAnalysis loop(nestedLoop);
     QVERIFY(ofKind(loop, WarningKind::SeqScanSelective).isEmpty());
     QVERIFY(ofKind(loop, WarningKind::StaleStatistics).isEmpty());
     // Spills and lossy bitmaps stay on the plans that have them.
-    const PlanAnalysis join(fixture(QStringLiteral("warn-hash-batches.json")));
+    TUSK_PARSE_OR_FAIL(const Plan hashBatches, test::parseFixture(QStringLiteral("warn-hash-batches.json")));
+    const PlanAnalysis join(hashBatches);
     QVERIFY(ofKind(join, WarningKind::HashAggSpill).isEmpty());
     QVERIFY(ofKind(join, WarningKind::SortOnDisk).isEmpty());
     QVERIFY(ofKind(join, WarningKind::LossyBitmap).isEmpty());
     QVERIFY(ofKind(join, WarningKind::NestedLoopManyLoops).isEmpty());
     QVERIFY(ofKind(join, WarningKind::WorkersNotLaunched).isEmpty());
     // Without ANALYZE there is nothing to warn about but planned workers.
-    QVERIFY(PlanAnalysis(fixture(QStringLiteral("twin-costs-grouping-sets.json"))).warnings().isEmpty());
+    TUSK_PARSE_OR_FAIL(const Plan costsOnly,
+                       test::parseFixture(QStringLiteral("twin-costs-grouping-sets.json")));
+    QVERIFY(PlanAnalysis(costsOnly).warnings().isEmpty());
 }
 
 void TestPlanWarnings::exclusiveBuffersAddUpToTheRoot_data()
@@ -153,7 +153,7 @@ void TestPlanWarnings::exclusiveBuffersAddUpToTheRoot_data()
 void TestPlanWarnings::exclusiveBuffersAddUpToTheRoot()
 {
     QFETCH(QString, file);
-    const Plan plan = fixture(file);
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(file));
     const PlanAnalysis a(plan);
     // Every block is counted once, at the node that touched it.
     double blocks = 0, shares = 0;
@@ -174,7 +174,7 @@ void TestPlanWarnings::exclusiveBuffersAddUpToTheRoot()
 
 void TestPlanWarnings::exclusiveBuffersFollowTheCteRule()
 {
-    const Plan plan = fixture(QStringLiteral("twin-cte-subplan.json"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, test::parseFixture(QStringLiteral("twin-cte-subplan.json")));
     const PlanAnalysis a(plan);
     const int cteScan = firstNode(plan, QStringLiteral("CTE Scan"));
     QVERIFY(cteScan >= 0);

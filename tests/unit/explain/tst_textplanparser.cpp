@@ -1,34 +1,21 @@
+#include "../../common/explainfixture.h"
 #include "explain/plananalysis.h"
 #include "explain/planreader.h"
 #include "explain/textplanparser.h"
 
-#include <QFile>
 #include <QStringEncoder>
 #include <QTest>
 
 using namespace tusk::explain;
+namespace test = tusk::test;
 
 namespace {
 
-QByteArray fixture(const QString &name)
+/// A TEXT fixture as TextPlanParser reads it.
+test::FixtureResult<Plan> parsedFixture(const QString &name)
 {
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return f.readAll();
-}
-
-Plan parsed(const QString &text)
-{
-    const auto plan = TextPlanParser::parse(text);
-    if (!plan)
-        qFatal("unexpected parse error: %s", qPrintable(plan.error().toString()));
-    return *plan;
-}
-
-Plan parsedFixture(const QString &name)
-{
-    return parsed(QString::fromUtf8(fixture(name)));
+    return test::parseFixtureWith(
+        name, [](const QByteArray &b) { return TextPlanParser::parse(QString::fromUtf8(b)); });
 }
 
 // Fields that differ between two nodes; `run` adds what an EXPLAIN ANALYZE run decides.
@@ -192,8 +179,10 @@ void TestTextPlanParser::givesTheSameTreeAsJson_data()
 void TestTextPlanParser::givesTheSameTreeAsJson()
 {
     QFETCH(QString, name);
-    const Plan text = parsedFixture(QStringLiteral("text-%1.txt").arg(name));
-    const auto json = JsonPlanParser::parse(fixture(QStringLiteral("text-%1.json").arg(name)));
+    TUSK_PARSE_OR_FAIL(const Plan text, parsedFixture(QStringLiteral("text-%1.txt").arg(name)));
+    TUSK_PARSE_OR_FAIL(const QByteArray jsonTwin,
+                       test::readFixture(QStringLiteral("text-%1.json").arg(name)));
+    const auto json = JsonPlanParser::parse(jsonTwin);
     QVERIFY(json);
     // Separate runs: times and counters differ, the tree and the estimates do not.
     QCOMPARE(treeDifference(text, *json, false), QString());
@@ -206,7 +195,7 @@ void TestTextPlanParser::givesTheSameTreeAsJson()
 
 void TestTextPlanParser::readsHashSpillFigures()
 {
-    const Plan plan = parsedFixture(QStringLiteral("text-hash-spill.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, parsedFixture(QStringLiteral("text-hash-spill.txt")));
     QCOMPARE(plan.nodes.size(), 6);
     const PlanNode &limit = plan.root();
     QCOMPARE(limit.nodeType, QStringLiteral("Limit"));
@@ -267,7 +256,7 @@ void TestTextPlanParser::readsHashSpillFigures()
 
 void TestTextPlanParser::readsParallelWorkers()
 {
-    const Plan plan = parsedFixture(QStringLiteral("text-parallel.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan plan, parsedFixture(QStringLiteral("text-parallel.txt")));
     const PlanNode &root = plan.root();
     QCOMPARE(root.nodeType, QStringLiteral("Aggregate"));
     QCOMPARE(root.strategy, QStringLiteral("Sorted"));
@@ -310,7 +299,7 @@ void TestTextPlanParser::readsParallelWorkers()
 
 void TestTextPlanParser::readsCteInitPlanAndSubPlan()
 {
-    const Plan cte = parsedFixture(QStringLiteral("text-cte.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan cte, parsedFixture(QStringLiteral("text-cte.txt")));
     const PlanNode &big = cte.nodes.at(1);
     QCOMPARE(big.nodeType, QStringLiteral("Aggregate"));
     QCOMPARE(big.subplanName, QStringLiteral("CTE big"));
@@ -328,7 +317,7 @@ void TestTextPlanParser::readsCteInitPlanAndSubPlan()
     QCOMPARE(sort.parentRelationship, ParentRelationship::Outer);
     QCOMPARE(sort.parentId, 0);
 
-    const Plan sub = parsedFixture(QStringLiteral("text-initplan-subplan.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan sub, parsedFixture(QStringLiteral("text-initplan-subplan.txt")));
     QCOMPARE(sub.root().nodeType, QStringLiteral("Index Only Scan"));
     QCOMPARE(sub.root().indexName, QStringLiteral("customers_pkey"));
     QCOMPARE(sub.root().extra.value(QStringLiteral("Heap Fetches")).toInt(), 0);
@@ -347,7 +336,7 @@ void TestTextPlanParser::readsCteInitPlanAndSubPlan()
 
 void TestTextPlanParser::readsMemoizeIncrementalSortAndPruning()
 {
-    const Plan memo = parsedFixture(QStringLiteral("text-memoize.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan memo, parsedFixture(QStringLiteral("text-memoize.txt")));
     const PlanNode *m = findNode(memo, QStringLiteral("Memoize"));
     QVERIFY(m);
     QCOMPARE(m->extra.value(QStringLiteral("Cache Key")).toString(),
@@ -360,7 +349,7 @@ void TestTextPlanParser::readsMemoizeIncrementalSortAndPruning()
     QCOMPARE(m->extra.value(QStringLiteral("Peak Memory Usage")).toInt(), 6);
     QCOMPARE(m->actualLoops, 2999.0);
 
-    const Plan inc = parsedFixture(QStringLiteral("text-incremental-sort.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan inc, parsedFixture(QStringLiteral("text-incremental-sort.txt")));
     const PlanNode *sort = findNode(inc, QStringLiteral("Incremental Sort"));
     QVERIFY(sort);
     QCOMPARE(sort->extra.value(QStringLiteral("Presorted Key")).toStringList(),
@@ -369,7 +358,7 @@ void TestTextPlanParser::readsMemoizeIncrementalSortAndPruning()
     QCOMPARE(groups.value(QStringLiteral("Group Count")).toInt(), 3);
     QCOMPARE(groups.value(QStringLiteral("Peak Sort Space Used")).toInt(), 27);
 
-    const Plan pruned = parsedFixture(QStringLiteral("text-partition-pruning.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan pruned, parsedFixture(QStringLiteral("text-partition-pruning.txt")));
     const PlanNode *append = findNode(pruned, QStringLiteral("Append"));
     QVERIFY(append);
     QCOMPARE(append->extra.value(QStringLiteral("Subplans Removed")).toInt(), 3);
@@ -382,7 +371,7 @@ void TestTextPlanParser::readsMemoizeIncrementalSortAndPruning()
 
 void TestTextPlanParser::readsEveryKindOfProperty()
 {
-    const Plan plan = parsed(QString::fromUtf8(syntheticPlan));
+    TUSK_PARSE_OR_FAIL(const Plan plan, TextPlanParser::parse(QString::fromUtf8(syntheticPlan)));
     QCOMPARE(plan.nodes.size(), 12);
     const PlanNode &update = plan.root();
     QCOMPARE(update.nodeType, QStringLiteral("ModifyTable"));
@@ -476,12 +465,14 @@ void TestTextPlanParser::readsEveryKindOfProperty()
 void TestTextPlanParser::readsOlderAndMaskedOutput()
 {
     // ≤ 9.3: "Total runtime", one-line I/O timings, two spaces after "Sort Method:".
-    const Plan old = parsed(QStringLiteral(
-        "Sort  (cost=1.00..2.00 rows=3 width=4) (actual time=0.5..0.6 rows=3 loops=1)\n"
-        "  Sort Method:  quicksort  Memory: 25kB\n"
-        "  I/O Timings: read=1.250 write=0.500\n"
-        "  ->  Seq Scan on t  (cost=0.00..1.00 rows=3 width=4) (actual time=0.1..0.2 rows=3 loops=1)\n"
-        "Total runtime: 0.700 ms\n"));
+    TUSK_PARSE_OR_FAIL(
+        const Plan old,
+        TextPlanParser::parse(QStringLiteral(
+            "Sort  (cost=1.00..2.00 rows=3 width=4) (actual time=0.5..0.6 rows=3 loops=1)\n"
+            "  Sort Method:  quicksort  Memory: 25kB\n"
+            "  I/O Timings: read=1.250 write=0.500\n"
+            "  ->  Seq Scan on t  (cost=0.00..1.00 rows=3 width=4) (actual time=0.1..0.2 rows=3 loops=1)\n"
+            "Total runtime: 0.700 ms\n")));
     QCOMPARE(old.nodes.size(), 2);
     QCOMPARE(old.root().sortSpaceUsedKb, 25);
     QCOMPARE(old.root().buffers.ioReadTimeMs, 1.25);
@@ -490,15 +481,16 @@ void TestTextPlanParser::readsOlderAndMaskedOutput()
 
     // 8.x/9.0: subplan labels without numbers, "Subquery Scan alias"; statement lines indented
     // like properties (hand-edited pastes) still describe the statement.
-    const Plan older =
-        parsed(QStringLiteral("Result  (cost=1.00..1.01 rows=1 width=0)\n"
-                              "  InitPlan\n"
-                              "    ->  Subquery Scan x  (cost=0.00..1.00 rows=1 width=4)\n"
-                              "          ->  Foreign Delete  (cost=0.00..1.00 rows=1 width=4)\n"
-                              "  SubPlan\n"
-                              "    ->  Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n"
-                              "  Settings: enable_seqscan = 'off'\n"
-                              "  Total runtime: 1.5 ms\n"));
+    TUSK_PARSE_OR_FAIL(const Plan older,
+                       TextPlanParser::parse(
+                           QStringLiteral("Result  (cost=1.00..1.01 rows=1 width=0)\n"
+                                          "  InitPlan\n"
+                                          "    ->  Subquery Scan x  (cost=0.00..1.00 rows=1 width=4)\n"
+                                          "          ->  Foreign Delete  (cost=0.00..1.00 rows=1 width=4)\n"
+                                          "  SubPlan\n"
+                                          "    ->  Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n"
+                                          "  Settings: enable_seqscan = 'off'\n"
+                                          "  Total runtime: 1.5 ms\n")));
     QCOMPARE(older.nodes.size(), 4);
     QCOMPARE(older.nodes.at(1).subplanName, QStringLiteral("InitPlan"));
     QCOMPARE(older.nodes.at(1).alias, QStringLiteral("x"));
@@ -510,23 +502,27 @@ void TestTextPlanParser::readsOlderAndMaskedOutput()
     QVERIFY(!older.root().extra.contains(QStringLiteral("Total Runtime")));
 
     // The regression tests' explain_filter() masks every number.
-    const Plan masked = parsed(QStringLiteral(
-        " Hash Join  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N loops=N)\n"
-        "   Hash Cond: (a.id = b.id)\n"
-        "   ->  Seq Scan on a  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N loops=N)\n"
-        "   ->  Hash  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N loops=N)\n"
-        "         Buckets: N  Batches: N  Memory Usage: NkB\n"
-        "         ->  Seq Scan on b  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N loops=N)\n"
-        " Planning Time: N.N ms\n"
-        " Execution Time: N.N ms\n"));
+    TUSK_PARSE_OR_FAIL(
+        const Plan masked,
+        TextPlanParser::parse(QStringLiteral(
+            " Hash Join  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N loops=N)\n"
+            "   Hash Cond: (a.id = b.id)\n"
+            "   ->  Seq Scan on a  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N loops=N)\n"
+            "   ->  Hash  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N loops=N)\n"
+            "         Buckets: N  Batches: N  Memory Usage: NkB\n"
+            "         ->  Seq Scan on b  (cost=N.N..N.N rows=N width=N) (actual time=N.N..N.N rows=N "
+            "loops=N)\n"
+            " Planning Time: N.N ms\n"
+            " Execution Time: N.N ms\n")));
     QVERIFY(masked.numbersMasked);
     QCOMPARE(masked.nodes.size(), 4);
     QCOMPARE(masked.root().startupCost, 0.0);
     QVERIFY(masked.root().hasActuals);
 
     // COSTS OFF: names only.
-    const Plan costsOff =
-        parsed(QStringLiteral("Aggregate\n  ->  Seq Scan on tenk1\n        Filter: (a > 1)\n"));
+    TUSK_PARSE_OR_FAIL(const Plan costsOff,
+                       TextPlanParser::parse(
+                           QStringLiteral("Aggregate\n  ->  Seq Scan on tenk1\n        Filter: (a > 1)\n")));
     QCOMPARE(costsOff.nodes.size(), 2);
     QCOMPARE(costsOff.nodes.at(1).filter, QStringLiteral("(a > 1)"));
     QVERIFY(!costsOff.root().hasActuals);
@@ -535,26 +531,28 @@ void TestTextPlanParser::readsOlderAndMaskedOutput()
 void TestTextPlanParser::readsOtherFrames()
 {
     // Border 2 with unicode lines, \x records and an auto_explain message, each as psql printed it.
-    const Plan unicode = parsedFixture(QStringLiteral("text-unicode-border2.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan unicode, parsedFixture(QStringLiteral("text-unicode-border2.txt")));
     QCOMPARE(unicode.nodes.size(), 4);
     QCOMPARE(unicode.nodes.at(1).rowsRemovedByFilter, 32.0);
     QCOMPARE(*unicode.executionTimeMs, 7.321);
     // The same, cut by a 70-column terminal: closing borders end up on pieces without opening ones.
+    TUSK_PARSE_OR_FAIL(const QByteArray border2,
+                       test::readFixture(QStringLiteral("text-unicode-border2.txt")));
     QStringList wrapped;
-    for (const QString &l :
-         QString::fromUtf8(fixture(QStringLiteral("text-unicode-border2.txt"))).split(QLatin1Char('\n'))) {
+    for (const QString &l : QString::fromUtf8(border2).split(QLatin1Char('\n'))) {
         for (qsizetype i = 0; i == 0 || i < l.size(); i += 70)
             wrapped << l.mid(i, 70);
     }
-    QCOMPARE(treeDifference(parsed(wrapped.join(QLatin1Char('\n'))), unicode, true), QString());
+    TUSK_PARSE_OR_FAIL(const Plan rewrapped, TextPlanParser::parse(wrapped.join(QLatin1Char('\n'))));
+    QCOMPARE(treeDifference(rewrapped, unicode, true), QString());
 
-    const Plan expanded = parsedFixture(QStringLiteral("text-expanded-x.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan expanded, parsedFixture(QStringLiteral("text-expanded-x.txt")));
     QCOMPARE(expanded.nodes.size(), 4);
     QCOMPARE(expanded.nodes.at(1).subplanName, QStringLiteral("SubPlan 1"));
     QCOMPARE(expanded.nodes.at(3).indexCond, QStringLiteral("(customer_id = c.id)"));
     QCOMPARE(*expanded.executionTimeMs, 0.553);
 
-    const Plan logged = parsedFixture(QStringLiteral("text-auto-explain.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan logged, parsedFixture(QStringLiteral("text-auto-explain.txt")));
     QCOMPARE(logged.nodes.size(), 2);
     QCOMPARE(logged.queryText,
              QStringLiteral("select region, count(*) from customers where id < 1000 group by region"));
@@ -564,7 +562,7 @@ void TestTextPlanParser::readsOtherFrames()
 void TestTextPlanParser::readsEveryWrapping_data()
 {
     QTest::addColumn<QByteArray>("input");
-    const QByteArray framedBytes = fixture(QStringLiteral("text-memoize.txt"));
+    TUSK_PARSE_OR_FAIL(const QByteArray framedBytes, test::readFixture(QStringLiteral("text-memoize.txt")));
     const QString framed = QString::fromUtf8(framedBytes);
     const QStringList bare = bareLines(framed);
 
@@ -625,7 +623,7 @@ void TestTextPlanParser::readsEveryWrapping_data()
 void TestTextPlanParser::readsEveryWrapping()
 {
     QFETCH(QByteArray, input);
-    const Plan expected = parsedFixture(QStringLiteral("text-memoize.txt"));
+    TUSK_PARSE_OR_FAIL(const Plan expected, parsedFixture(QStringLiteral("text-memoize.txt")));
     const auto plan = TextPlanParser::parse(input);
     QVERIFY2(plan, plan ? "" : qPrintable(plan.error().toString()));
     QCOMPARE(treeDifference(*plan, expected, true), QString());
@@ -681,7 +679,8 @@ void TestTextPlanParser::everyPrefixParsesOrIsRejected()
     int parsedCount = 0, rejectedCount = 0;
     for (const char *name : {"text-hash-spill.txt", "text-parallel.txt", "text-cte.txt",
                              "text-expanded-x.txt", "text-unicode-border2.txt", "text-auto-explain.txt"}) {
-        const QString text = QString::fromUtf8(fixture(QString::fromLatin1(name)));
+        TUSK_PARSE_OR_FAIL(const QByteArray bytes, test::readFixture(QString::fromLatin1(name)));
+        const QString text = QString::fromUtf8(bytes);
         const int step = text.size() > 3000 ? 7 : 1;
         for (qsizetype n = 0; n <= text.size(); n += step) {
             const auto plan = TextPlanParser::parse(text.left(n));
@@ -706,19 +705,19 @@ void TestTextPlanParser::everyPrefixParsesOrIsRejected()
 
 void TestTextPlanParser::planReaderDetectsAndDecodes()
 {
-    QCOMPARE(PlanReader::detect(QString::fromUtf8(fixture(QStringLiteral("text-memoize.txt")))),
-             PlanFormat::Text);
-    QCOMPARE(PlanReader::detect(QString::fromUtf8(fixture(QStringLiteral("text-memoize.json")))),
-             PlanFormat::Json);
-    QCOMPARE(PlanReader::detect(QString::fromUtf8(fixture(QStringLiteral("nested-loop-psql.txt")))),
-             PlanFormat::Json);
+    TUSK_PARSE_OR_FAIL(const QByteArray memoizeText, test::readFixture(QStringLiteral("text-memoize.txt")));
+    TUSK_PARSE_OR_FAIL(const QByteArray memoizeJson, test::readFixture(QStringLiteral("text-memoize.json")));
+    TUSK_PARSE_OR_FAIL(const QByteArray psqlJson, test::readFixture(QStringLiteral("nested-loop-psql.txt")));
+    QCOMPARE(PlanReader::detect(QString::fromUtf8(memoizeText)), PlanFormat::Text);
+    QCOMPARE(PlanReader::detect(QString::fromUtf8(memoizeJson)), PlanFormat::Json);
+    QCOMPARE(PlanReader::detect(QString::fromUtf8(psqlJson)), PlanFormat::Json);
     QCOMPARE(PlanReader::detect(QStringLiteral("<explain xmlns=\"http://www.postgresql.org/2009/explain\">")),
              PlanFormat::Xml);
     QCOMPARE(PlanReader::detect(QStringLiteral("- Plan: \n    Node Type: \"Seq Scan\"\n")), PlanFormat::Yaml);
     QCOMPARE(PlanReader::detect(QStringLiteral("hello")), PlanFormat::Text);
     // A psql prompt that opens with a bracket is not JSON.
-    const QString prompted = QStringLiteral("[14003](2038152)postgres@db=# EXPLAIN SELECT 1;\n") +
-                             QString::fromUtf8(fixture(QStringLiteral("text-memoize.txt")));
+    const QString prompted =
+        QStringLiteral("[14003](2038152)postgres@db=# EXPLAIN SELECT 1;\n") + QString::fromUtf8(memoizeText);
     QCOMPARE(PlanReader::detect(prompted), PlanFormat::Text);
     QVERIFY(PlanReader::read(prompted));
 
@@ -729,15 +728,15 @@ void TestTextPlanParser::planReaderDetectsAndDecodes()
 
     // Decoded once, whatever the format: UTF-16 JSON and text.
     QStringEncoder le(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
-    const QByteArray json16 = le.encode(QString::fromUtf8(fixture(QStringLiteral("text-memoize.json"))));
+    const QByteArray json16 = le.encode(QString::fromUtf8(memoizeJson));
     const auto json = PlanReader::read(json16);
     QVERIFY(json);
     QCOMPARE(json->nodes.size(), 4);
-    const auto text = PlanReader::read(fixture(QStringLiteral("text-memoize.txt")), PlanFormat::Text);
+    const auto text = PlanReader::read(memoizeText, PlanFormat::Text);
     QVERIFY(text);
     QCOMPARE(treeDifference(*text, *json, false), QString());
     // Forcing the wrong format gives that parser's error, not a guess.
-    QVERIFY(!PlanReader::read(fixture(QStringLiteral("text-memoize.txt")), PlanFormat::Json));
+    QVERIFY(!PlanReader::read(memoizeText, PlanFormat::Json));
 
     PlanFormat f = PlanFormat::Auto;
     QVERIFY(PlanReader::formatFromName(QStringLiteral("TEXT"), &f));

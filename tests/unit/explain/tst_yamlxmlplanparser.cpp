@@ -1,34 +1,41 @@
+#include "../../common/explainfixture.h"
 #include "explain/jsonplanparser.h"
 #include "explain/plananalysis.h"
 #include "explain/xmlplanparser.h"
 #include "explain/yamlplanparser.h"
 
-#include <QFile>
 #include <QTest>
 
 #include <limits>
 #include <utility>
 
 using namespace tusk::explain;
+namespace test = tusk::test;
 
 namespace {
 
-QString fixture(const QString &name)
+/// `text` read by the parser of `format` ("json", "yaml" or "xml").
+tusk::Result<Plan, ParseError> parsedAs(const QString &format, const QString &text)
 {
-    QFile f(QStringLiteral(TUSK_SOURCE_DIR "/tests/data/explain/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return QString::fromUtf8(f.readAll());
+    return format == QLatin1String("yaml")  ? YamlPlanParser::parse(text)
+           : format == QLatin1String("xml") ? XmlPlanParser::parse(text)
+                                            : JsonPlanParser::parse(text);
 }
 
-Plan parsedAs(const QString &format, const QString &text)
+/// A fixture read by the parser of `format`.
+test::FixtureResult<Plan> fixtureAs(const QString &format, const QString &name)
 {
-    const auto plan = format == QLatin1String("yaml")  ? YamlPlanParser::parse(text)
-                      : format == QLatin1String("xml") ? XmlPlanParser::parse(text)
-                                                       : JsonPlanParser::parse(text);
-    if (!plan)
-        qFatal("unexpected %s parse error: %s", qPrintable(format), qPrintable(plan.error().toString()));
-    return *plan;
+    return test::parseFixtureWith(
+        name, [&format](const QByteArray &b) { return parsedAs(format, QString::fromUtf8(b)); });
+}
+
+/// A fixture's text.
+test::FixtureResult<QString> fixtureText(const QString &name)
+{
+    const auto bytes = test::readFixture(name);
+    if (!bytes)
+        return tusk::failure(bytes.error());
+    return QString::fromUtf8(*bytes);
 }
 
 // Figures that change from one run of the same statement to the next.
@@ -202,8 +209,8 @@ void TestYamlXmlPlanParser::readsTheSameTreeAsJson()
 {
     QFETCH(QString, name);
     QFETCH(QString, format);
-    const Plan json = parsedAs(QStringLiteral("json"), fixture(name + QStringLiteral(".json")));
-    const Plan other = parsedAs(format, fixture(name + QLatin1Char('.') + format));
+    TUSK_PARSE_OR_FAIL(const Plan json, fixtureAs(QStringLiteral("json"), name + QStringLiteral(".json")));
+    TUSK_PARSE_OR_FAIL(const Plan other, fixtureAs(format, name + QLatin1Char('.') + format));
     QVERIFY(json.nodes.size() >= 2);
     const QStringList diffs = planDifferences(json, other, false);
     QVERIFY2(diffs.isEmpty(), qPrintable(diffs.join(QLatin1Char('\n'))));
@@ -219,9 +226,9 @@ void TestYamlXmlPlanParser::readsTheSameTreeAsJson()
 void TestYamlXmlPlanParser::readsPlansWithoutAnalyzeExactlyLikeJson()
 {
     const QString name = QStringLiteral("twin-costs-grouping-sets");
-    const Plan json = parsedAs(QStringLiteral("json"), fixture(name + QStringLiteral(".json")));
+    TUSK_PARSE_OR_FAIL(const Plan json, fixtureAs(QStringLiteral("json"), name + QStringLiteral(".json")));
     for (const QString &format : {QStringLiteral("yaml"), QStringLiteral("xml")}) {
-        const Plan other = parsedAs(format, fixture(name + QLatin1Char('.') + format));
+        TUSK_PARSE_OR_FAIL(const Plan other, fixtureAs(format, name + QLatin1Char('.') + format));
         const QStringList diffs = planDifferences(json, other, true);
         QVERIFY2(diffs.isEmpty(), qPrintable(format + QLatin1Char('\n') + diffs.join(QLatin1Char('\n'))));
     }
@@ -235,7 +242,7 @@ void TestYamlXmlPlanParser::readsPlansWithoutAnalyzeExactlyLikeJson()
 void TestYamlXmlPlanParser::readsPsqlFramedOutput()
 {
     for (const QString &format : {QStringLiteral("yaml"), QStringLiteral("xml")}) {
-        const Plan plan = parsedAs(format, fixture(QStringLiteral("psql-framed.") + format));
+        TUSK_PARSE_OR_FAIL(const Plan plan, fixtureAs(format, QStringLiteral("psql-framed.") + format));
         QCOMPARE(plan.nodes.size(), 1);
         QCOMPARE(plan.root().nodeType, QStringLiteral("Index Scan"));
         QCOMPARE(plan.root().relationName, QStringLiteral("customers"));
@@ -252,14 +259,14 @@ void TestYamlXmlPlanParser::stopsAtThePromptAfterUnalignedOutput()
     const QString text = QStringLiteral("postgres=# explain (format yaml) select 1;\n"
                                         "- Plan: \n    Node Type: \"Result\"\n    Plan Rows: 1\n"
                                         "postgres=# \\q\n");
-    const Plan plan = parsedAs(QStringLiteral("yaml"), text);
+    TUSK_PARSE_OR_FAIL(const Plan plan, parsedAs(QStringLiteral("yaml"), text));
     QCOMPARE(plan.root().nodeType, QStringLiteral("Result"));
 }
 
 void TestYamlXmlPlanParser::readsAutoExplainLogLines()
 {
     for (const QString &format : {QStringLiteral("yaml"), QStringLiteral("xml")}) {
-        const Plan plan = parsedAs(format, fixture(QStringLiteral("auto-explain-log.") + format));
+        TUSK_PARSE_OR_FAIL(const Plan plan, fixtureAs(format, QStringLiteral("auto-explain-log.") + format));
         QCOMPARE(plan.queryText,
                  QStringLiteral("select count(*) from customers where region = 'north' and id < 1000"));
         QCOMPARE(plan.nodes.size(), 2);
@@ -276,10 +283,12 @@ void TestYamlXmlPlanParser::readsAutoExplainLogLines()
 void TestYamlXmlPlanParser::toleratesBomAndCrlf()
 {
     for (const QString &format : {QStringLiteral("yaml"), QStringLiteral("xml")}) {
-        const QString text = fixture(QStringLiteral("twin-join-agg.") + format);
+        TUSK_PARSE_OR_FAIL(const QString text, fixtureText(QStringLiteral("twin-join-agg.") + format));
         QString windows = QChar(0xfeff) + text;
         windows.replace(QLatin1Char('\n'), QLatin1String("\r\n"));
-        const QStringList diffs = planDifferences(parsedAs(format, text), parsedAs(format, windows), true);
+        TUSK_PARSE_OR_FAIL(const Plan lf, parsedAs(format, text));
+        TUSK_PARSE_OR_FAIL(const Plan crlf, parsedAs(format, windows));
+        const QStringList diffs = planDifferences(lf, crlf, true);
         QVERIFY2(diffs.isEmpty(), qPrintable(diffs.join(QLatin1Char('\n'))));
     }
 }
@@ -293,7 +302,7 @@ void TestYamlXmlPlanParser::mapsIrregularXmlNames()
                        "Full-sort-Groups>\n"
                        "<Alias>1</Alias><Plan-Rows>7</Plan-Rows><Filter></Filter></Plan>\n"
                        "<Settings><work_mem>1024</work_mem></Settings></Query></explain>");
-    const Plan plan = parsedAs(QStringLiteral("xml"), xml);
+    TUSK_PARSE_OR_FAIL(const Plan plan, parsedAs(QStringLiteral("xml"), xml));
     const PlanNode &n = plan.root();
     QCOMPARE(n.extra.value(QStringLiteral("One-Time Filter")), QVariant(QStringLiteral("false")));
     QCOMPARE(n.buffers.ioReadTimeMs, 1.5);
@@ -306,16 +315,18 @@ void TestYamlXmlPlanParser::mapsIrregularXmlNames()
 
 void TestYamlXmlPlanParser::readsMaskedNumbersAsNull()
 {
-    const Plan yaml = parsedAs(QStringLiteral("yaml"),
-                               QStringLiteral("- Plan: \n    Node Type: \"Seq Scan\"\n    Plan Rows: N\n"
-                                              "    Total Cost: N.N\n  Execution Time: N.N"));
+    TUSK_PARSE_OR_FAIL(const Plan yaml,
+                       parsedAs(QStringLiteral("yaml"),
+                                QStringLiteral("- Plan: \n    Node Type: \"Seq Scan\"\n    Plan Rows: N\n"
+                                               "    Total Cost: N.N\n  Execution Time: N.N")));
     QVERIFY(yaml.numbersMasked);
     QCOMPARE(yaml.root().planRows, 0.0);
-    const Plan xml =
+    TUSK_PARSE_OR_FAIL(
+        const Plan xml,
         parsedAs(QStringLiteral("xml"),
                  QStringLiteral("<explain xmlns=\"http://www.postgresql.org/N/explain\"><Query><Plan>"
                                 "<Node-Type>Seq Scan</Node-Type><Plan-Rows>N</Plan-Rows></Plan>"
-                                "</Query></explain>"));
+                                "</Query></explain>")));
     QVERIFY(xml.numbersMasked);
     QCOMPARE(xml.root().nodeType, QStringLiteral("Seq Scan"));
 }
@@ -323,15 +334,16 @@ void TestYamlXmlPlanParser::readsMaskedNumbersAsNull()
 void TestYamlXmlPlanParser::readsPlainAndSingleQuotedYamlScalars()
 {
     // PostgreSQL 9.0 wrote strings unquoted unless they needed quotes.
-    const Plan plan = parsedAs(QStringLiteral("yaml"), QStringLiteral("- Plan:\n"
-                                                                      "    Node Type: Seq Scan\n"
-                                                                      "    Relation Name: 'it''s'\n"
-                                                                      "    Filter: (a: b)\n"
-                                                                      "    Sort Key: [\"a, b\", c]\n"
-                                                                      "    Plan Rows: 12\n"
-                                                                      "    Parallel Aware: true\n"
-                                                                      "  Triggers:\n"
-                                                                      "  Total Runtime: 0.5\n"));
+    TUSK_PARSE_OR_FAIL(const Plan plan,
+                       parsedAs(QStringLiteral("yaml"), QStringLiteral("- Plan:\n"
+                                                                       "    Node Type: Seq Scan\n"
+                                                                       "    Relation Name: 'it''s'\n"
+                                                                       "    Filter: (a: b)\n"
+                                                                       "    Sort Key: [\"a, b\", c]\n"
+                                                                       "    Plan Rows: 12\n"
+                                                                       "    Parallel Aware: true\n"
+                                                                       "  Triggers:\n"
+                                                                       "  Total Runtime: 0.5\n")));
     QCOMPARE(plan.root().nodeType, QStringLiteral("Seq Scan"));
     QCOMPARE(plan.root().relationName, QStringLiteral("it's"));
     QCOMPARE(plan.root().filter, QStringLiteral("(a: b)"));
@@ -365,7 +377,7 @@ void TestYamlXmlPlanParser::rejectsMalformedInputSayingWhere()
     QVERIFY(!badIndent);
     QCOMPARE(badIndent.error().line, 3);
 
-    const QString xml = fixture(QStringLiteral("twin-join-agg.xml"));
+    TUSK_PARSE_OR_FAIL(const QString xml, fixtureText(QStringLiteral("twin-join-agg.xml")));
     const auto truncated = XmlPlanParser::parse(xml.left(xml.size() / 2));
     QVERIFY(!truncated);
     QVERIFY(truncated.error().line > 1);
@@ -387,7 +399,7 @@ void TestYamlXmlPlanParser::survivesEveryTruncation()
 {
     // Every prefix must give a plan or an error — never a crash or a hang.
     for (const QString &format : {QStringLiteral("yaml"), QStringLiteral("xml")}) {
-        const QString text = fixture(QStringLiteral("twin-insert-triggers.") + format);
+        TUSK_PARSE_OR_FAIL(const QString text, fixtureText(QStringLiteral("twin-insert-triggers.") + format));
         int rejected = 0;
         for (qsizetype n = 0; n < text.size(); n += 7) {
             const auto plan = format == QLatin1String("yaml") ? YamlPlanParser::parse(text.left(n))
@@ -426,7 +438,7 @@ void TestYamlXmlPlanParser::saturatesNumbersOutOfRange()
     for (const auto &[format, text] :
          {std::pair{QStringLiteral("json"), json}, std::pair{QStringLiteral("yaml"), yaml},
           std::pair{QStringLiteral("xml"), xml}}) {
-        const Plan plan = parsedAs(format, text);
+        TUSK_PARSE_OR_FAIL(const Plan plan, parsedAs(format, text));
         QCOMPARE(plan.root().planWidth, std::numeric_limits<int>::max());
         QCOMPARE(plan.root().hashBatches, std::numeric_limits<int>::max());
         QCOMPARE(plan.root().buffers.sharedHit, std::numeric_limits<qint64>::max());

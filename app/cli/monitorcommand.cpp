@@ -20,15 +20,19 @@ int runMonitor(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral("Sample a PostgreSQL server's statistics."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("once"), QStringLiteral("Print one sample and exit.")});
-    parser.addOption({QStringLiteral("count"), QStringLiteral("Print N samples and exit."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("count"), QStringLiteral("Print N samples and exit."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("interval"), QStringLiteral("Milliseconds between samples (500-60000)."),
                       QStringLiteral("MS"), QStringLiteral("1000")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per sample and line (the only format).")});
-    parser.addPositionalArgument(QStringLiteral("CONNINFO"), QStringLiteral("URI, key=value string or service=NAME."));
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("One JSON object per sample and line (the only format).")});
+    parser.addPositionalArgument(QStringLiteral("CONNINFO"),
+                                 QStringLiteral("URI, key=value string or service=NAME."));
     if (const auto exit = parseCommandLine(parser, "monitor", args, 1, "CONNINFO"))
         return *exit;
     if (!parser.isSet(QStringLiteral("json"))) {
-        printLine(QStringLiteral("tusk-cli monitor: --json is required (the Prometheus endpoint, --listen, comes next)"));
+        printLine(QStringLiteral(
+            "tusk-cli monitor: --json is required (the Prometheus endpoint, --listen, comes next)"));
         return 2;
     }
     int count = parser.isSet(QStringLiteral("once")) ? 1 : 0;
@@ -67,7 +71,8 @@ int runMonitor(const QStringList &args)
             return;
         }
         seenConnected = seenConnected || s.connected;
-        std::fputs(QJsonDocument(monitor::sampleToJson(s)).toJson(QJsonDocument::Compact).constData(), stdout);
+        std::fputs(QJsonDocument(monitor::sampleToJson(s)).toJson(QJsonDocument::Compact).constData(),
+                   stdout);
         std::fputc('\n', stdout);
         std::fflush(stdout);
         if (count > 0 && ++printed >= count)

@@ -50,8 +50,8 @@ QJsonObject sampleToJson(const Sample &sample)
             labels.insert(name, value);
         QJsonObject j{{QStringLiteral("name"), v.name},
                       {QStringLiteral("labels"), labels},
-                      {QStringLiteral("kind"), v.kind == MetricKind::Counter ? QStringLiteral("counter")
-                                                                            : QStringLiteral("gauge")},
+                      {QStringLiteral("kind"),
+                       v.kind == MetricKind::Counter ? QStringLiteral("counter") : QStringLiteral("gauge")},
                       {QStringLiteral("value"), v.value}};
         if (v.kind == MetricKind::Counter)
             j.insert(QStringLiteral("rate"), v.hasRate() ? QJsonValue(v.rate) : QJsonValue());

@@ -142,9 +142,11 @@ void Sampler::tick()
         if (p.nextDueMillis > now)
             continue;
         p.skipReason.clear();
-        // Rounded to whole ticks: a 5 s probe on a 2 s tick runs every third tick, not late.
-        const qint64 every = qint64(p.probe.intervalSeconds) * 1000;
-        p.nextDueMillis = now + every - m_timer->interval() / 2;
+        // A 1 s probe is an every-tick probe, whatever the tick (a 0.5 s tick samples it twice a
+        // second). Slower ones keep their seconds, rounded to whole ticks: a 5 s probe on a 2 s
+        // tick runs every third tick, not late.
+        const qint64 every = p.probe.intervalSeconds <= 1 ? 0 : qint64(p.probe.intervalSeconds) * 1000;
+        p.nextDueMillis = every == 0 ? 0 : now + every - m_timer->interval() / 2;
         due.append(i);
         statements.append({p.probe.sql, {}});
     }

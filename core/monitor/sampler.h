@@ -29,7 +29,8 @@ namespace tusk::monitor {
 /// sampler->start();
 /// @endcode
 /// - A tick never piles up: while the last batch has not answered, the next tick is skipped.
-/// - Each probe runs at its own interval (`-- interval:`), rounded up to whole ticks.
+/// - Each probe runs at its own interval (`-- interval:`), rounded to whole ticks; a probe of
+///   1 s runs on every tick.
 /// - Back-off: a probe whose share of the round trip took more than max(25% of its interval,
 ///   500 ms), or that hit statement_timeout, is skipped for 10 intervals, doubling each time it
 ///   happens again (at most 10 minutes); its ProbeStatus says so.

@@ -191,7 +191,8 @@ void TestCli::monitorPrintsSamplesAsJsonLines()
     const QList<QByteArray> both = two.out.trimmed().split('\n');
     QCOMPARE(both.size(), 2);
     int rates = 0;
-    for (const QJsonValue &m : QJsonDocument::fromJson(both.last()).object().value(QStringLiteral("metrics")).toArray()) {
+    for (const QJsonValue &m :
+         QJsonDocument::fromJson(both.last()).object().value(QStringLiteral("metrics")).toArray()) {
         const QJsonObject o = m.toObject();
         if (o.value(QStringLiteral("kind")).toString() == QLatin1String("counter") &&
             o.value(QStringLiteral("rate")).isDouble()) {

@@ -7,6 +7,7 @@
 #include "../common/sessionrecorder.h"
 #include "pg/session.h"
 
+#include <QCoreApplication>
 #include <QTcpServer>
 #include <QTest>
 
@@ -18,6 +19,14 @@ using namespace tusk::pg;
 using tusk::test::SessionRecorder;
 
 Q_DECLARE_METATYPE(tusk::pg::ConnectionAdvice)
+
+namespace {
+// Per process: the English and the German run of this test share the sandbox at the same time.
+QString limitedRole()
+{
+    return QStringLiteral("tusk_limited_%1").arg(QCoreApplication::applicationPid());
+}
+} // namespace
 
 class TestConnectFailures : public QObject
 {
@@ -84,7 +93,8 @@ void TestConnectFailures::initTestCase()
 void TestConnectFailures::cleanupTestCase()
 {
     if (m_cluster)
-        m_cluster->psql(QStringLiteral("primary"), QStringLiteral("DROP ROLE IF EXISTS tusk_limited"));
+        m_cluster->psql(QStringLiteral("primary"),
+                        QStringLiteral("DROP ROLE IF EXISTS %1").arg(limitedRole()));
 }
 
 std::optional<Error> TestConnectFailures::failure(const ConnectionParams &params)
@@ -164,11 +174,11 @@ void TestConnectFailures::missingRoleUnderPasswordAuthLooksLikeAWrongPassword()
 
 void TestConnectFailures::roleAtItsConnectionLimitIs53300()
 {
-    const auto made = m_cluster->psql(QStringLiteral("primary"),
-                                      QStringLiteral("DROP ROLE IF EXISTS tusk_limited; "
-                                                     "CREATE ROLE tusk_limited LOGIN CONNECTION LIMIT 0"));
+    const auto made = m_cluster->psql(
+        QStringLiteral("primary"),
+        QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN CONNECTION LIMIT 0").arg(limitedRole()));
     QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error()));
-    const auto e = failure(socket(QStringLiteral("tusk_limited"), QStringLiteral("postgres")));
+    const auto e = failure(socket(limitedRole(), QStringLiteral("postgres")));
     QVERIFY(e);
     QCOMPARE(e->sqlState, QStringLiteral("53300"));
     QCOMPARE(e->advice, ConnectionAdvice::TooManyConnections);

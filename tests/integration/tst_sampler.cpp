@@ -19,6 +19,7 @@ class TestSampler : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void everyProbeRunsOnThisVersion();
     void ratesFollowTheLoadAndAResetIsNoNegativeRate();
     void theMonitoringSessionIsReadOnlyAndNamed();
@@ -47,10 +48,22 @@ void TestSampler::initTestCase()
     QVERIFY(run(QStringLiteral("SELECT version()"), &version));
     qInfo("%s", qPrintable(version)); // the log says what really ran
     // A database of its own: pg_stat_reset() below touches only its counters.
-    run(QStringLiteral("DROP DATABASE IF EXISTS tusk_sampler_test"));
-    QVERIFY(run(QStringLiteral("CREATE DATABASE tusk_sampler_test")));
+    // FORCE (13+): tst_catalogloader's walk may be connected to a database left by a run before;
+    // template0: CREATE DATABASE from template1 fails while anyone is connected to it.
+    run(QStringLiteral("DROP DATABASE IF EXISTS tusk_sampler_test%1")
+            .arg(m_major >= 13 ? QStringLiteral(" WITH (FORCE)") : QString()));
+    QVERIFY(run(QStringLiteral("CREATE DATABASE tusk_sampler_test TEMPLATE template0")));
     m_params.set(QStringLiteral("dbname"), QStringLiteral("tusk_sampler_test"));
     QVERIFY(run(QStringLiteral("CREATE TABLE t (id int)")));
+}
+
+void TestSampler::cleanupTestCase()
+{
+    if (!m_cluster)
+        return;
+    m_params.set(QStringLiteral("dbname"), QStringLiteral("postgres"));
+    run(QStringLiteral("DROP DATABASE IF EXISTS tusk_sampler_test%1")
+            .arg(m_major >= 13 ? QStringLiteral(" WITH (FORCE)") : QString()));
 }
 
 bool TestSampler::run(const QString &sql, QString *firstCell)
@@ -110,7 +123,8 @@ void TestSampler::everyProbeRunsOnThisVersion()
     QVERIFY(s->find(QStringLiteral("pg_wal_position_bytes"))->value > 0);
     // Every state is there, 0 included: a chart shows "no active sessions", not a gap.
     QCOMPARE(s->all(QStringLiteral("pg_stat_activity_count")).size(), 6);
-    QVERIFY(s->find(QStringLiteral("pg_stat_activity_count"), {{QStringLiteral("state"), QStringLiteral("disabled")}}));
+    QVERIFY(s->find(QStringLiteral("pg_stat_activity_count"),
+                    {{QStringLiteral("state"), QStringLiteral("disabled")}}));
     QVERIFY(s->find(QStringLiteral("pg_stat_bgwriter_checkpoints_timed")));
     QVERIFY(s->find(QStringLiteral("pg_database_wraparound_age_datfrozenxid"), here));
     QCOMPARE(bool(s->find(QStringLiteral("pg_stat_wal_wal_bytes"))), m_major >= 14);

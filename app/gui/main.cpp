@@ -1,4 +1,5 @@
 #include "common/palettes.h"
+#include "hugepagemalloc.h"
 #include "mainwindow.h"
 #include "translations.h"
 
@@ -11,6 +12,7 @@
 
 int main(int argc, char **argv)
 {
+    reexecWithHugePageMalloc(argv); // before anything is allocated or started
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tusk"));
     QApplication::setOrganizationName(QStringLiteral("Tusk"));

@@ -10,6 +10,7 @@
 
 #include "../common/cputimer.h"
 #include "pg/connectionparams.h"
+#include "hugepagemalloc.h"
 #include "pg/connectionregistry.h"
 #include "queryworkspace.h"
 
@@ -50,6 +51,8 @@ Sample measure(const std::function<void()> &work)
 
 int main(int argc, char **argv)
 {
+    // As the tusk binary runs (app/gui/main.cpp); TUSK_MALLOC_HUGETLB=0 measures without.
+    reexecWithHugePageMalloc(argv);
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     int rounds = 5;
@@ -76,7 +79,9 @@ int main(int argc, char **argv)
         while (f.size() < megabytes * 1024 * 1024)
             f.write(block);
     }
-    std::printf("bench_openfile: %lld MB script, %d rounds, interleaved (median)\n", megabytes, rounds);
+    const QByteArray tunables = qgetenv("GLIBC_TUNABLES");
+    std::printf("bench_openfile: %lld MB script, %d rounds, interleaved (median); malloc huge pages %s\n",
+                megabytes, rounds, tunables.contains("glibc.malloc.hugetlb=1") ? "on" : "off");
 
     std::vector<double> readWall, readCpu, openWall, openCpu;
     for (int r = 0; r < rounds; ++r) {

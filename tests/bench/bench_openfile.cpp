@@ -51,7 +51,7 @@ Sample measure(const std::function<void()> &work)
 
 int main(int argc, char **argv)
 {
-    // As the tusk binary runs (app/gui/main.cpp); TUSK_MALLOC_HUGETLB=0 measures without.
+    // As the tusk binary runs (app/gui/main.cpp): TUSK_MALLOC_HUGETLB=1 measures with huge pages.
     reexecWithHugePageMalloc(argv);
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -86,6 +86,18 @@ bool TestSampler::run(const QString &sql, QString *firstCell)
     return true;
 }
 
+namespace {
+/// The named probe's status in a sample (state Ok and a "missing" message when absent).
+ProbeStatus statusOf(const Sample &s, const QString &probe)
+{
+    for (const ProbeStatus &p : s.probes) {
+        if (p.probe == probe)
+            return p;
+    }
+    return {probe, ProbeStatus::State::Ok, QStringLiteral("missing from the sample"), -1};
+}
+} // namespace
+
 std::optional<Sample> TestSampler::nextSample(Sampler &sampler)
 {
     // Connected first: a tick while connecting is a gap by design.
@@ -197,14 +209,9 @@ void TestSampler::aSlowProbeIsSkippedAndTheOthersStillArrive()
     QVERIFY(first->find(QStringLiteral("pg_test_slept"))); // it ran, took 700 ms of a 1 s interval
     const auto second = nextSample(sampler);
     QVERIFY(second && second->connected);
-    bool skipped = false;
-    for (const ProbeStatus &p : second->probes) {
-        if (p.probe == QLatin1String("slow")) {
-            skipped = p.state == ProbeStatus::State::Skipped;
-            QVERIFY2(p.message.contains(QLatin1String("took")), qPrintable(p.message));
-        }
-    }
-    QVERIFY(skipped);
+    const ProbeStatus slowStatus = statusOf(*second, QStringLiteral("slow"));
+    QCOMPARE(slowStatus.state, ProbeStatus::State::Skipped);
+    QVERIFY2(slowStatus.message.contains(QLatin1String("took")), qPrintable(slowStatus.message));
     QVERIFY(!second->find(QStringLiteral("pg_test_slept")));
     QVERIFY(second->find(QStringLiteral("pg_wal_position_bytes"))); // the rest still comes
 }
@@ -220,21 +227,14 @@ void TestSampler::aProbeHittingStatementTimeoutIsSkipped()
     sampler.addProbe(*stuck);
     const auto s = nextSample(sampler);
     QVERIFY(s && s->connected);
-    bool failed = false;
-    for (const ProbeStatus &p : s->probes) {
-        if (p.probe == QLatin1String("stuck")) {
-            failed = p.state == ProbeStatus::State::Failed;
-            QVERIFY2(p.message.contains(QLatin1String("statement_timeout")), qPrintable(p.message));
-        }
-    }
-    QVERIFY(failed);
+    const ProbeStatus stuckStatus = statusOf(*s, QStringLiteral("stuck"));
+    QCOMPARE(stuckStatus.state, ProbeStatus::State::Failed);
+    QVERIFY2(stuckStatus.message.contains(QLatin1String("statement_timeout")),
+             qPrintable(stuckStatus.message));
     QVERIFY(s->find(QStringLiteral("pg_wal_position_bytes"))); // one probe's timeout fails only it
     const auto next = nextSample(sampler);
     QVERIFY(next && next->connected);
-    for (const ProbeStatus &p : next->probes) {
-        if (p.probe == QLatin1String("stuck"))
-            QCOMPARE(p.state, ProbeStatus::State::Skipped);
-    }
+    QCOMPARE(statusOf(*next, QStringLiteral("stuck")).state, ProbeStatus::State::Skipped);
 }
 
 void TestSampler::aKilledSessionIsAGapAndSamplingResumes()

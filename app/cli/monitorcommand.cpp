@@ -62,8 +62,6 @@ int runMonitor(const QStringList &args)
     int exitCode = 0;
     bool seenConnected = false;
     QObject::connect(&sampler, &monitor::Sampler::sampled, &sampler, [&](const monitor::Sample &s) {
-        if (!s.connected && s.error == QLatin1String("connecting"))
-            return; // not a sample yet
         if (!s.connected && !seenConnected) {
             printLine(s.error);
             exitCode = 2;
@@ -78,7 +76,8 @@ int runMonitor(const QStringList &args)
         if (count > 0 && ++printed >= count)
             QCoreApplication::quit();
     });
-    // The first sample as soon as the session is up, then one per interval.
+    // The first sample as soon as the session is up, then one per interval (a later gap, while
+    // the sampler reconnects, is printed as one).
     QObject::connect(sampler.session(), &pg::Session::connected, &sampler, [&sampler] { sampler.start(); });
     QObject::connect(sampler.session(), &pg::Session::connectionFailed, &sampler, [&](const pg::Error &e) {
         if (seenConnected)

@@ -153,9 +153,7 @@ void MainWindow::restoreTabs(const QList<state::EditorTab> &tabs)
         }
         if (m_params.entries().isEmpty()) {
             m_params = *params;
-            // The tree comes back with the tabs, on the catalog session they share.
-            m_browserSession = m_registry->shared(m_params, pg::SessionRole::Catalog);
-            m_browser->setSession(m_browserSession.get());
+            showInBrowser(m_params); // the tree comes back with the tabs
         }
         QueryWorkspace *w = openQueryTab(*params);
         w->restore(t);
@@ -218,14 +216,19 @@ void MainWindow::connectProfile(const state::ConnectionProfile &profile)
     m_secrets->readPassword(profile);
 }
 
-void MainWindow::connectTo(const pg::ConnectionParams &params)
+void MainWindow::showInBrowser(const pg::ConnectionParams &params)
 {
-    m_params = params;
-    // The tree follows the window's connection: the catalog session of the new one (the query
-    // tab opened below shares it for completion), and the old one's goes when its tabs close.
+    // The tree follows the window's connection, on its catalog session (which the query tabs
+    // share for completion); the old connection's goes when its last tab closes.
     m_browser->setSession(nullptr);
     m_browserSession = m_registry->shared(params, pg::SessionRole::Catalog);
     m_browser->setSession(m_browserSession.get());
+}
+
+void MainWindow::connectTo(const pg::ConnectionParams &params)
+{
+    m_params = params;
+    showInBrowser(params);
     m_panel->showConnecting(params.displayName());
     newQueryTab();
 }

@@ -56,6 +56,8 @@ protected:
 
 private:
     void createMenus();
+    /// Points the object browser at params' connection (its shared catalog session).
+    void showInBrowser(const tusk::pg::ConnectionParams &params);
     /// Adds a workspace as a tab and wires its title and status.
     void addWorkspace(Workspace *w, const QString &toolTip);
     /// Puts the current workspace's actions into the menus (and takes the previous one's out).

@@ -9,8 +9,8 @@
 // Runs offscreen; needs no server (the tab's connection attempt fails quietly in the background).
 
 #include "../common/cputimer.h"
-#include "pg/connectionparams.h"
 #include "hugepagemalloc.h"
+#include "pg/connectionparams.h"
 #include "pg/connectionregistry.h"
 #include "queryworkspace.h"
 

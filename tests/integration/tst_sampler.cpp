@@ -96,6 +96,16 @@ ProbeStatus statusOf(const Sample &s, const QString &probe)
     }
     return {probe, ProbeStatus::State::Ok, QStringLiteral("missing from the sample"), -1};
 }
+
+/// A 1 s probe of one gauge in family pg_test; false when its header does not parse.
+bool addTestProbe(Sampler &sampler, const QString &name, const QString &gauge, const QString &sql)
+{
+    auto probe = Probe::parse(
+        name, 0, QStringLiteral("-- family: pg_test\n-- interval: 1\n-- gauges: %1\n%2").arg(gauge, sql));
+    if (probe)
+        sampler.addProbe(*probe);
+    return bool(probe);
+}
 } // namespace
 
 std::optional<Sample> TestSampler::nextSample(Sampler &sampler)
@@ -197,13 +207,8 @@ void TestSampler::aSlowProbeIsSkippedAndTheOthersStillArrive()
 {
     pg::ConnectionRegistry registry;
     Sampler sampler(&registry, m_params);
-    auto slow = Probe::parse(QStringLiteral("slow"), 0,
-                             QStringLiteral("-- family: pg_test\n-- interval: 1\n-- gauges: slept\n"
-                                            "SELECT 1 AS slept FROM pg_sleep(0.7)"));
-    QVERIFY(slow);
-    sampler.addProbe(*slow);
-    QVERIFY(
-        QTest::qWaitFor([&] { return sampler.session()->state() == pg::Session::State::Connected; }, 20000));
+    QVERIFY(addTestProbe(sampler, QStringLiteral("slow"), QStringLiteral("slept"),
+                         QStringLiteral("SELECT 1 AS slept FROM pg_sleep(0.7)")));
     const auto first = nextSample(sampler);
     QVERIFY(first && first->connected);
     QVERIFY(first->find(QStringLiteral("pg_test_slept"))); // it ran, took 700 ms of a 1 s interval
@@ -220,11 +225,8 @@ void TestSampler::aProbeHittingStatementTimeoutIsSkipped()
 {
     pg::ConnectionRegistry registry;
     Sampler sampler(&registry, m_params);
-    auto stuck = Probe::parse(QStringLiteral("stuck"), 0,
-                              QStringLiteral("-- family: pg_test\n-- interval: 1\n-- gauges: never\n"
-                                             "SELECT 1 AS never FROM pg_sleep(30)"));
-    QVERIFY(stuck);
-    sampler.addProbe(*stuck);
+    QVERIFY(addTestProbe(sampler, QStringLiteral("stuck"), QStringLiteral("never"),
+                         QStringLiteral("SELECT 1 AS never FROM pg_sleep(30)")));
     const auto s = nextSample(sampler);
     QVERIFY(s && s->connected);
     const ProbeStatus stuckStatus = statusOf(*s, QStringLiteral("stuck"));

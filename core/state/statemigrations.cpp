@@ -34,6 +34,23 @@ const QList<StateMigration> &stateMigrations()
                          " saved_at INTEGER NOT NULL)"),
           QStringLiteral("CREATE TABLE IF NOT EXISTS connection_profiles (id TEXT PRIMARY KEY, "
                          "name TEXT NOT NULL, body TEXT NOT NULL)")}},
+        // 2: monitoring history (core/monitor/historyfile.cpp). A series is named once per node;
+        // its points are kept per tier (0: every sample, then the downsampled buckets). A gap
+        // is a NULL value. The (tier, at) index serves the retention delete.
+        {2,
+         {QStringLiteral("CREATE TABLE metric_series ("
+                         " id INTEGER PRIMARY KEY,"
+                         " node TEXT NOT NULL,"
+                         " series TEXT NOT NULL,"
+                         " kind INTEGER NOT NULL,"
+                         " UNIQUE (node, series))"),
+          QStringLiteral("CREATE TABLE metric_points ("
+                         " series_id INTEGER NOT NULL REFERENCES metric_series (id),"
+                         " tier INTEGER NOT NULL,"
+                         " at INTEGER NOT NULL,"
+                         " value REAL, min REAL, max REAL,"
+                         " PRIMARY KEY (series_id, tier, at)) WITHOUT ROWID"),
+          QStringLiteral("CREATE INDEX metric_points_age ON metric_points (tier, at)")}},
     };
     return migrations;
 }

@@ -92,7 +92,9 @@ QList<ConnectionProfile> profilesOf(ProfileStore &store)
 }
 
 const QStringList kLatestObjects{QStringLiteral("connection_profiles"), QStringLiteral("editor_tabs"),
-                                 QStringLiteral("query_history"), QStringLiteral("query_history_time")};
+                                 QStringLiteral("metric_points"),       QStringLiteral("metric_points_age"),
+                                 QStringLiteral("metric_series"),       QStringLiteral("query_history"),
+                                 QStringLiteral("query_history_time")};
 
 QByteArray bytesOf(const QString &path)
 {

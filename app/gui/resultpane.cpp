@@ -78,7 +78,7 @@ qint64 ResultPane::rowCount() const
 void ResultPane::updateCount()
 {
     const qint64 all = m_view->resultModel()->rows().rowCount();
-    const qint64 shown = m_view->resultModel()->viewRowCount();
+    const qint64 shown = m_view->resultModel()->matchingRowCount();
     if (shown != all)
         m_count->setText(tr("%L1 of %L2 rows").arg(shown).arg(all));
     else

@@ -51,7 +51,7 @@ Sample measure(const std::function<void()> &work)
 
 int main(int argc, char **argv)
 {
-    // As the tusk binary runs (app/gui/main.cpp): TUSK_MALLOC_HUGETLB=1 measures with huge pages.
+    // As the tusk binary runs (app/gui/main.cpp): huge pages unless TUSK_MALLOC_HUGETLB=0.
     reexecWithHugePageMalloc(argv);
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -30,10 +30,10 @@ namespace {
 // on the CI kind (2 shared cores, ci preset, the other core busy): see each test's qInfo line;
 // the bounds are at least 5x the worst seen so a loaded machine cannot fail them, while work of
 // hundreds of ms on the UI thread still does. The speed goals live in tests/bench.
-constexpr qint64 kStallCpuBoundMs = 150; // measured 13-21 ms (1M rows streaming in)
-// Streaming towards 5M rows: QHeaderView's work per insertion grows with the rows it already has
-// (its 8-byte section per row, their start positions): measured 30-84 ms at 3-5M rows.
-constexpr qint64 kHugeResultStallCpuBoundMs = 500;
+// Measured 2-4 ms streaming 1M rows and stopping 10M at the 5M cap, since the view is given
+// rows as it scrolls (ResultModel::kFirstViewRows; before: 13-21 ms and 30-93 ms, QHeaderView
+// redoing per-row state for every row it had been told of). Issue 14's goal is <= 30 ms.
+constexpr qint64 kStallCpuBoundMs = 50;
 } // namespace
 
 class TestQueryWorkspace : public QObject
@@ -409,7 +409,7 @@ void TestQueryWorkspace::stopsATenMillionRowResultAtTheCap()
     watchdog.tick();
     qInfo("10M-row SELECT stopped at 5M rows after %lld ms, worst UI stall %s", t.elapsed(),
           qPrintable(watchdog.summary()));
-    QVERIFY2(watchdog.worstStallCpuMs() < kHugeResultStallCpuBoundMs, qPrintable(watchdog.summary()));
+    QVERIFY2(watchdog.worstStallCpuMs() < kStallCpuBoundMs, qPrintable(watchdog.summary()));
     QCOMPARE(w->editor()->text(), sql);
     w->editor()->setText(QStringLiteral("SELECT 'still here'"));
     w->runStatementAtCursor();

@@ -39,6 +39,7 @@ void ResultModel::setColumns(const pg::Columns &columns)
     m_rows = ResultRows(columns);
     m_order.reset();
     m_spec = {};
+    m_exposed = kFirstViewRows;
     endResetModel();
 }
 
@@ -73,9 +74,11 @@ void ResultModel::appendChunks(const QList<pg::ResultChunk> &chunks)
     qint64 added = 0;
     for (const pg::ResultChunk &chunk : std::as_const(accepted))
         added += chunk.rowCount();
+    const qint64 limit = std::min(kMaxViewRows, m_exposed);
     if (!m_order) {
-        // Server order: the chunks' rows are the view's next rows, one insert for all of them.
-        const qint64 after = std::min(first + added, kMaxViewRows);
+        // Server order: the chunks' rows are the view's next rows, one insert for all of them
+        // (none once the view shows all it exposes: the rest waits for fetchMore()).
+        const qint64 after = std::min(first + added, limit);
         if (after == before) {
             for (const pg::ResultChunk &chunk : std::as_const(accepted))
                 m_rows.append(chunk);
@@ -93,7 +96,7 @@ void ResultModel::appendChunks(const QList<pg::ResultChunk> &chunks)
         m_rows.append(chunk);
     Order passing;
     RowFilter(m_spec.filter).collect(m_rows, first, m_rows.rowCount(), passing);
-    const qint64 after = std::min(before + qint64(passing.size()), kMaxViewRows);
+    const qint64 after = std::min(qint64(m_order->size() + passing.size()), limit);
     if (after == before) {
         m_order->insert(m_order->end(), passing.begin(), passing.end());
         return;
@@ -103,9 +106,40 @@ void ResultModel::appendChunks(const QList<pg::ResultChunk> &chunks)
     endInsertRows();
 }
 
-qint64 ResultModel::viewRowCount() const
+qint64 ResultModel::matchingRowCount() const
 {
     return std::min(m_order ? qint64(m_order->size()) : m_rows.rowCount(), kMaxViewRows);
+}
+
+qint64 ResultModel::viewRowCount() const
+{
+    return std::min(matchingRowCount(), m_exposed);
+}
+
+bool ResultModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && viewRowCount() < matchingRowCount();
+}
+
+void ResultModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid())
+        return;
+    // Growing steps: scrolling to row 5M takes a dozen of them, not fifty.
+    showRows(std::max(m_exposed + kFirstViewRows, m_exposed + m_exposed / 2));
+}
+
+void ResultModel::showRows(qint64 count)
+{
+    const qint64 before = viewRowCount();
+    const qint64 after = std::min(matchingRowCount(), std::max(m_exposed, count));
+    if (after <= before) {
+        m_exposed = std::max(m_exposed, count);
+        return;
+    }
+    beginInsertRows({}, int(before), int(after - 1));
+    m_exposed = std::max(m_exposed, count);
+    endInsertRows();
 }
 
 void ResultModel::sort(int column, Qt::SortOrder order)
@@ -172,6 +206,7 @@ void ResultModel::applyOrder(std::optional<Order> order, qint64 coveredRows)
     }
     beginResetModel();
     m_order = std::move(order);
+    m_exposed = kFirstViewRows; // the first rows of the new order; more as the view scrolls
     endResetModel();
 }
 

@@ -41,6 +41,11 @@ public:
     static constexpr qint64 kMaxViewRows = 50'000'000;
     /// Longer cells are cut for display (with an ellipsis); FullText has the whole value.
     static constexpr int kDisplayChars = 1000;
+    /// The view is given this many rows at first and more as it scrolls to the end
+    /// (canFetchMore/fetchMore), however many are fetched: QHeaderView keeps state per row and
+    /// redoes it in O(rows) on every insert and paint, so a view told of all 5M rows of a
+    /// runaway result spent 50–100 ms of UI thread per batch of rows (tst_queryworkspace).
+    static constexpr qint64 kFirstViewRows = 100'000;
     /// Results larger than this are sorted and filtered on a worker thread.
     static constexpr qint64 kBackgroundOrderingRows = 200'000;
 
@@ -58,8 +63,15 @@ public:
     const ResultRows &rows() const { return m_rows; }
     /// The row of rows() shown at `viewRow`.
     qint64 sourceRow(int viewRow) const { return m_order ? qint64((*m_order)[size_t(viewRow)]) : viewRow; }
-    /// Rows shown (after filter, capped at kMaxViewRows).
+    /// Rows that pass the filter (every fetched row without one), capped at kMaxViewRows.
+    qint64 matchingRowCount() const;
+    /// Rows the view has been given so far: the first kFirstViewRows of matchingRowCount(),
+    /// more after each fetchMore() or showRows().
     qint64 viewRowCount() const;
+    /// Gives the view at least `count` rows (as many as match, if fewer): "go to row N".
+    void showRows(qint64 count);
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
 
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_spec.sortColumn; }
@@ -92,8 +104,9 @@ private:
     std::optional<Order> m_order; // view row -> row of m_rows; none in the server's order
     std::unique_ptr<QFutureWatcher<Order>> m_watcher;
     quint64 m_generation = 0;
-    quint64 m_pendingGeneration = 0; // generation of the running background job, 0 when none
-    qint64 m_pendingCovered = 0;     // rows the running job's snapshot holds
+    quint64 m_pendingGeneration = 0;   // generation of the running background job, 0 when none
+    qint64 m_pendingCovered = 0;       // rows the running job's snapshot holds
+    qint64 m_exposed = kFirstViewRows; // viewRowCount() is at most this
 };
 
 } // namespace tusk::widgets

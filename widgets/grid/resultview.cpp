@@ -260,6 +260,19 @@ void ResultView::copySelection(exporting::CopyFormat format, bool headers)
     m_copyJob->start();
 }
 
+QModelIndex ResultView::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers)
+{
+    if (action == MoveEnd && (modifiers & Qt::ControlModifier))
+        m_model->showRows(m_model->matchingRowCount());
+    return QTableView::moveCursor(action, modifiers);
+}
+
+void ResultView::selectAll()
+{
+    m_model->showRows(m_model->matchingRowCount());
+    QTableView::selectAll();
+}
+
 void ResultView::keyPressEvent(QKeyEvent *event)
 {
     // Before QAbstractItemView's own Ctrl+C, which copies only the current cell's display text.

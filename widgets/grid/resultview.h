@@ -46,7 +46,13 @@ signals:
     /// A selection was too large to copy; `message` says so and what to do instead.
     void copyRefused(const QString &message);
 
+public slots:
+    /// Selects every matching row, including those the view was not given yet (Ctrl+A).
+    void selectAll() override;
+
 protected:
+    /// Ctrl+End goes to the last row fetched, not the last one the view was given so far.
+    QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;

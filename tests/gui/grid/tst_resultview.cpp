@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -121,6 +122,7 @@ private slots:
     void copiesLargeSelectionsInTheBackground();
     void refusesHugeSelections();
     void appendsAMillionRowsToAShownView();
+    void givesItselfMoreRowsAsItScrollsToTheEnd();
     void screenshotsInLightAndDark();
 };
 
@@ -322,10 +324,58 @@ void TestResultView::appendsAMillionRowsToAShownView()
     }
     qInfo("appending 1,000,000 rows in 50 chunks to a shown ResultView: %lld ms, worst chunk %lld ms",
           timer.elapsed(), worst);
+    // The view knows the first rows; Ctrl+End, as a user goes to the last row, gives it all.
+    QCOMPARE(view.resultModel()->matchingRowCount(), 1000000);
+    QCOMPARE(view.model()->rowCount(), int(ResultModel::kFirstViewRows));
+    view.setFocus();
+    view.setCurrentIndex(view.model()->index(0, Id)); // the user clicked the first cell
+    QTest::keyClick(&view, Qt::Key_End, Qt::ControlModifier);
     QCOMPARE(view.model()->rowCount(), 1000000);
-    view.scrollToBottom();
+    QCOMPARE(view.currentIndex().row(), 999999);
     QCOMPARE(view.model()->index(999999, Id).data().toString(), QStringLiteral("1000000"));
     QVERIFY(worst < 500);
+}
+
+void TestResultView::givesItselfMoreRowsAsItScrollsToTheEnd()
+{
+    ResultView view;
+    view.resize(600, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.resultModel()->setColumns(accountColumns());
+    for (int c = 0; c < 15; ++c) {
+        pg::ResultChunk chunk(ColumnCount);
+        for (int r = 0; r < 20000; ++r) {
+            const QByteArray id = QByteArray::number(c * 20000 + r + 1);
+            addRow(chunk, {id.constData(), (r % 7 == 0) ? "Closed" : "Customer", "12.50", "0.5",
+                           "2024-03-01 09:15:22+01", "active", "", "{}", "t"});
+        }
+        view.resultModel()->appendChunk(chunk);
+    }
+    ResultModel *model = view.resultModel();
+    QCOMPARE(model->rowCount(), int(ResultModel::kFirstViewRows));
+    // A user dragging the scroll bar to the end gets the next rows, as often as needed.
+    QScrollBar *bar = view.verticalScrollBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0, 10000); // laid out
+    bar->setValue(bar->maximum());
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 200000, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->value() < bar->maximum(), 10000); // the bar grew with the rows
+    bar->setValue(bar->maximum());
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 300000, 10000);
+    QVERIFY(!model->canFetchMore({}));
+    QCOMPARE(model->index(299999, Id).data().toString(), QStringLiteral("300000"));
+    // A row arriving now waits, like the others, until the user scrolls to the end again.
+    pg::ResultChunk late(ColumnCount);
+    addRow(late, {"300001", "Customer", "1", "1", "2024-03-01 09:15:22+01", "active", "", "{}", "t"});
+    model->appendChunk(late);
+    QVERIFY(model->canFetchMore({}));
+    view.scrollToBottom();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 300001, 10000);
+    // A filter starts again from the top of what matches.
+    model->setFilterText(QStringLiteral("Closed"));
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isOrdering(), 60000);
+    QCOMPARE(model->matchingRowCount(), 15 * (20000 / 7 + 1));
+    QCOMPARE(model->rowCount(), std::min<qint64>(ResultModel::kFirstViewRows, model->matchingRowCount()));
 }
 
 void TestResultView::screenshotsInLightAndDark()

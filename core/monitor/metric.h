@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QPair>
@@ -55,6 +56,9 @@ struct Sample
     qint64 roundTripMicros = 0; ///< the whole batch
     QList<MetricValue> values;
     QList<ProbeStatus> probes;
+    /// pg_stat_statements texts that arrived with this sample (queryid → text): each is sent
+    /// once, for a queryid not seen before (StatementTexts); keep them.
+    QHash<QString, QString> statementTexts;
 
     /// The value of a series, or nullptr.
     const MetricValue *find(const QString &name, const Labels &labels = {}) const;

@@ -22,7 +22,7 @@ Result<Probe, QString> Probe::parse(const QString &name, int fromMajor, const QS
     p.name = name;
     p.fromMajor = fromMajor;
     static const QRegularExpression header(
-        QStringLiteral(R"(^--\s*(family|interval|labels|gauges|counters):\s*(.*)$)"));
+        QStringLiteral(R"(^--\s*(family|interval|labels|gauges|counters|requires):\s*(.*)$)"));
     QStringList sql;
     for (const QString &line : text.split(u'\n')) {
         const QRegularExpressionMatch m = header.match(line.trimmed());
@@ -41,6 +41,8 @@ Result<Probe, QString> Probe::parse(const QString &name, int fromMajor, const QS
             p.labels = words(value);
         else if (key == QLatin1String("gauges"))
             p.gauges = words(value);
+        else if (key == QLatin1String("requires"))
+            p.requiredExtensions = words(value);
         else
             p.counters = words(value);
     }

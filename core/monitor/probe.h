@@ -21,6 +21,7 @@ namespace tusk::monitor {
 /// -- labels: datname               columns that name a series
 /// -- gauges: numbackends
 /// -- counters: xact_commit xact_rollback
+/// -- requires: pg_stat_statements  extensions it needs in the monitoring database (optional)
 /// SELECT …
 /// @endcode
 /// A file `name.N.sql` replaces `name.sql` from PostgreSQL major N on; a probe whose only files
@@ -33,6 +34,7 @@ struct Probe
     QStringList labels;
     QStringList gauges;
     QStringList counters;
+    QStringList requiredExtensions; ///< extensions: without them the probe is not run, and says why
     QString sql;
     int fromMajor = 0; ///< the N of the file it came from
 

@@ -53,8 +53,6 @@ void RateCalculator::apply(Sample &sample)
         }
         return false;
     };
-    QHash<QString, Previous> next;
-    next.reserve(m_previous.size());
     for (MetricValue &v : sample.values) {
         if (v.kind != MetricKind::Counter)
             continue;
@@ -66,10 +64,16 @@ void RateCalculator::apply(Sample &sample)
             if (dtMillis > 0 && v.value >= it->value)
                 v.rate = (v.value - it->value) * 1000.0 / double(dtMillis);
         }
-        next.insert(key, {v.value, sample.monotonicMillis});
+        m_previous.insert(key, {v.value, sample.monotonicMillis});
     }
-    // Series that vanished (a dropped database) are forgotten; new ones start next time.
-    m_previous = std::move(next);
+    // A series missing from this sample may come from a slower probe (statements every 10 s) or
+    // may be gone (a dropped database): kept until it has been missing for kForgetAfterMillis.
+    if (sample.monotonicMillis - m_lastPruneMillis >= kForgetAfterMillis) {
+        m_lastPruneMillis = sample.monotonicMillis;
+        m_previous.removeIf([&](const auto &it) {
+            return sample.monotonicMillis - it.value().atMillis > kForgetAfterMillis;
+        });
+    }
 }
 
 } // namespace tusk::monitor

@@ -26,7 +26,10 @@ private:
         double value = 0;
         qint64 atMillis = 0;
     };
+    /// Longer than the slowest probe's interval (a counter probe runs at most every 60 s).
+    static constexpr qint64 kForgetAfterMillis = 15 * 60 * 1000;
     QHash<QString, Previous> m_previous;
+    qint64 m_lastPruneMillis = 0;
     /// family prefix + labels → the last `…stats_reset_epoch` gauge seen (pg_stat_database's
     /// stats_reset): a reset followed by enough growth would otherwise pass as a big rate.
     QHash<QString, double> m_resets;

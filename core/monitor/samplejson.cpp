@@ -58,6 +58,12 @@ QJsonObject sampleToJson(const Sample &sample)
         metrics.append(j);
     }
     o.insert(QStringLiteral("metrics"), metrics);
+    if (!sample.statementTexts.isEmpty()) {
+        QJsonObject texts;
+        for (auto it = sample.statementTexts.cbegin(); it != sample.statementTexts.cend(); ++it)
+            texts.insert(it.key(), it.value());
+        o.insert(QStringLiteral("statement_texts"), texts);
+    }
     return o;
 }
 

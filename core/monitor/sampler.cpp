@@ -91,8 +91,27 @@ void Sampler::loadProbes(int serverVersion)
         return;
     }
     m_probeError.clear();
-    for (const Probe &p : *probes)
-        m_probes.append({p});
+    m_unavailable.clear();
+    m_texts.reset();
+    const pg::ServerInfo &info = m_session->serverInfo();
+    for (const Probe &p : *probes) {
+        QStringList missing;
+        for (const QString &ext : p.requiredExtensions) {
+            if (!info.hasExtension(ext))
+                missing << ext;
+        }
+        if (missing.isEmpty()) {
+            m_probes.append({p});
+            continue;
+        }
+        ProbeStatus status;
+        status.probe = p.name;
+        status.state = ProbeStatus::State::Skipped;
+        status.message = tr("needs the %1 extension in database %2 (shared_preload_libraries, then "
+                            "CREATE EXTENSION %1; reconnect to pick it up)")
+                             .arg(missing.join(QStringLiteral(", ")), info.database);
+        m_unavailable.append(status);
+    }
     for (const Probe &p : std::as_const(m_extra))
         m_probes.append({p});
 }
@@ -150,10 +169,15 @@ void Sampler::tick()
         due.append(i);
         statements.append({p.probe.sql, {}});
     }
+    int textsAt = -1;
+    if (std::optional<pg::Statement> texts = m_texts.nextFetch()) {
+        textsAt = int(statements.size());
+        statements.append(*texts);
+    }
     m_inFlight = true;
-    session->queryBatch(statements, this, [this, due](const QList<pg::QueryOutcome> &outcomes) {
+    session->queryBatch(statements, this, [this, due, textsAt](const QList<pg::QueryOutcome> &outcomes) {
         m_inFlight = false;
-        onAnswer(due, outcomes);
+        onAnswer(due, textsAt, outcomes);
     });
 }
 
@@ -166,7 +190,7 @@ void Sampler::backOff(ProbeState &p, const QString &why)
     p.skipReason = tr("%1; skipped for %2 s").arg(why).arg(wait / 1000);
 }
 
-void Sampler::onAnswer(const QList<int> &due, const QList<pg::QueryOutcome> &outcomes)
+void Sampler::onAnswer(const QList<int> &due, int textsAt, const QList<pg::QueryOutcome> &outcomes)
 {
     Sample s;
     s.at = QDateTime::currentDateTime();
@@ -174,6 +198,8 @@ void Sampler::onAnswer(const QList<int> &due, const QList<pg::QueryOutcome> &out
     const pg::QueryOutcome &meta = outcomes.value(0, pg::QueryOutcome(pg::Error::usage(tr("no answer"))));
     if (!meta) {
         // The connection went (or the server is going): this tick is a gap.
+        if (textsAt >= 0)
+            m_texts.failed();
         m_lastError = meta.error().toString();
         emitGap(m_lastError);
         return;
@@ -233,6 +259,16 @@ void Sampler::onAnswer(const QList<int> &due, const QList<pg::QueryOutcome> &out
         status.message = p.skipReason;
         s.probes.append(status);
     }
+    s.probes.append(m_unavailable);
+    if (textsAt >= 0) {
+        const pg::QueryOutcome &texts =
+            outcomes.value(textsAt, pg::QueryOutcome(pg::Error::usage(tr("no answer"))));
+        if (texts)
+            s.statementTexts = m_texts.read(*texts);
+        else
+            m_texts.failed();
+    }
+    m_texts.noteSeen(s.values);
     m_rates.apply(s);
     emit sampled(s);
 }

@@ -3,6 +3,7 @@
 #include "monitor/metric.h"
 #include "monitor/probe.h"
 #include "monitor/ratecalculator.h"
+#include "monitor/statementtexts.h"
 #include "pg/connectionregistry.h"
 #include "pg/request.h"
 
@@ -34,6 +35,10 @@ namespace tusk::monitor {
 /// - Back-off: a probe whose share of the round trip took more than max(25% of its interval,
 ///   500 ms), or that hit statement_timeout, is skipped for 10 intervals, doubling each time it
 ///   happens again (at most 10 minutes); its ProbeStatus says so.
+/// - A probe that `-- requires:` an extension the monitoring database lacks is not run; every
+///   sample lists it as skipped with the reason (and how to install it).
+/// - pg_stat_statements texts are fetched once per new queryid, in the next tick's batch
+///   (Sample::statementTexts).
 /// - A lost connection gives samples with connected=false (a gap) and a reconnect attempt per
 ///   tick; sampling resumes by itself. A server restart resets the rates (no spike).
 class Sampler : public QObject
@@ -74,7 +79,7 @@ private:
     };
     void tick();
     void loadProbes(int serverVersion);
-    void onAnswer(const QList<int> &due, const QList<pg::QueryOutcome> &outcomes);
+    void onAnswer(const QList<int> &due, int textsAt, const QList<pg::QueryOutcome> &outcomes);
     void backOff(ProbeState &p, const QString &why);
     void emitGap(const QString &why);
 
@@ -84,6 +89,8 @@ private:
     bool m_inFlight = false;
     int m_loadedForVersion = 0;
     QList<ProbeState> m_probes;
+    QList<ProbeStatus> m_unavailable; ///< probes whose extension is not installed, and why
+    StatementTexts m_texts;
     QList<Probe> m_extra;
     QString m_probeError;
     QString m_lastError;

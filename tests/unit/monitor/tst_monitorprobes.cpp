@@ -21,6 +21,7 @@ private slots:
     void rowsBecomeLabelledValues();
     void aColumnTheHeaderNamesButTheResultLacksIsAnError();
     void countersBecomeRatesPerSecond();
+    void aSlowerProbesCounterGetsARateAcrossTheTicksItSkips();
     void aCounterThatWentDownIsAGapNotANegativeRate();
     void aServerRestartOrALostConnectionIsAGap();
     void aStatsResetIsAGapEvenWhenTheCounterGrewPastItsOldValue();
@@ -153,6 +154,26 @@ void TestMonitorProbes::countersBecomeRatesPerSecond()
     rates.apply(a);
     QCOMPARE(a.values[0].rate, 100.0);
     QVERIFY(!a.values[1].hasRate()); // a new series starts without a rate
+}
+
+void TestMonitorProbes::aSlowerProbesCounterGetsARateAcrossTheTicksItSkips()
+{
+    // bgwriter runs every 5 s on a 1 s tick: the ticks in between have none of its values.
+    RateCalculator rates;
+    Sample s1 = sampleAt(0, {counter(QStringLiteral("slow"), 100), counter(QStringLiteral("fast"), 1)});
+    Sample s2 = sampleAt(1000, {counter(QStringLiteral("fast"), 2)});
+    Sample s3 = sampleAt(5000, {counter(QStringLiteral("slow"), 600), counter(QStringLiteral("fast"), 6)});
+    rates.apply(s1);
+    rates.apply(s2);
+    rates.apply(s3);
+    QCOMPARE(s3.values[0].rate, 100.0); // 500 in 5 s
+    QCOMPARE(s3.values[1].rate, 1.0);
+    // A series missing for longer than any probe's interval is forgotten: it starts again.
+    Sample late = sampleAt(5000 + 16 * 60 * 1000, {counter(QStringLiteral("fast"), 7)});
+    Sample later = sampleAt(5000 + 32 * 60 * 1000, {counter(QStringLiteral("slow"), 900)});
+    rates.apply(late);
+    rates.apply(later);
+    QVERIFY(!later.values[0].hasRate());
 }
 
 void TestMonitorProbes::aCounterThatWentDownIsAGapNotANegativeRate()

@@ -105,9 +105,12 @@ void MetricHistory::fitMemory()
                      sizeof(HistoryPoint);
     const double wanted = perSeries * double(std::max<qsizetype>(m_series.size(), 1));
     const double scale = std::min(1.0, double(m_memoryLimit) / wanted);
-    if (scale == m_memoryScale)
+    // Resizing copies every ring, so not for each new series (a statement entering the top 200
+    // brings 17): the rings are sized with 10% headroom and resized only once the series have
+    // used it up, or when the limit grew by a quarter.
+    if (scale >= m_memoryScale && scale < m_memoryScale * 1.25)
         return;
-    m_memoryScale = scale;
+    m_memoryScale = scale < 1.0 ? scale * 0.9 : 1.0;
     for (Series &s : m_series) {
         s.raw.setCapacity(rawCapacity());
         for (size_t i = 0; i < s.buckets.size(); ++i)

@@ -112,7 +112,7 @@ private:
     QList<HistoryTier> m_tiers;
     int m_tickMs = 1000;
     qint64 m_memoryLimit = 32ll * 1024 * 1024;
-    double m_memoryScale = 1.0; ///< < 1 once the rings had to shrink to fit the limit
+    double m_memoryScale = 1.0; ///< what the rings are sized with: < 1 once they had to shrink
     QHash<QString, Series> m_series;
     std::vector<HistoryRow> m_pending;
     QTimer *m_flushTimer;

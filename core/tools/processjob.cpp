@@ -4,10 +4,12 @@
 #include "tools/osuser.h"
 #include "tools/temppassfile_p.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QProcess>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -54,7 +56,10 @@ ProcessJob::~ProcessJob()
     // Not QProcess's destructor: it would kill and then wait for the child on this thread.
     QProcess *process = m_run->process;
     process->disconnect(this);
-    process->setParent(nullptr);
+    // It outlives the job until the child is reaped; the application still owns it, so one
+    // left at exit (killed but not yet reaped) is deleted with the application, not leaked.
+    QCoreApplication *app = QCoreApplication::instance();
+    process->setParent(app && app->thread() == QThread::currentThread() ? app : nullptr);
     if (process->state() == QProcess::NotRunning) {
         delete process;
         return;

@@ -161,15 +161,19 @@ void TestSampler::everyProbeRunsOnThisVersion()
 void TestSampler::statementsComeWithTheirTextsOnce()
 {
     // A statement slow enough to be among the top 200 by time whatever else the shared sandbox
-    // ran: twice 0.4 s.
-    const QString marker =
-        QStringLiteral("SELECT pg_sleep(0.4) AS tusk_statements_marker"); // literals become $n
+    // ran: twice 0.4 s. Its queryid must be its own: pg_stat_statements ignores aliases and
+    // constants, so "SELECT pg_sleep(0.4) AS marker" shares its queryid (and its first text,
+    // "SELECT pg_sleep($1)") with every pg_sleep another test ran; a table of its own does not.
+    QVERIFY(run(QStringLiteral("CREATE TABLE tusk_statements_marker (x int)")));
+    QVERIFY(run(QStringLiteral("INSERT INTO tusk_statements_marker VALUES (1)")));
+    const QString marker = QStringLiteral("SELECT pg_sleep(0.4) FROM tusk_statements_marker");
     QVERIFY(run(marker));
     QVERIFY(run(marker));
     QString queryId;
-    QVERIFY(run(QStringLiteral("SELECT queryid::text FROM pg_stat_statements "
-                               "WHERE query LIKE '%tusk_statements_marker%' AND query NOT LIKE '%queryid%'"),
-                &queryId));
+    QVERIFY(run(
+        QStringLiteral("SELECT queryid::text FROM pg_stat_statements "
+                       "WHERE query LIKE '%pg_sleep%tusk_statements_marker%' AND query NOT LIKE '%queryid%'"),
+        &queryId));
     QVERIFY(!queryId.isEmpty());
 
     pg::ConnectionRegistry registry;

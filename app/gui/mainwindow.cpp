@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "dashboardworkspace.h"
+
 #include "queryshortcuts.h"
 
 #include "browser/objectbrowser.h"
@@ -255,6 +257,17 @@ QueryWorkspace *MainWindow::openQueryTab(const pg::ConnectionParams &params)
     connect(w->session(), &pg::Session::connectionFailed, m_panel, &ConnectionPanel::showError);
     connect(w->session(), &pg::Session::connectionLost, m_panel, &ConnectionPanel::showError);
     w->editor()->setFocus();
+    return w;
+}
+
+Workspace *MainWindow::newDashboardTab()
+{
+    if (m_params.entries().isEmpty()) {
+        askForConnection();
+        return nullptr;
+    }
+    auto *w = new DashboardWorkspace(m_registry, m_params, m_state, m_tabs);
+    addWorkspace(w, m_params.displayName());
     return w;
 }
 

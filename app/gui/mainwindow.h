@@ -45,6 +45,8 @@ public:
     void connectTo(const tusk::pg::ConnectionParams &params);
     QueryWorkspace *newQueryTab();
     QueryWorkspace *openQueryTab(const tusk::pg::ConnectionParams &params);
+    /// A dashboard tab on the window's connection (asks for one first when there is none).
+    Workspace *newDashboardTab();
     /// The current tab if it is a query tab.
     QueryWorkspace *currentWorkspace() const;
     Workspace *currentTab() const;

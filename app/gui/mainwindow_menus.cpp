@@ -34,6 +34,8 @@ void MainWindow::createMenus()
                     &MainWindow::askForConnection);
     file->addAction(icon("new-tab"), tr("New &query tab"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
                     &MainWindow::newQueryTab);
+    file->addAction(tr("New &dashboard tab"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this,
+                    &MainWindow::newDashboardTab);
     file->addAction(icon("open"), tr("&Open SQL file…"), QKeySequence::Open, this, &MainWindow::openSqlFile);
     file->addSeparator();
     anchor(file, Workspace::Menu::File);

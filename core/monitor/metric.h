@@ -35,6 +35,11 @@ struct MetricValue
     bool hasRate() const { return !std::isnan(rate); }
 };
 
+/// Counters every sample carries (label datname, the monitoring database): the transactions
+/// the Sampler's own batches committed and rolled back (pg_stat_database counts them too).
+inline constexpr char kOwnCommits[] = "tusk_monitor_xact_commit";
+inline constexpr char kOwnRollbacks[] = "tusk_monitor_xact_rollback";
+
 /// How one probe fared in a tick.
 struct ProbeStatus
 {

@@ -269,6 +269,21 @@ void Sampler::onAnswer(const QList<int> &due, int textsAt, const QList<pg::Query
             m_texts.failed();
     }
     m_texts.noteSeen(s.values);
+    // The batch's own transactions: each statement is an implicit transaction of its own, which
+    // pg_stat_database counts in the monitoring database like any other. Said as counters, so
+    // that the TPS a dashboard shows can leave Tusk's own sampling out.
+    for (const pg::QueryOutcome &o : outcomes)
+        ++(o ? m_ownCommits : m_ownRollbacks);
+    const Labels here{{QStringLiteral("datname"), m_session->serverInfo().database}};
+    for (const auto &[name, count] :
+         {std::pair{kOwnCommits, m_ownCommits}, std::pair{kOwnRollbacks, m_ownRollbacks}}) {
+        MetricValue own;
+        own.name = QString::fromLatin1(name);
+        own.labels = here;
+        own.kind = MetricKind::Counter;
+        own.value = double(count);
+        s.values.append(own);
+    }
     m_rates.apply(s);
     emit sampled(s);
 }

@@ -39,6 +39,8 @@ namespace tusk::monitor {
 ///   sample lists it as skipped with the reason (and how to install it).
 /// - pg_stat_statements texts are fetched once per new queryid, in the next tick's batch
 ///   (Sample::statementTexts).
+/// - Its own statements are transactions pg_stat_database counts: every sample says how many
+///   (kOwnCommits, kOwnRollbacks), so charts can leave them out of the server's TPS.
 /// - A lost connection gives samples with connected=false (a gap) and a reconnect attempt per
 ///   tick; sampling resumes by itself. A server restart resets the rates (no spike).
 class Sampler : public QObject
@@ -95,6 +97,8 @@ private:
     QString m_probeError;
     QString m_lastError;
     RateCalculator m_rates;
+    qint64 m_ownCommits = 0;   ///< statements of this sampler's batches that succeeded
+    qint64 m_ownRollbacks = 0; ///< and that failed: each was a transaction of its own
 };
 
 } // namespace tusk::monitor

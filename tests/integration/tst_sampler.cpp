@@ -2,6 +2,7 @@
 // versions) a primary of every PostgreSQL major 12–18 — every built-in probe must run there.
 
 #include "../common/fixture.h"
+#include "monitor/dashboardspec.h"
 #include "monitor/sampler.h"
 #include "pg/connectionregistry.h"
 #include "pg/session.h"
@@ -28,6 +29,7 @@ private slots:
     void aSlowProbeIsSkippedAndTheOthersStillArrive();
     void aProbeHittingStatementTimeoutIsSkipped();
     void aKilledSessionIsAGapAndSamplingResumes();
+    void theOverviewReadsEveryLineAndASleeperIsAWait();
 
 private:
     /// Runs SQL on a session of its own (not the sampler's) and waits.
@@ -154,6 +156,11 @@ void TestSampler::everyProbeRunsOnThisVersion()
     QVERIFY(s->find(QStringLiteral("pg_stat_bgwriter_checkpoints_timed")));
     QVERIFY(s->find(QStringLiteral("pg_database_wraparound_age_datfrozenxid"), here));
     QCOMPARE(bool(s->find(QStringLiteral("pg_stat_wal_wal_bytes"))), m_major >= 14);
+    // Its own transactions, which pg_stat_database counts in this database too.
+    const MetricValue *own = s->find(QString::fromLatin1(kOwnCommits), here);
+    QVERIFY(own);
+    QCOMPARE(own->kind, MetricKind::Counter);
+    QVERIFY(own->value >= 2); // the meta statement and at least one probe
     qInfo("PostgreSQL %d: %lld values from %lld probes in one round trip of %lld µs", m_major,
           qlonglong(s->values.size()), qlonglong(s->probes.size()), qlonglong(s->roundTripMicros));
 }
@@ -329,6 +336,57 @@ void TestSampler::aKilledSessionIsAGapAndSamplingResumes()
     QVERIFY(wal);
     QVERIFY(!wal->hasRate());
     sampler.stop();
+}
+
+void TestSampler::theOverviewReadsEveryLineAndASleeperIsAWait()
+{
+    // The overview dashboard on this major: every line whose probe ran has a value, the rates
+    // from the second sample on, and a session in pg_sleep is an active session waiting on
+    // Timeout/PgSleep.
+    pg::Session sleeper(QStringLiteral("tusk-test"));
+    sleeper.connectTo(m_params);
+    QVERIFY(QTest::qWaitFor([&] { return sleeper.state() == pg::Session::State::Connected; }, 20000));
+    const quint64 sleep = sleeper.execute(QStringLiteral("SELECT pg_sleep(5)"));
+    QTest::qWait(300); // the sleep has begun
+
+    pg::ConnectionRegistry registry;
+    Sampler sampler(&registry, m_params);
+    const auto first = nextSample(sampler);
+    QVERIFY(first && first->connected);
+    QTest::qWait(1000);
+    const auto second = nextSample(sampler);
+    QVERIFY(second && second->connected);
+    const Labels sleeping{{QStringLiteral("wait_event_type"), QStringLiteral("Timeout")},
+                          {QStringLiteral("wait_event"), QStringLiteral("PgSleep")}};
+    const MetricValue *wait = second->find(QStringLiteral("pg_stat_activity_wait_count"), sleeping);
+    QVERIFY2(wait, "no Timeout/PgSleep wait while a session sleeps");
+    QVERIFY(wait->value >= 1);
+
+    const DashboardSpec overview = overviewDashboard();
+    for (const Sample *sample : {&*first, &*second}) {
+        const QList<MetricValue> values = evaluate(overview, *sample);
+        for (const ChartSpec &chart : overview.charts) {
+            for (const LineSpec &line : chart.lines) {
+                if (!line.splitBy.isEmpty() || statusOf(*sample, line.probe).state != ProbeStatus::State::Ok)
+                    continue;
+                const auto it = std::find_if(values.begin(), values.end(), [&](const MetricValue &v) {
+                    return v.name == chartSeriesName(chart.id) &&
+                           v.labels == Labels{{QStringLiteral("line"), line.id}};
+                });
+                const QString what = chart.id + u'/' + line.id;
+                QVERIFY2(it != values.end(), qPrintable(what));
+                // Rates need two samples; the cache hit ratio needs a block read or hit.
+                if (sample == &*second && line.id != QLatin1String("hit"))
+                    QVERIFY2(!std::isnan(it->value), qPrintable(what));
+            }
+        }
+    }
+    const auto values = evaluate(overview, *second);
+    QVERIFY(std::any_of(values.begin(), values.end(), [](const MetricValue &v) {
+        return v.name == chartSeriesName(QStringLiteral("waits")) &&
+               v.labels == Labels{{QStringLiteral("line"), QStringLiteral("wait:Timeout")}} && v.value >= 1;
+    }));
+    sleeper.cancel(sleep);
 }
 
 QTEST_GUILESS_MAIN(TestSampler)

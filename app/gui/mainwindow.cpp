@@ -1,7 +1,5 @@
 #include "mainwindow.h"
-
 #include "dashboardworkspace.h"
-
 #include "queryshortcuts.h"
 
 #include "browser/objectbrowser.h"

@@ -267,7 +267,8 @@ void DashboardView::refresh()
             line.id = id;
             line.label = monitor::chartLineLabel(spec, id);
             line.points =
-                monitor::decimateMinMax(pointsFor(key, tier, from, to), from, to, chart->plotWidth());
+                // A low and a high per two pixels: the same band, half the points to stroke.
+                monitor::decimateMinMax(pointsFor(key, tier, from, to), from, to, chart->plotWidth() / 2);
             lines.append(std::move(line));
         }
         std::stable_sort(lines.begin(), lines.end(), [&spec](const auto &a, const auto &b) {

@@ -186,6 +186,7 @@ void TimeSeriesChart::setData(qint64 fromMs, qint64 toMs, const QList<Line> &lin
         }
     }
     m_scale = axisScaleFor(m_unit, top);
+    updateAxes(); // before the points: a range change redraws every line
 
     // Lines gone since the last update take their pieces with them.
     for (auto it = m_segments.begin(); it != m_segments.end();) {
@@ -212,7 +213,7 @@ void TimeSeriesChart::setData(qint64 fromMs, qint64 toMs, const QList<Line> &lin
                     pieces.append(QList<QPointF>());
                 continue;
             }
-            pieces.last().append(QPointF(double(p.atMs), p.value / m_scale.divisor));
+            pieces.last().append(QPointF(double(p.atMs - m_fromMs), p.value / m_scale.divisor));
         }
         if (pieces.size() > 1 && pieces.last().isEmpty())
             pieces.removeLast();
@@ -227,7 +228,6 @@ void TimeSeriesChart::setData(qint64 fromMs, qint64 toMs, const QList<Line> &lin
             used[i]->clear();
         used.first()->setName(l.label);
     }
-    updateAxes();
     placeEmptyText();
 }
 
@@ -240,16 +240,21 @@ void TimeSeriesChart::updateAxes()
     const QString format = timeFormat(span, step);
     for (const QString &label : m_timeAxis->categoriesLabels())
         m_timeAxis->remove(label);
-    m_timeAxis->setRange(double(m_fromMs), double(m_toMs));
-    m_timeAxis->setStartValue(double(m_fromMs));
+    // x is ms after the range's start: a live range moving by a second keeps the axis range
+    // (only its labels move), so QtCharts recomputes each line's geometry once, for its new
+    // points, instead of a second time for the new range.
+    if (m_timeAxis->max() != double(span))
+        m_timeAxis->setRange(0, double(span));
+    m_timeAxis->setStartValue(0);
     const qint64 offset = qint64(QDateTime::fromMSecsSinceEpoch(m_fromMs).offsetFromUtc()) * 1000;
     qint64 t = ((m_fromMs + offset + step - 1) / step) * step - offset;
     for (; t <= m_toMs; t += step) {
         const QString label = QDateTime::fromMSecsSinceEpoch(t).toString(format);
         if (!m_timeAxis->categoriesLabels().contains(label))
-            m_timeAxis->append(label, double(t));
+            m_timeAxis->append(label, double(t - m_fromMs));
     }
-    m_valueAxis->setRange(0, m_scale.top);
+    if (m_valueAxis->max() != m_scale.top || m_valueAxis->min() != 0)
+        m_valueAxis->setRange(0, m_scale.top);
     m_valueAxis->setTickCount(m_scale.ticks);
     QString suffix = m_scale.suffix;
     suffix.replace(u'%', QStringLiteral("%%"));

@@ -208,7 +208,9 @@ void TestDashboard::aSleepingSessionShowsInTheWaits()
                                          [](const auto &l) { return l.label == QLatin1String("Timeout"); }),
                              20000);
     const QString at = waits->valuesAt(QDateTime::currentMSecsSinceEpoch() - 1500);
-    QVERIFY2(at.contains(QStringLiteral("Timeout: 1")), qPrintable(at));
+    // At least ours: the waits are server-wide, and other tests share the sandbox.
+    const auto m = QRegularExpression(QStringLiteral("Timeout: (\\d+)")).match(at);
+    QVERIFY2(m.hasMatch() && m.captured(1).toInt() >= 1, qPrintable(at));
 }
 
 void TestDashboard::aDragZoomsEveryChartAndADoubleClickGoesBackToLive()

@@ -30,8 +30,9 @@ using namespace tusk;
 namespace {
 // The most UI-thread CPU time any single stall may take (StallWatchdog): at least 5x the
 // worst measured on the CI kind (see the qInfo lines), so that a loaded machine cannot fail it
-// while a redraw of hundreds of ms still does.
-constexpr qint64 kStallCpuBoundMs = 80;
+// while a redraw of hundreds of ms still does. Measured 34-47 ms (a refresh of the 12 charts
+// plus their repaint at 1500x1000); the speed goal (< 16 ms) lives in bench_dashboard.
+constexpr qint64 kStallCpuBoundMs = 250;
 // tst_dashboard_200 may run beside tst_dashboard: a database of its own.
 const QString kDatabase = QStringLiteral("tusk_dashboard_test") +
                           qEnvironmentVariable("TUSK_SCREENSHOT_SUFFIX").replace(u'-', u'_');

@@ -248,7 +248,13 @@ void TimeSeriesChart::updateAxes()
     m_timeAxis->setStartValue(0);
     const qint64 offset = qint64(QDateTime::fromMSecsSinceEpoch(m_fromMs).offsetFromUtc()) * 1000;
     qint64 t = ((m_fromMs + offset + step - 1) / step) * step - offset;
-    for (; t <= m_toMs; t += step) {
+    // A label centred on the plot's edge would be cut in half ("23:2"): none within half a
+    // label of either end.
+    const qint64 margin = qint64(double(span) * fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) /
+                                 (2.0 * plotWidth()));
+    while (t < m_fromMs + margin)
+        t += step;
+    for (; t <= m_toMs - margin; t += step) {
         const QString label = QDateTime::fromMSecsSinceEpoch(t).toString(format);
         if (!m_timeAxis->categoriesLabels().contains(label))
             m_timeAxis->append(label, double(t - m_fromMs));

@@ -23,15 +23,25 @@ int serveMetrics(const monitor::ListenAddress &address, const QList<pg::Connecti
 {
     QList<monitor::Scraper::Node> scraped;
     QStringList labels;
+    QStringList conninfos;
     for (const pg::ConnectionParams &params : nodes) {
+        if (conninfos.contains(params.toConninfo())) {
+            printLine(QStringLiteral("tusk-cli monitor: %1 is given twice").arg(params.redacted()));
+            return 2;
+        }
+        conninfos << params.toConninfo();
         if (params.contains(QStringLiteral("password")))
             printLine(QStringLiteral("tusk-cli monitor: warning: a password in CONNINFO can be read by every "
                                      "user of this machine (ps); use ~/.pgpass or PGPASSFILE"));
         QString label = monitor::Scraper::serverLabel(params);
-        if (labels.contains(label)) // two databases of one server: tell them apart
-            label += u'/' + params.value(QStringLiteral("dbname"));
+        // Two databases (or users) of one server: tell them apart.
+        for (const char *key : {"dbname", "user"}) {
+            if (labels.contains(label))
+                label += u'/' + params.value(QLatin1String(key));
+        }
         if (labels.contains(label)) {
-            printLine(QStringLiteral("tusk-cli monitor: %1 is given twice").arg(label));
+            printLine(
+                QStringLiteral("tusk-cli monitor: two CONNINFOs would both be server=\"%1\"").arg(label));
             return 2;
         }
         labels << label;

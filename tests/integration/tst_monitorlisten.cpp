@@ -3,6 +3,7 @@
 
 #include "../common/fixture.h"
 #include "../common/subprocess.h"
+#include "../common/tcpproxy.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -71,6 +72,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void aServerThatIsDownIsPgUpZeroAndOneLineOnStderr();
+    void aServerThatGoesAwayIsDownOnceAndUpAgain();
     void scrapesAtTheSameTimeAreAllAnswered();
     void badListenArgumentsAreClearErrors();
 
@@ -78,7 +80,11 @@ private:
     /// Starts `tusk-cli monitor --listen 127.0.0.1:0 nodes…` and returns its port (0: failed).
     quint16 start(const QStringList &nodes);
 
+    /// One scrape's pg_up for server label, past the cache of the scrape before.
+    QByteArray pgUp(quint16 port, const QString &server);
+
     QString m_uri;
+    int m_port = 0;
     QString m_server; ///< the primary's server label
     std::unique_ptr<QProcess> m_cli;
     QByteArray m_err;
@@ -90,7 +96,8 @@ void TestMonitorListen::initTestCase()
     if (!cluster)
         QSKIP("the sandbox fixture is not running (run through ctest)");
     m_uri = cluster->node(QStringLiteral("primary")).uri;
-    m_server = QStringLiteral("127.0.0.1:%1").arg(cluster->node(QStringLiteral("primary")).port);
+    m_port = cluster->node(QStringLiteral("primary")).port;
+    m_server = QStringLiteral("127.0.0.1:%1").arg(m_port);
 }
 
 void TestMonitorListen::cleanup()
@@ -145,6 +152,35 @@ void TestMonitorListen::aServerThatIsDownIsPgUpZeroAndOneLineOnStderr()
     // Said once, with libpq's reason, not on every scrape.
     QCOMPARE(m_err.count("127.0.0.1:1 is down"), 1);
     QVERIFY2(m_err.contains("refused"), m_err.constData());
+}
+
+QByteArray TestMonitorListen::pgUp(quint16 port, const QString &server)
+{
+    QTest::qWait(600); // past the 500 ms in which scrapes share one sample
+    auto socket = request(port);
+    const Answer a = parse(collect(*socket));
+    return a.status == 200 ? seriesValue(a.body, "pg_up{server=\"" + server.toUtf8() + "\"}") : QByteArray();
+}
+
+void TestMonitorListen::aServerThatGoesAwayIsDownOnceAndUpAgain()
+{
+    // The primary behind a proxy the test can close: a server that goes away and comes back.
+    test::TcpProxy proxy{quint16(m_port)};
+    QString uri = m_uri;
+    uri.replace(QStringLiteral(":%1/").arg(m_port), QStringLiteral(":%1/").arg(proxy.port()));
+    const QString server = QStringLiteral("127.0.0.1:%1").arg(proxy.port());
+    const quint16 port = start({uri});
+    QVERIFY(port != 0);
+    QCOMPARE(pgUp(port, server), QByteArray("1"));
+    proxy.setRefusing(true);
+    QCOMPARE(pgUp(port, server), QByteArray("0"));
+    QCOMPARE(pgUp(port, server), QByteArray("0"));
+    QCOMPARE(m_err.count(server.toUtf8() + " is down"), 1);
+    proxy.setRefusing(false);
+    // Each scrape tries again: the first one after the server is back is up.
+    QCOMPARE(pgUp(port, server), QByteArray("1"));
+    QCOMPARE(m_err.count(server.toUtf8() + " is up again"), 1);
+    QCOMPARE(m_err.count(server.toUtf8() + " is down"), 1);
 }
 
 void TestMonitorListen::scrapesAtTheSameTimeAreAllAnswered()

@@ -114,7 +114,22 @@ bool probeSucceeded(const ProbeStatus &p)
 
 } // namespace
 
-QByteArray prometheusText(const QList<ScrapedNode> &nodes)
+void addProbeHelp(const Probe &probe, QHash<QString, QString> *help)
+{
+    for (const auto &[columns, counter] :
+         {std::pair{&probe.gauges, false}, std::pair{&probe.counters, true}}) {
+        for (const QString &c : *columns) {
+            help->insert(probe.family + u'_' + c,
+                         QStringLiteral("%1 of %2 (tusk probe %3, every %4 s)%5")
+                             .arg(c, probe.family, probe.name)
+                             .arg(probe.intervalSeconds)
+                             .arg(counter ? QStringLiteral("; cumulative, as the server counts it: rate() it")
+                                          : QString()));
+        }
+    }
+}
+
+QByteArray prometheusText(const QList<ScrapedNode> &nodes, const QHash<QString, QString> &help)
 {
     Exposition e;
     for (const ScrapedNode &n : nodes) {
@@ -144,9 +159,11 @@ QByteArray prometheusText(const QList<ScrapedNode> &nodes)
         }
         for (const MetricValue &v : n.sample.values) {
             const bool counter = v.kind == MetricKind::Counter;
+            const auto text = help.constFind(v.name);
             e.add(v.name, counter ? "counter" : "gauge",
-                  counter ? "Cumulative, as the server counts it (Prometheus: rate() it); tusk probe value."
-                          : "Gauge; tusk probe value.",
+                  text != help.cend() ? escaped(*text, false)
+                  : counter           ? QByteArray("Cumulative, as the server counts it: rate() it.")
+                                      : QByteArray("A tusk probe's value."),
                   v.labels, n.server, v.value);
         }
     }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "monitor/metric.h"
+#include "monitor/probe.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -27,7 +29,11 @@ struct ScrapedNode
 ///   for a missing extension) and `pg_scrape_collector_duration_seconds{collector=PROBE}`,
 /// - `pg_postmaster_start_time_seconds` (Unix time; the uptime is `time() - it`).
 /// Label values are escaped (backslash, double quote, newline); NaN is written `NaN`.
-QByteArray prometheusText(const QList<ScrapedNode> &nodes);
+/// help: the `# HELP` text per metric name (probeHelp()); a name without one gets a generic text.
+QByteArray prometheusText(const QList<ScrapedNode> &nodes, const QHash<QString, QString> &help = {});
+
+/// `# HELP` texts for a probe's metrics: which column of which view, from which probe, how often.
+void addProbeHelp(const Probe &probe, QHash<QString, QString> *help);
 
 /// The MIME type of prometheusText()'s answer.
 inline constexpr char kPrometheusContentType[] = "text/plain; version=0.0.4; charset=utf-8";

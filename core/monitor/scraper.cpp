@@ -146,6 +146,7 @@ void Scraper::onSampled(NodeState &node, const Sample &s)
             for (const QString &c : *columns)
                 probeOf.insert(p.family + u'_' + c, p.name);
         }
+        addProbeHelp(p, &m_help);
     }
     QHash<QString, QList<MetricValue>> fresh;
     for (const MetricValue &v : s.values)
@@ -214,7 +215,7 @@ void Scraper::finishRound()
     QList<ScrapedNode> nodes;
     for (const auto &n : m_nodes)
         nodes.append({n->server, n->merged, n->seconds});
-    m_cached = prometheusText(nodes);
+    m_cached = prometheusText(nodes, m_help);
     m_sinceRound.start();
     const auto waiting = std::exchange(m_waiting, {});
     for (const auto &[context, done] : waiting) {

@@ -83,6 +83,7 @@ private:
     QTimer *m_timeout;
     QElapsedTimer m_sinceRound;
     QByteArray m_cached;
+    QHash<QString, QString> m_help; ///< # HELP per metric name, from the probes
     int m_timeoutMs = 8000;
     int m_cacheMs = 500;
 };

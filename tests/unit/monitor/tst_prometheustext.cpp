@@ -21,6 +21,7 @@ private slots:
     void probesSayWhetherTheyRanAndHowLong();
     void oddNumbersAreWrittenAsPrometheusReadsThem();
     void namesPrometheusWouldRejectAreMadeValid();
+    void helpSaysWhichProbeAndIsEscaped();
 };
 
 namespace {
@@ -182,6 +183,34 @@ void TestPrometheusText::namesPrometheusWouldRejectAreMadeValid()
     QCOMPARE(
         starting(text, "pg_odd"),
         (QList<QByteArray>{"pg_odd_name_1{wait_event=\"x\",exported_server=\"y\",server=\"db:5432\"} 1"}));
+}
+
+void TestPrometheusText::helpSaysWhichProbeAndIsEscaped()
+{
+    auto probe =
+        Probe::parse(QStringLiteral("database"), 0,
+                     QStringLiteral("-- family: pg_stat_database\n-- interval: 1\n-- labels: datname\n"
+                                    "-- gauges: numbackends\n-- counters: xact_commit\nSELECT 1"));
+    QVERIFY2(probe, qPrintable(probe ? QString() : probe.error()));
+    QHash<QString, QString> help;
+    addProbeHelp(*probe, &help);
+    help.insert(QStringLiteral("pg_odd"), QStringLiteral("two\nlines with a \\ and \"quotes\""));
+    const QByteArray text = prometheusText(
+        {node(QStringLiteral("db:5432"), {value(kCommit, {}, 1, MetricKind::Counter),
+                                          value(QStringLiteral("pg_stat_database_numbackends"), {}, 2),
+                                          value(QStringLiteral("pg_odd"), {}, 3)})},
+        help);
+    QCOMPARE(
+        starting(text, "# HELP pg_stat_database_xact_commit "),
+        (QList<QByteArray>{"# HELP pg_stat_database_xact_commit xact_commit of pg_stat_database (tusk probe "
+                           "database, every 1 s); cumulative, as the server counts it: rate() it"}));
+    QCOMPARE(
+        starting(text, "# HELP pg_stat_database_numbackends "),
+        (QList<QByteArray>{"# HELP pg_stat_database_numbackends numbackends of pg_stat_database (tusk probe "
+                           "database, every 1 s)"}));
+    // In HELP only backslash and newline are escaped; quotes stay.
+    QCOMPARE(starting(text, "# HELP pg_odd "),
+             (QList<QByteArray>{"# HELP pg_odd two\\nlines with a \\\\ and \"quotes\""}));
 }
 
 QTEST_GUILESS_MAIN(TestPrometheusText)

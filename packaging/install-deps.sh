@@ -10,6 +10,9 @@ packages=(
     libqscintilla2-qt6-dev qtkeychain-qt6-dev libpq-dev libssl-dev
     # servers for the sandbox and the integration tests
     postgresql-15 postgresql-client-15 postgresql-15-hypopg postgresql-15-pg-qualstats
+    # tst_prometheus: a real Prometheus scrapes tusk-cli monitor --listen (its service is not started
+    # where policy-rc.d forbids it, as in containers; the test runs its own on loopback)
+    prometheus
     # GUI tests and screenshots
     fonts-dejavu-core xvfb xauth
     # keychain tests: a real Secret Service (gnome-keyring) on a private D-Bus session

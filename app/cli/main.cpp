@@ -43,6 +43,12 @@ Commands:
         line: {"at","connected","server_version","probes":[...],"metrics":
         [{"name","labels","kind","value","rate"}]}. Rates start with the second.
         Exit status: 0 ok, 2 usage or connection error.
+  monitor --listen HOST:PORT CONNINFO...
+        Serve the same probes to Prometheus: GET http://HOST:PORT/metrics samples
+        every CONNINFO (one round trip each) and answers in the Prometheus text
+        format, metric names as prometheus-postgres-exporter has them, a server
+        label per node, pg_up 0 for a node that is down. :PORT is loopback only.
+        Runs until interrupted; exit 2 on a usage error or a port in use.
   sandbox up [--dir DIR] [--replicas N] [--demo] [--workload] [--postgres MAJOR]
         Start a throwaway local cluster (primary + N streaming replicas) and
         print {"dir":..., "nodes":[{"name","role","uri"}, ...]} as JSON.

@@ -15,7 +15,8 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *comm
         std::fputs(parser.helpText().toUtf8().constData(), stdout);
         return 0;
     }
-    if (parser.positionalArguments().size() != positional) {
+    const qsizetype given = parser.positionalArguments().size();
+    if (positional >= 0 ? given != positional : given < 1) {
         std::fprintf(stderr, "tusk-cli %s: expected %s (see --help)\n", command, expected);
         return 2;
     }

@@ -11,7 +11,8 @@
 
 namespace tusk::cli {
 
-/// Parses `tusk-cli <command> args` with a help option and `positional` arguments: an exit code
+/// Parses `tusk-cli <command> args` with a help option and `positional` arguments (-1: one or
+/// more): an exit code
 /// when the command ends here (0 after printing --help, 2 with the message on stderr), else none.
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *command, const QStringList &args,
                                     int positional, const char *expected);

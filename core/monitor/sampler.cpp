@@ -170,7 +170,7 @@ void Sampler::tick()
         statements.append({p.probe.sql, {}});
     }
     int textsAt = -1;
-    if (std::optional<pg::Statement> texts = m_texts.nextFetch()) {
+    if (std::optional<pg::Statement> texts = m_fetchTexts ? m_texts.nextFetch() : std::nullopt) {
         textsAt = int(statements.size());
         statements.append(*texts);
     }

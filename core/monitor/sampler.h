@@ -60,6 +60,9 @@ public:
     /// One tick now (tests, `tusk-cli monitor --once`); false when one is in flight.
     bool sampleNow();
 
+    /// Whether pg_stat_statements texts are fetched for new queryids (on by default); the
+    /// Prometheus exporter serves no texts and turns it off.
+    void setFetchStatementTexts(bool on) { m_fetchTexts = on; }
     /// A probe beyond the built-in ones (tests: a deliberately slow one).
     void addProbe(const Probe &probe);
     /// The probes for the connected server's version (empty before the first connection).
@@ -93,6 +96,7 @@ private:
     QList<ProbeState> m_probes;
     QList<ProbeStatus> m_unavailable; ///< probes whose extension is not installed, and why
     StatementTexts m_texts;
+    bool m_fetchTexts = true;
     QList<Probe> m_extra;
     QString m_probeError;
     QString m_lastError;

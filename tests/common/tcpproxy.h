@@ -42,6 +42,19 @@ public:
         }
     }
 
+    /// Refusing: every connection is cut and new ones are refused, as a server that is down;
+    /// then the same port listens again.
+    void setRefusing(bool refusing)
+    {
+        if (refusing) {
+            m_port = m_server.serverPort();
+            m_server.close();
+            dropAll();
+        } else if (!m_server.isListening()) {
+            m_server.listen(QHostAddress::LocalHost, m_port);
+        }
+    }
+
     /// While held, the server's bytes are kept instead of passed on to the clients, and what the
     /// clients send is recorded (sentWhileHeld()). Releasing passes the kept bytes on.
     void holdAnswers(bool hold)
@@ -78,6 +91,7 @@ private:
     }
 
     quint16 m_targetPort;
+    quint16 m_port = 0;
     QTcpServer m_server;
     QList<QPair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
     bool m_holding = false;

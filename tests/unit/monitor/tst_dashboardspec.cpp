@@ -186,25 +186,29 @@ void TestDashboardSpec::aCounterWithoutARateOrAFailedProbeIsAGap()
 
 void TestDashboardSpec::aProbeThatRanAndMatchedNothingIsZero()
 {
-    // locks.sql has no row for granted=false when nobody waits: that is 0 waits, a value.
-    const auto values = evaluate(
-        overviewDashboard(), sampleWith({gauge(QStringLiteral("pg_locks_count"),
-                                               {{QStringLiteral("mode"), QStringLiteral("AccessShareLock")},
-                                                {QStringLiteral("granted"), QStringLiteral("true")}},
-                                               12)},
-                                        {ran(QStringLiteral("locks"))}));
+    // No lock waits: every mode's pg_locks_waiting is 0, the sum a value, not a gap.
+    const Labels accessShare{{QStringLiteral("datname"), QStringLiteral("crm")},
+                             {QStringLiteral("mode"), QStringLiteral("accesssharelock")}};
+    const Labels share{{QStringLiteral("datname"), QStringLiteral("crm")},
+                       {QStringLiteral("mode"), QStringLiteral("sharelock")}};
+    const Labels exclusive{{QStringLiteral("datname"), QStringLiteral("erp")},
+                           {QStringLiteral("mode"), QStringLiteral("exclusivelock")}};
+    const QString count = QStringLiteral("pg_locks_count");
+    const QString waiting = QStringLiteral("pg_locks_waiting");
+    const auto values = evaluate(overviewDashboard(),
+                                 sampleWith({gauge(count, accessShare, 12), gauge(waiting, accessShare, 0)},
+                                            {ran(QStringLiteral("locks"))}));
     QCOMPARE(lineValue(values, QStringLiteral("locks"), QStringLiteral("locks")).value_or(-1), 0.0);
-    const auto waiting = evaluate(
-        overviewDashboard(), sampleWith({gauge(QStringLiteral("pg_locks_count"),
-                                               {{QStringLiteral("mode"), QStringLiteral("ShareLock")},
-                                                {QStringLiteral("granted"), QStringLiteral("false")}},
-                                               2),
-                                         gauge(QStringLiteral("pg_locks_count"),
-                                               {{QStringLiteral("mode"), QStringLiteral("ExclusiveLock")},
-                                                {QStringLiteral("granted"), QStringLiteral("false")}},
-                                               1)},
-                                        {ran(QStringLiteral("locks"))}));
-    QCOMPARE(lineValue(waiting, QStringLiteral("locks"), QStringLiteral("locks")).value_or(-1), 3.0);
+    // Waiting locks of every mode and database add up; granted ones do not count.
+    const auto waits = evaluate(
+        overviewDashboard(),
+        sampleWith({gauge(count, accessShare, 12), gauge(waiting, accessShare, 0), gauge(count, share, 2),
+                    gauge(waiting, share, 2), gauge(count, exclusive, 3), gauge(waiting, exclusive, 1)},
+                   {ran(QStringLiteral("locks"))}));
+    QCOMPARE(lineValue(waits, QStringLiteral("locks"), QStringLiteral("locks")).value_or(-1), 3.0);
+    // A probe that ran and matched nothing (no rows at all) is 0 too.
+    const auto none = evaluate(overviewDashboard(), sampleWith({}, {ran(QStringLiteral("locks"))}));
+    QCOMPARE(lineValue(none, QStringLiteral("locks"), QStringLiteral("locks")).value_or(-1), 0.0);
 }
 
 void TestDashboardSpec::theCacheHitRatioIsAPercentageAndZeroOverZeroIsAGap()
@@ -264,7 +268,7 @@ void TestDashboardSpec::splitLinesComeOnePerLabelValueWithTheirLegend()
 
 void TestDashboardSpec::theOldestIsTheLargestNotTheSum()
 {
-    const QString tx = QStringLiteral("pg_stat_activity_max_tx_duration_seconds");
+    const QString tx = QStringLiteral("pg_stat_activity_max_tx_duration");
     const auto state = [](const char *s) {
         return Labels{{QStringLiteral("state"), QString::fromLatin1(s)}};
     };

@@ -80,8 +80,10 @@ void TestMonitorProbes::theFileIsChosenByServerVersion()
     QCOMPARE(named(*on17, QStringLiteral("bgwriter"))->fromMajor, 17); // pg_stat_checkpointer
     QVERIFY(named(*on17, QStringLiteral("bgwriter"))->sql.contains(QLatin1String("pg_stat_checkpointer")));
     // The metric names do not change with the version: charts and alerts keep working.
-    QVERIFY(named(*on17, QStringLiteral("bgwriter"))->counters.contains(QStringLiteral("checkpoints_timed")));
-    QVERIFY(named(*on16, QStringLiteral("bgwriter"))->counters.contains(QStringLiteral("checkpoints_timed")));
+    QVERIFY(named(*on17, QStringLiteral("bgwriter"))
+                ->counters.contains(QStringLiteral("checkpoints_timed_total")));
+    QVERIFY(named(*on16, QStringLiteral("bgwriter"))
+                ->counters.contains(QStringLiteral("checkpoints_timed_total")));
 }
 
 void TestMonitorProbes::malformedHeadersAreErrors()

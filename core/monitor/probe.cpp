@@ -22,7 +22,7 @@ Result<Probe, QString> Probe::parse(const QString &name, int fromMajor, const QS
     p.name = name;
     p.fromMajor = fromMajor;
     static const QRegularExpression header(
-        QStringLiteral(R"(^--\s*(family|interval|labels|gauges|counters|requires):\s*(.*)$)"));
+        QStringLiteral(R"(^--\s*(family|interval|labels|gauges|counters|requires|parameters):\s*(.*)$)"));
     QStringList sql;
     for (const QString &line : text.split(u'\n')) {
         const QRegularExpressionMatch m = header.match(line.trimmed());
@@ -43,6 +43,8 @@ Result<Probe, QString> Probe::parse(const QString &name, int fromMajor, const QS
             p.gauges = words(value);
         else if (key == QLatin1String("requires"))
             p.requiredExtensions = words(value);
+        else if (key == QLatin1String("parameters"))
+            p.parameters = words(value);
         else
             p.counters = words(value);
     }
@@ -55,6 +57,10 @@ Result<Probe, QString> Probe::parse(const QString &name, int fromMajor, const QS
         return QStringLiteral("monitor probe %1: names no gauges or counters").arg(name);
     if (p.sql.isEmpty())
         return QStringLiteral("monitor probe %1: no SQL").arg(name);
+    for (const QString &parameter : p.parameters) {
+        if (parameter != QLatin1String("every_database"))
+            return QStringLiteral("monitor probe %1: unknown parameter %2").arg(name, parameter);
+    }
     return p;
 }
 

@@ -22,6 +22,7 @@ namespace tusk::monitor {
 /// -- gauges: numbackends
 /// -- counters: xact_commit xact_rollback
 /// -- requires: pg_stat_statements  extensions it needs in the monitoring database (optional)
+/// -- parameters: every_database    $1, $2, ... in this order (optional; see Probe::parameters)
 /// SELECT …
 /// @endcode
 /// A file `name.N.sql` replaces `name.sql` from PostgreSQL major N on; a probe whose only files
@@ -35,6 +36,11 @@ struct Probe
     QStringList gauges;
     QStringList counters;
     QStringList requiredExtensions; ///< extensions: without them the probe is not run, and says why
+    /// What the sampler binds to $1, $2, …: `every_database` is 'true' when serving Prometheus
+    /// (a row for every database, zeros included, as postgres_exporter has it) and 'false' for
+    /// a dashboard (only databases with something to count, and the monitoring one, so that
+    /// 1,000 quiet databases are not 6,000 rows a second).
+    QStringList parameters;
     QString sql;
     int fromMajor = 0; ///< the N of the file it came from
 

@@ -167,7 +167,12 @@ void Sampler::tick()
         const qint64 every = p.probe.intervalSeconds <= 1 ? 0 : qint64(p.probe.intervalSeconds) * 1000;
         p.nextDueMillis = every == 0 ? 0 : now + every - m_timer->interval() / 2;
         due.append(i);
-        statements.append({p.probe.sql, {}});
+        QStringList params;
+        for (const QString &parameter : p.probe.parameters) {
+            Q_UNUSED(parameter) // every_database, the only one (Probe::parse refuses others)
+            params << (m_everyDatabase ? QStringLiteral("true") : QStringLiteral("false"));
+        }
+        statements.append({p.probe.sql, params});
     }
     int textsAt = -1;
     if (std::optional<pg::Statement> texts = m_fetchTexts ? m_texts.nextFetch() : std::nullopt) {

@@ -63,6 +63,9 @@ public:
     /// Whether pg_stat_statements texts are fetched for new queryids (on by default); the
     /// Prometheus exporter serves no texts and turns it off.
     void setFetchStatementTexts(bool on) { m_fetchTexts = on; }
+    /// Rows for every database, zeros included (Prometheus), or only for those with something
+    /// to count (dashboards; the default). Probe::parameters.
+    void setEveryDatabase(bool on) { m_everyDatabase = on; }
     /// A probe beyond the built-in ones (tests: a deliberately slow one).
     void addProbe(const Probe &probe);
     /// The probes for the connected server's version (empty before the first connection).
@@ -97,6 +100,7 @@ private:
     QList<ProbeStatus> m_unavailable; ///< probes whose extension is not installed, and why
     StatementTexts m_texts;
     bool m_fetchTexts = true;
+    bool m_everyDatabase = false;
     QList<Probe> m_extra;
     QString m_probeError;
     QString m_lastError;

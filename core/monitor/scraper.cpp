@@ -43,6 +43,7 @@ Scraper::Scraper(pg::ConnectionRegistry *registry, const QList<Node> &nodes, QOb
         node->server = n.server;
         node->sampler = std::make_unique<Sampler>(registry, n.params); // connects now
         node->sampler->setFetchStatementTexts(false); // Prometheus gets no texts: not worth a statement
+        node->sampler->setEveryDatabase(true);        // postgres_exporter's shape: zeros included
         connect(node->sampler.get(), &Sampler::sampled, this,
                 [this, node](const Sample &s) { onSampled(*node, s); });
         pg::Session *session = node->sampler->session();

@@ -30,6 +30,7 @@ private slots:
     void aProbeHittingStatementTimeoutIsSkipped();
     void aKilledSessionIsAGapAndSamplingResumes();
     void theOverviewReadsEveryLineAndASleeperIsAWait();
+    void quietDatabasesAreRowsOnlyForPrometheus();
 
 private:
     /// Runs SQL on a session of its own (not the sampler's) and waits.
@@ -393,6 +394,36 @@ void TestSampler::theOverviewReadsEveryLineAndASleeperIsAWait()
                v.labels == Labels{{QStringLiteral("line"), QStringLiteral("wait:Timeout")}} && v.value >= 1;
     }));
     sleeper.cancel(sleep);
+}
+
+void TestSampler::quietDatabasesAreRowsOnlyForPrometheus()
+{
+    // template0 takes no connections: a dashboard gets no rows for it (1,000 quiet databases
+    // would be 6,000 activity and 9,000 lock rows a second), Prometheus gets its zeros as
+    // postgres_exporter serves them. The monitored database has every state and mode either way.
+    const Labels quiet{{QStringLiteral("datname"), QStringLiteral("template0")}};
+    const Labels here{{QStringLiteral("datname"), QStringLiteral("tusk_sampler_test")}};
+    const Labels idle{quiet.value(0), {QStringLiteral("state"), QStringLiteral("idle")}};
+    const Labels share{quiet.value(0), {QStringLiteral("mode"), QStringLiteral("accesssharelock")}};
+    for (const bool everyDatabase : {false, true}) {
+        pg::ConnectionRegistry registry;
+        Sampler sampler(&registry, m_params);
+        sampler.setEveryDatabase(everyDatabase);
+        const auto s = nextSample(sampler);
+        QVERIFY(s && s->connected);
+        QCOMPARE(bool(s->find(QStringLiteral("pg_stat_activity_count"), idle)), everyDatabase);
+        QCOMPARE(bool(s->find(QStringLiteral("pg_locks_count"), share)), everyDatabase);
+        if (everyDatabase)
+            QCOMPARE(s->find(QStringLiteral("pg_stat_activity_count"), idle)->value, 0.0);
+        int states = 0;
+        int modes = 0;
+        for (const MetricValue *v : s->all(QStringLiteral("pg_stat_activity_count")))
+            states += v->labels.value(0) == here.value(0) ? 1 : 0;
+        for (const MetricValue *v : s->all(QStringLiteral("pg_locks_count")))
+            modes += v->labels.value(0) == here.value(0) ? 1 : 0;
+        QCOMPARE(states, 6);
+        QCOMPARE(modes, 9);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSampler)

@@ -101,6 +101,18 @@ void TestMonitorProbes::malformedHeadersAreErrors()
     QVERIFY(ok);
     QCOMPARE(ok->intervalSeconds, 5);
     QCOMPARE(ok->sql, QStringLiteral("SELECT 1 AS a"));
+    // A parameter the sampler would not know how to bind is refused, not bound as NULL.
+    const auto bound =
+        Probe::parse(QStringLiteral("x"), 0,
+                     QStringLiteral("-- family: f\n-- gauges: a\n-- parameters: every_database\n"
+                                    "SELECT 1 AS a WHERE $1::boolean"));
+    QVERIFY(bound);
+    QCOMPARE(bound->parameters, QStringList{QStringLiteral("every_database")});
+    const auto unknown =
+        Probe::parse(QStringLiteral("x"), 0,
+                     QStringLiteral("-- family: f\n-- gauges: a\n-- parameters: tenant\nSELECT $1 AS a"));
+    QVERIFY(!unknown);
+    QVERIFY(unknown.error().contains(QStringLiteral("tenant")));
 }
 
 void TestMonitorProbes::rowsBecomeLabelledValues()

@@ -79,36 +79,41 @@ QList<qint64> processTree(qint64 pid)
     return all;
 }
 
+/// The sum of what `read` finds in /proc/PID/FILE over the tree.
+double sumOverTree(qint64 pid, const char *file, double (*read)(const QByteArray &))
+{
+    double sum = 0;
+    for (qint64 p : processTree(pid)) {
+        QFile f(QStringLiteral("/proc/%1/%2").arg(p).arg(QLatin1String(file)));
+        if (f.open(QIODevice::ReadOnly))
+            sum += read(f.readAll());
+    }
+    return sum;
+}
+
 /// utime + stime of the tree, in seconds.
 double cpuSeconds(qint64 pid)
 {
-    double ticks = 0;
-    for (qint64 p : processTree(pid)) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(p));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        // Fields after the command name (which may hold spaces) in parentheses.
-        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (f.size() > 12)
-            ticks += f[11].toDouble() + f[12].toDouble();
-    }
-    return ticks / double(sysconf(_SC_CLK_TCK));
+    return sumOverTree(pid, "stat",
+                       [](const QByteArray &line) {
+                           // Fields after the command name (which may hold spaces) in parentheses.
+                           const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+                           return f.size() > 12 ? f[11].toDouble() + f[12].toDouble() : 0.0;
+                       }) /
+           double(sysconf(_SC_CLK_TCK));
 }
 
 /// Resident set of the tree, in MB.
 double rssMb(qint64 pid)
 {
-    double kb = 0;
-    for (qint64 p : processTree(pid)) {
-        QFile status(QStringLiteral("/proc/%1/status").arg(p));
-        if (!status.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray &l : status.readAll().split('\n'))
-            if (l.startsWith("VmRSS:"))
-                kb += l.mid(6).trimmed().split(' ').first().toDouble();
-    }
-    return kb / 1024.0;
+    return sumOverTree(pid, "status",
+                       [](const QByteArray &status) {
+                           for (const QByteArray &l : status.split('\n'))
+                               if (l.startsWith("VmRSS:"))
+                                   return l.mid(6).trimmed().split(' ').first().toDouble();
+                           return 0.0;
+                       }) /
+           1024.0;
 }
 
 struct Subject

@@ -167,12 +167,10 @@ void Sampler::tick()
         const qint64 every = p.probe.intervalSeconds <= 1 ? 0 : qint64(p.probe.intervalSeconds) * 1000;
         p.nextDueMillis = every == 0 ? 0 : now + every - m_timer->interval() / 2;
         due.append(i);
-        QStringList params;
-        for (const QString &parameter : p.probe.parameters) {
-            Q_UNUSED(parameter) // every_database, the only one (Probe::parse refuses others)
-            params << (m_everyDatabase ? QStringLiteral("true") : QStringLiteral("false"));
-        }
-        statements.append({p.probe.sql, params});
+        // every_database is the only parameter there is (Probe::parse refuses others).
+        statements.append(
+            {p.probe.sql, QStringList(p.probe.parameters.size(),
+                                      m_everyDatabase ? QStringLiteral("true") : QStringLiteral("false"))});
     }
     int textsAt = -1;
     if (std::optional<pg::Statement> texts = m_fetchTexts ? m_texts.nextFetch() : std::nullopt) {

@@ -1,8 +1,9 @@
 -- Client sessions by database and state, shaped as postgres_exporter's pg_stat_activity so its
 -- dashboards keep working: every database times every state, 0 included (a chart shows "no
 -- active sessions", not a gap); server-wide is their sum. For a dashboard ($1 false) only the
--- databases with sessions and the one monitored from (which gives every state its zero). With how many wait on a lock and the
--- oldest transaction and active query, in seconds (max_tx_duration is the exporter's name).
+-- databases with sessions and the one monitored from (which gives every state its zero). With
+-- how many wait on a lock and the oldest transaction and active query, in seconds
+-- (max_tx_duration is the exporter's name).
 -- family: pg_stat_activity
 -- interval: 1
 -- labels: datname state
